@@ -1,0 +1,32 @@
+# sitrep: the two commands of the README, and what they need.
+#   make sample   install everything, then run the whole pipeline on the bundled sample
+#   make test     install everything, then run the tests
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION := 0.13.8
+export UV_PYTHON_DOWNLOADS := never
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+
+.PHONY: setup sample test ui clean
+
+$(UV):
+	$(PYTHON) -m pip install --user --quiet "uv==$(UV_VERSION)" || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
+
+setup: $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@mkdir -p .dagster_home
+	@test -f .dagster_home/dagster.yaml || printf 'telemetry:\n  enabled: false\nrun_queue:\n  max_concurrent_runs: 1\n' > .dagster_home/dagster.yaml
+	@echo "DAGSTER_HOME=$(CURDIR)/.dagster_home" > .env
+	@echo "sitrep is installed in .venv (run .venv/bin/sitrep, or 'source .venv/bin/activate')"
+
+sample: setup
+	.venv/bin/sitrep run
+
+test: setup
+	.venv/bin/python -m pytest
+
+ui: setup
+	.venv/bin/dagster dev
+
+clean:
+	rm -rf data .dagster_home .env .pytest_cache

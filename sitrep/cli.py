@@ -1,0 +1,206 @@
+"""The `sitrep` command: run the pipeline headless, query the warehouse, trace an event.
+
+    sitrep run                 materialise every asset once through Dagster, print a summary
+    sitrep sql "select ..."    a read-only query on the warehouse, printed as a table
+    sitrep show EVENT_ID       an event and every sentence behind it
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from sitrep.config import Settings, dagster_home
+
+DAGSTER_YAML = """\
+# Written by sitrep on first use.  Run history lives in this folder.
+telemetry:
+  enabled: false
+run_queue:
+  max_concurrent_runs: 1
+"""
+
+
+def prepare_dagster_home() -> Path:
+    """Point Dagster at the project's run history (created on first use, telemetry off)."""
+    home = dagster_home()
+    os.environ["DAGSTER_HOME"] = str(home)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(DAGSTER_YAML)
+    return home
+
+
+def _print_table(frame, title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for name in frame.columns:
+        table.add_column(name, overflow="fold")
+    for row in frame.iter_rows():
+        table.add_row(*["" if v is None else str(v) for v in row])
+    Console().print(table)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from filelock import FileLock, Timeout
+
+    settings = Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    prepare_dagster_home()
+    lock = FileLock(str(settings.data_dir / ".sitrep-run.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        print(f"Another sitrep run is using {settings.data_dir}; waiting for it to finish ...", file=sys.stderr)
+        lock.acquire()
+    try:
+        return _run_locked(settings, args)
+    finally:
+        lock.release()
+
+
+def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
+    import dagster as dg
+
+    from pipelines.definitions import build_definitions
+    from pipelines.jobs import ALL_ASSETS_JOB
+    from pipelines.resources import SitrepResource
+    from sitrep.nlp.model import ModelNotInstalled, load_model
+
+    try:
+        load_model(settings.spacy_model)
+    except ModelNotInstalled as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not settings.inbox.is_dir():
+        print(f"error: inbox folder not found: {settings.inbox} (set SITREP_INBOX)", file=sys.stderr)
+        return 2
+    print(f"sitrep run: inbox {settings.inbox} -> data dir {settings.data_dir.resolve()}", file=sys.stderr)
+    defs = build_definitions(SitrepResource.from_settings(settings))
+    job = defs.resolve_job_def(ALL_ASSETS_JOB)
+    level = "DEBUG" if args.verbose else "INFO"
+    with dg.DagsterInstance.get() as instance:
+        result = job.execute_in_process(
+            instance=instance,
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": level}}}},
+        )
+    return print_summary(settings, result)
+
+
+def print_summary(settings: Settings, result) -> int:
+    from sitrep.store.warehouse import Warehouse
+
+    checks = result.get_asset_check_evaluations()
+    failed_blocking = [c for c in checks if not c.passed and c.severity.value == "ERROR"]
+    warned = [c for c in checks if not c.passed and c.severity.value == "WARN"]
+    warehouse = Warehouse(settings.warehouse_path)
+    counts = warehouse.frame(
+        "SELECT (SELECT count(*) FROM articles) AS articles, "
+        "(SELECT count(*) FROM rejected_articles) AS rejected, "
+        "(SELECT count(*) FROM event_mentions) AS mentions, "
+        "(SELECT count(*) FROM events WHERE NOT is_aggregate) AS events, "
+        "(SELECT count(*) FROM events WHERE is_aggregate) AS period_totals, "
+        "(SELECT count(DISTINCT week_start) FROM weekly_conflict_stats) AS weeks, "
+        "(SELECT coalesce(sum(fatalities), 0) FROM weekly_conflict_stats) AS fatalities"
+    ).row(0, named=True)
+    reasons = warehouse.frame(
+        "SELECT split_part(reason, ':', 1) AS reason, count(*) AS n FROM rejected_articles GROUP BY 1 ORDER BY 2 DESC"
+    )
+    print()
+    print("sitrep run summary")
+    print(f"  articles        {counts['articles']:>8}   rejected {counts['rejected']}"
+          + (" (" + ", ".join(f"{r}: {n}" for r, n in reasons.iter_rows()) + ")" if reasons.height else ""))
+    print(f"  event mentions  {counts['mentions']:>8}")
+    print(f"  events          {counts['events']:>8}   period totals kept as claims: {counts['period_totals']}")
+    print(f"  weeks           {counts['weeks']:>8}   fatalities counted: {counts['fatalities']}")
+    print(f"  checks          {len(checks) - len(failed_blocking) - len(warned):>8} passed, "
+          f"{len(failed_blocking)} failed (blocking), {len(warned)} warnings")
+    for c in failed_blocking + warned:
+        summary = c.metadata.get("summary")
+        print(f"    {'FAILED' if c in failed_blocking else 'warn  '} {c.check_name}: {summary.value if summary else ''}")
+    published = settings.published_dir
+    print(f"  published       {published.resolve() if published.exists() else '(nothing yet)'}")
+    print(f"  warehouse       {settings.warehouse_path.resolve()}")
+    if not result.success or failed_blocking:
+        failed_steps = [e.step_key for e in result.all_events if e.is_step_failure]
+        if failed_steps:
+            print(f"  failed steps: {', '.join(failed_steps)}")
+        return 1
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from sitrep.store.warehouse import Warehouse
+
+    settings = Settings()
+    if not settings.warehouse_path.exists():
+        print(f"error: no warehouse at {settings.warehouse_path}; run `sitrep run` first", file=sys.stderr)
+        return 2
+    try:
+        with Warehouse(settings.warehouse_path).reader() as con:
+            frame = con.execute(args.query).pl()
+    except duckdb.Error as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    _print_table(frame.head(args.limit), title=f"{frame.height} rows" + (f" (first {args.limit})" if frame.height > args.limit else ""))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from sitrep.store.warehouse import Warehouse
+
+    settings = Settings()
+    warehouse = Warehouse(settings.warehouse_path)
+    event = warehouse.frame("SELECT * FROM events WHERE event_id = ?", [args.event_id])
+    if event.is_empty():
+        print(f"error: no event {args.event_id}", file=sys.stderr)
+        return 1
+    row = event.row(0, named=True)
+    for key, value in row.items():
+        print(f"{key:>16}: {value}")
+    mentions = warehouse.frame(
+        "SELECT m.mention_id, m.char_start, m.char_end, m.count_char_start, m.count_char_end, m.fatalities_best, "
+        "m.reported_by, a.source_id, a.outlet, a.published_date, r.text FROM event_mentions m "
+        "JOIN articles a USING (article_id) JOIN raw_articles r USING (article_id) "
+        "WHERE m.event_id = ? ORDER BY a.published_date, m.mention_id", [args.event_id])
+    print(f"\n{mentions.height} mention(s):")
+    for m in mentions.iter_rows(named=True):
+        text = m["text"]
+        sentence = text[m["char_start"]:m["char_end"]]
+        if m["count_char_start"] is not None:
+            cs, ce = m["count_char_start"] - m["char_start"], m["count_char_end"] - m["char_start"]
+            sentence = sentence[:cs] + "[" + sentence[cs:ce] + "]" + sentence[ce:]
+        print(f"\n- {m['source_id']} ({m['outlet'] or 'unknown outlet'}, {m['published_date']}) "
+              f"chars {m['char_start']}-{m['char_end']}, count {m['fatalities_best']}, reported by {m['reported_by']}")
+        print(f"  {sentence}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="sitrep", description="Checked weekly conflict statistics from news reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="materialise every asset once, headless, and print a summary")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's debug events too")
+    run.set_defaults(func=cmd_run)
+    sql = sub.add_parser("sql", help="run a read-only SQL query on the warehouse")
+    sql.add_argument("query")
+    sql.add_argument("--limit", type=int, default=50)
+    sql.set_defaults(func=cmd_sql)
+    show = sub.add_parser("show", help="print an event and every sentence behind it")
+    show.add_argument("event_id")
+    show.set_defaults(func=cmd_show)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Reading the inbox: articles in, rejects with their reasons out."""

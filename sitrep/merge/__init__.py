@@ -1,0 +1,1 @@
+"""Mentions to events: one real-world event, one row, one conservative count."""

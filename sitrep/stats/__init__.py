@@ -1,0 +1,1 @@
+"""Weekly statistics from events."""

@@ -1,0 +1,1 @@
+"""The DuckDB warehouse and the published Parquet files."""

@@ -1,0 +1,174 @@
+"""The DuckDB warehouse: schema, short transactions, one writer at a time.
+
+DuckDB allows one read-write process per database file, so every write goes through
+`writer()`, which holds a file lock beside the database for the length of one transaction and
+closes the connection straight after: a run never keeps the file open while spaCy works, and
+a second run (a schedule and a sensor firing together) waits its turn instead of failing or
+corrupting anything.  A killed run leaves its open transaction uncommitted, which DuckDB rolls
+back on the next open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import polars as pl
+from filelock import FileLock
+
+from sitrep import schema
+from sitrep.schema import Column
+
+LOCK_TIMEOUT_S = 900
+
+_DUCKDB_TYPES = {
+    pl.String: "VARCHAR",
+    pl.Int64: "BIGINT",
+    pl.Float64: "DOUBLE",
+    pl.Boolean: "BOOLEAN",
+    pl.Date: "DATE",
+    pl.Binary: "BLOB",
+}
+
+
+def duckdb_type(dtype: pl.DataType) -> str:
+    if isinstance(dtype, pl.Datetime):
+        return "TIMESTAMPTZ" if dtype.time_zone else "TIMESTAMP"
+    for polars_type, name in _DUCKDB_TYPES.items():
+        if dtype == polars_type:
+            return name
+    raise TypeError(f"no DuckDB type for {dtype}")
+
+
+PARSED_DOCS = schema._cols(
+    ("article_id", pl.String, "Article the parse belongs to"),
+    ("model", pl.String, "spaCy model name and version"),
+    ("doc", pl.Binary, "The spaCy Doc, serialised (DocBin)"),
+)
+
+PLACE_MENTIONS = schema._cols(
+    ("article_id", pl.String, "Article"),
+    ("char_start", pl.Int64, "Start of the place name in the text"),
+    ("char_end", pl.Int64, "End of the place name"),
+    ("mention", pl.String, "The words as written"),
+    ("name", pl.String, "Resolved place name"),
+    ("kind", pl.String, "city, site, district, region, admin1 or country"),
+    ("country", pl.String, "ISO 3166-1 alpha-2"),
+    ("admin1", pl.String, "ISO 3166-2"),
+    ("admin1_name", pl.String, "Province name"),
+    ("latitude", pl.Float64, "Latitude"),
+    ("longitude", pl.Float64, "Longitude"),
+    ("geo_precision", pl.Int64, "1 town, 2 part of a region, 3 province or wider"),
+)
+
+EXTRACTED_ARTICLES = schema._cols(
+    ("article_id", pl.String, "Article whose events were extracted"),
+    ("extractor_version", pl.String, "Version of the rules that read it"),
+    ("n_mentions", pl.Int64, "Event mentions found"),
+)
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "raw_articles": schema.RAW_ARTICLES,
+    "rejected_articles": schema.REJECTED_ARTICLES,
+    "articles": schema.ARTICLES,
+    "parsed_docs": PARSED_DOCS,
+    "place_mentions": PLACE_MENTIONS,
+    "event_mentions": schema.EVENT_MENTIONS,
+    "extracted_articles": EXTRACTED_ARTICLES,
+    "events": schema.EVENTS,
+    "weekly_conflict_stats": schema.WEEKLY_CONFLICT_STATS,
+}
+
+PRIMARY_KEYS = {
+    "raw_articles": ("article_id",),
+    "rejected_articles": ("source", "reason"),
+    "articles": ("article_id",),
+    "parsed_docs": ("article_id",),
+    "extracted_articles": ("article_id",),
+}
+
+
+def create_table_sql(name: str, columns: tuple[Column, ...]) -> str:
+    cols = [f'"{c.name}" {duckdb_type(c.dtype)}' for c in columns]
+    key = PRIMARY_KEYS.get(name)
+    if key:
+        cols.append(f"PRIMARY KEY ({', '.join(key)})")
+    return f'CREATE TABLE IF NOT EXISTS "{name}" ({", ".join(cols)})'
+
+
+class Warehouse:
+    """The warehouse file in a data dir, opened briefly for each read or write."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
+
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction under the write lock; committed on success, rolled back on error."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.lock:
+            con = duckdb.connect(str(self.path))
+            try:
+                for name, columns in TABLES.items():
+                    con.execute(create_table_sql(name, columns))
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    yield con
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+            finally:
+                con.close()
+
+    @contextlib.contextmanager
+    def reader(self, wait_s: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection; waits while a writer holds the file."""
+        if not self.path.exists():
+            with self.writer():
+                pass
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=True)
+                break
+            except duckdb.IOException:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def frame(self, sql: str, params: list | None = None) -> pl.DataFrame:
+        with self.reader() as con:
+            return con.execute(sql, params or []).pl()
+
+    def table(self, name: str) -> pl.DataFrame:
+        columns = TABLES[name]
+        frame = self.frame(f'SELECT * FROM "{name}"')
+        return schema.conform(frame, columns)
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Insert `frame` (conformed to the table's contract) into `table`; returns rows written."""
+    if frame.is_empty():
+        return 0
+    frame = schema.conform(frame, TABLES[table])
+    con.register("_incoming", frame.to_arrow())
+    try:
+        con.execute(f'INSERT INTO "{table}" SELECT * FROM _incoming')
+    finally:
+        con.unregister("_incoming")
+    return frame.height
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Replace every row of `table` with `frame`, inside the caller's transaction."""
+    con.execute(f'DELETE FROM "{table}"')
+    return insert_frame(con, table, frame)

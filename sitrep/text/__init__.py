@@ -1,0 +1,1 @@
+"""Article text before NLP: boilerplate, titles, outlets, wire agencies."""
