@@ -3,6 +3,7 @@
     sitrep run                 materialise every asset once through Dagster, print a summary
     sitrep sql "select ..."    a read-only query on the warehouse, printed as a table
     sitrep show EVENT_ID       an event and every sentence behind it
+    sitrep evaluate            score against ../shared gold and evaluation sets
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def print_summary(settings: Settings, result) -> int:
         summary = c.metadata.get("summary")
         print(f"    {'FAILED' if c in failed_blocking else 'warn  '} {c.check_name}: {summary.value if summary else ''}")
     published = settings.published_dir
-    print(f"  published       {published.resolve() if published.exists() else '(nothing yet)'}")
+    print(f"  published       {published.absolute() if published.exists() else '(nothing yet)'}")
     print(f"  warehouse       {settings.warehouse_path.resolve()}")
     if not result.success or failed_blocking:
         failed_steps = [e.step_key for e in result.all_events if e.is_step_failure]
@@ -138,7 +139,7 @@ def print_summary(settings: Settings, result) -> int:
 def cmd_sql(args: argparse.Namespace) -> int:
     import duckdb
 
-    from sitrep.store.warehouse import Warehouse
+    from sitrep.store.warehouse import Warehouse, query
 
     settings = Settings()
     if not settings.warehouse_path.exists():
@@ -146,7 +147,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
         return 2
     try:
         with Warehouse(settings.warehouse_path).reader() as con:
-            frame = con.execute(args.query).pl()
+            frame = query(con, args.query)
     except duckdb.Error as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -184,6 +185,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from sitrep.evaluate.command import run_evaluation
+
+    try:
+        run_evaluation(args.only, fresh=args.fresh, errors=args.errors, json_out=args.json)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sitrep", description="Checked weekly conflict statistics from news reports.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -197,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     show = sub.add_parser("show", help="print an event and every sentence behind it")
     show.add_argument("event_id")
     show.set_defaults(func=cmd_show)
+    evaluate = sub.add_parser("evaluate", help="score extraction and merging against ../shared gold and eval sets")
+    evaluate.add_argument("--only", action="append", choices=["seeds", "fakes", "gva"], help="one set (repeatable)")
+    evaluate.add_argument("--fresh", action="store_true", help="parse again instead of reusing earlier parses")
+    evaluate.add_argument("--errors", type=int, default=10, help="errors to list per figure (0 for none)")
+    evaluate.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    evaluate.set_defaults(func=cmd_evaluate)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     return args.func(args)

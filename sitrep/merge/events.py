@@ -71,7 +71,14 @@ def same_event_in_article(a: dict, b: dict) -> bool:
     ca, cb = a["fatalities_best"], b["fatalities_best"]
     if ca is not None and cb is not None:
         return ca == cb and (a["victims"] == b["victims"] or None in (a["victims"], b["victims"]))
-    return a["sub_event_type"] == b["sub_event_type"] and (ca is None and cb is None)
+    # without a count to match, only the same kind of event, same province, same stated dates
+    return (
+        ca is None and cb is None
+        and a["sub_event_type"] == b["sub_event_type"]
+        and a["admin1"] is not None and a["admin1"] == b["admin1"]
+        and a["date_expression"] is not None and b["date_expression"] is not None
+        and (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
+    )
 
 
 def same_event_across_articles(a: dict, b: dict) -> bool:
@@ -100,7 +107,9 @@ def _cluster(rows: list[dict]) -> list[int]:
         for i in members:
             antecedent = rows[i].get("antecedent_id")
             if antecedent and (article, antecedent) in index_of:
-                uf.union(i, index_of[(article, antecedent)])
+                j = index_of[(article, antecedent)]
+                if rows[i]["is_aggregate"] == rows[j]["is_aggregate"]:
+                    uf.union(i, j)
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 if same_event_in_article(rows[members[x]], rows[members[y]]):

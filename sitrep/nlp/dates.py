@@ -835,13 +835,13 @@ _MODAL_RE = re.compile(
     r"likely|going|about|preparing|planning)\s+to|plans?\s+to|planning\s+to|planned\s+to|intends?\s+to"
     r"|intended\s+to|threaten(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|pledge[sd]?\s+to|promise[sd]?\s+to"
     r"|warn(?:s|ed)?\s+(?:that|it\s+would)|aims?\s+to|seeks?\s+to|wants?\s+to|prepar(?:es|ing|ed)\s+to"
-    r"|ready\s+to|if)\b(?!\s+(?:not\s+)?have\b)",
+    r"|ready\s+to|gearing\s+up\s+(?:for|to)|preparing\s+for|if)\b(?!\s+(?:not\s+)?have\b)",
     re.I,
 )
 _EVENT_WORD_RE = re.compile(
     r"\b(?:attack\w*|launch\w*|strik\w*|struck|kill\w*|bomb\w*|shell\w*|storm\w*|retake\w*|recapture\w*|"
     r"captur\w*|seiz\w*|invad\w*|invasion|advanc\w*|offensive|assault\w*|target\w*|hit|fire|shoot\w*|"
-    r"raid\w*|clash\w*|fight\w*|destroy\w*|execut\w*|behead\w*|kidnap\w*|abduct\w*|overrun|enter|"
+    r"raid\w*|clash\w*|fight\w*|battle\w*|destroy\w*|execut\w*|behead\w*|kidnap\w*|abduct\w*|overrun|enter|"
     r"push|operation|air\s*strikes?|airstrikes?|shoot|open\s+fire|blow\s+up)\b",
     re.I,
 )

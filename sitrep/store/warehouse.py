@@ -64,6 +64,11 @@ PLACE_MENTIONS = schema._cols(
     ("geo_precision", pl.Int64, "1 town, 2 part of a region, 3 province or wider"),
 )
 
+GEOPARSED_ARTICLES = schema._cols(
+    ("article_id", pl.String, "Article whose places were resolved"),
+    ("geoparse_version", pl.String, "Version of the place rules that resolved them"),
+)
+
 EXTRACTED_ARTICLES = schema._cols(
     ("article_id", pl.String, "Article whose events were extracted"),
     ("extractor_version", pl.String, "Version of the rules that read it"),
@@ -76,6 +81,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "articles": schema.ARTICLES,
     "parsed_docs": PARSED_DOCS,
     "place_mentions": PLACE_MENTIONS,
+    "geoparsed_articles": GEOPARSED_ARTICLES,
     "event_mentions": schema.EVENT_MENTIONS,
     "extracted_articles": EXTRACTED_ARTICLES,
     "events": schema.EVENTS,
@@ -88,6 +94,7 @@ PRIMARY_KEYS = {
     "articles": ("article_id",),
     "parsed_docs": ("article_id",),
     "extracted_articles": ("article_id",),
+    "geoparsed_articles": ("article_id",),
 }
 
 
@@ -147,12 +154,18 @@ class Warehouse:
 
     def frame(self, sql: str, params: list | None = None) -> pl.DataFrame:
         with self.reader() as con:
-            return con.execute(sql, params or []).pl()
+            return query(con, sql, params)
 
     def table(self, name: str) -> pl.DataFrame:
         columns = TABLES[name]
         frame = self.frame(f'SELECT * FROM "{name}"')
         return schema.conform(frame, columns)
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+    """Run `sql` with bound parameters and return a polars frame (via Arrow)."""
+    relation = con.sql(sql, params=params or None)
+    return relation.pl() if relation is not None else pl.DataFrame()
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:

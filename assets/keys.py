@@ -1,0 +1,19 @@
+"""Asset keys and group names as constants, so checks, jobs and tests name them one way."""
+
+import dagster as dg
+
+RAW_ARTICLES = dg.AssetKey("raw_articles")
+PARSED_ARTICLES = dg.AssetKey("parsed_articles")
+EVENT_MENTIONS = dg.AssetKey("event_mentions")
+EVENTS = dg.AssetKey("events")
+WEEKLY_CONFLICT_STATS = dg.AssetKey("weekly_conflict_stats")
+PUBLISHED_DATASETS = dg.AssetKey("published_datasets")
+
+# The warehouse table each asset writes (the checks validate these).
+TABLE_OF = {
+    RAW_ARTICLES: "raw_articles",
+    PARSED_ARTICLES: "articles",
+    EVENT_MENTIONS: "event_mentions",
+    EVENTS: "events",
+    WEEKLY_CONFLICT_STATS: "weekly_conflict_stats",
+}

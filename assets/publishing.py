@@ -1,0 +1,31 @@
+"""published_datasets: the Parquet release analysts are handed, with its manifest."""
+
+import dagster as dg
+
+from assets import keys
+from pipelines.resources import SitrepResource
+from sitrep.nlp.extract import EXTRACTOR_VERSION
+from sitrep.stages.aggregate import published_frames
+from sitrep.store.publish import publish
+
+@dg.asset(
+    key=keys.PUBLISHED_DATASETS,
+    deps=[keys.PARSED_ARTICLES, keys.EVENT_MENTIONS, keys.EVENTS, keys.WEEKLY_CONFLICT_STATS],
+    group_name="publish",
+    kinds={"parquet"},
+)
+def published_datasets(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> dg.MaterializeResult:
+    """The four published tables as Parquet under `published/<table>/` with a manifest of row
+    counts, checksums, schema and versions, swapped in atomically so readers never see half."""
+    frames = published_frames(sitrep.warehouse())
+    folder, manifest, changed = publish(
+        frames, sitrep.data_path,
+        {"extractor_version": EXTRACTOR_VERSION, "spacy_model": sitrep.spacy_model, "week_scheme": sitrep.week_scheme},
+    )
+    context.log.info(f"published {folder} ({'new release' if changed else 'unchanged'})")
+    return dg.MaterializeResult(metadata={
+        "path": dg.MetadataValue.path(str(folder)),
+        "release": manifest["release"],
+        "changed": changed,
+        "rows": dg.MetadataValue.json({k: v["rows"] for k, v in manifest["tables"].items()}),
+    })

@@ -1,0 +1,1 @@
+"""Dagster definitions of sitrep: the entry point, resources, jobs, schedules and sensors."""

@@ -1,0 +1,1 @@
+"""Scoring sitrep against hand-coded gold and externally annotated evaluation sets."""

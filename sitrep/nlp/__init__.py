@@ -1,0 +1,1 @@
+"""Language processing: spaCy, counts, dates, places, events."""

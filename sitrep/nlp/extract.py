@@ -1,0 +1,609 @@
+"""Read event mentions out of a parsed article, the way an analyst codes wire copy.
+
+`extract_events(doc, published, places)` is a pure function: a spaCy Doc of the article (its
+boilerplate blanked, offsets those of the text as read), the publication date, and the places
+the geoparser resolved.  It returns one `EventMention` per event a sentence reports, with the
+sentence's exact character span as evidence.  The rules follow SPEC §3:
+
+- a sentence reports an event when it has a death count tied to a death word, or an event
+  trigger (strike, clashes, captured, ...) anchored by a date or a place it governs;
+- counts are conservative and parts are not added to wholes (`sitrep.nlp.counts` reads the
+  numbers; here the parse decides which numbers are deaths, injuries, or neither);
+- dates resolve against the publication date, skipping the date of the *saying*
+  ("a monitoring group said Friday"); undated sentences inherit the date of the event they
+  continue, or fall back to the publication date with week precision;
+- a count told in the sentence after its event ("34 troops were killed in the offensive")
+  is joined to that event through `antecedent`;
+- future and hypothetical events are not events; period totals are flagged `is_aggregate`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.nlp import lexicon as lx
+from sitrep.nlp.counts import find_counts
+from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypothetical, resolve_expression
+from sitrep.geo.gazetteer import Place
+from sitrep.nlp.geoparse import PlaceMention
+
+EXTRACTOR_VERSION = "1"
+BACKGROUND_DAYS = 60
+ANTECEDENT_WINDOW = 3
+
+
+@dataclass
+class EventMention:
+    article_id: str
+    sentence_index: int
+    char_start: int
+    char_end: int
+    evidence: str
+    event_type: str
+    sub_event_type: str
+    actor1: str | None = None
+    actor2: str | None = None
+    victims: str | None = None
+    fatalities_low: int | None = None
+    fatalities_best: int | None = None
+    fatalities_high: int | None = None
+    count_char_start: int | None = None
+    count_char_end: int | None = None
+    injured: int | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    event_date: date | None = None
+    time_precision: int | None = None
+    date_expression: str | None = None
+    location: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin1_name: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    reported_by: str | None = None
+    is_aggregate: bool = False
+    published_date: date | None = None
+    antecedent: int | None = None
+    """Index (in this article's list) of the mention this one continues, if any."""
+    mention_index: int = 0
+
+    @property
+    def mention_id(self) -> str:
+        return f"{self.article_id}-{self.sentence_index}-{self.mention_index}"
+
+
+@dataclass(frozen=True)
+class Count:
+    low: int
+    best: int
+    high: int | None
+    start: int
+    end: int
+    victims: str | None
+
+
+@dataclass
+class _SentenceReading:
+    sent: Span
+    index: int
+    paragraph: int
+    triggers: list[tuple[Token, tuple[str, str, int]]] = field(default_factory=list)
+    deaths: list[Count] = field(default_factory=list)
+    injured: int | None = None
+    date: DateRange | None = None
+    date_token: Token | None = None
+
+
+def _lower_tokens(span: Span) -> list[str]:
+    return [t.lower_ for t in span]
+
+
+def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
+    """Event triggers in a sentence: single lemmas and multi-word phrases."""
+    found: list[tuple[Token, tuple[str, str, int]]] = []
+    words = _lower_tokens(sent)
+    covered: set[int] = set()
+    for n in (3, 2):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in lx.TRIGGER_PHRASES and not covered.intersection(range(i, i + n)):
+                found.append((sent[i + n - 1], lx.TRIGGER_PHRASES[phrase]))
+                covered.update(range(i, i + n))
+    for i, token in enumerate(sent):
+        if i in covered:
+            continue
+        info = lx.TRIGGER_LEMMAS.get(token.lemma_.lower()) or lx.TRIGGER_LEMMAS.get(token.lower_)
+        if info:
+            found.append((token, info))
+    return found
+
+
+def _ancestors(token: Token, limit: int = 5) -> list[Token]:
+    out = []
+    while token.head is not token and len(out) < limit:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def _predicate_kind(noun: Token) -> str | None:
+    """'death', 'injury', 'other' or None: what the clause around a counted noun says."""
+    around = [noun, *noun.children]
+    for tok in around:
+        lemma = tok.lemma_.lower()
+        if tok is not noun and lemma in lx.DEATH_LEMMAS:
+            return "death"
+        if tok is not noun and lemma in lx.INJURY_LEMMAS:
+            return "injury"
+    for anc in _ancestors(noun, 4):
+        lemma = anc.lemma_.lower()
+        if lemma in lx.NOT_DEATH_CONTEXT:
+            return "other" if lemma not in {"injure", "wound"} else "injury"
+        if lemma in lx.INJURY_LEMMAS:
+            return "injury"
+        if lemma in lx.DEATH_LEMMAS:
+            return "death"
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {"toll", "death"} for c in anc.children):
+            return "death"
+        if anc.pos_ == "VERB" and anc.lemma_.lower() not in {"be", "include", "have"}:
+            # a clause headed by another verb ("trapped", "fled") says something else
+            if lemma in lx.REPORTING_LEMMAS:
+                continue
+            break
+    return None
+
+
+def _is_part(noun: Token) -> bool:
+    """'12 women' in '42 civilians, including 12 women' or 'seven children were among the dead'."""
+    for anc in _ancestors(noun, 3):
+        if anc.lower_ in {"including", "among", "includes"} or (anc.lower_ == "of" and anc.head.like_num):
+            return True
+    for child in noun.head.children if noun.dep_ in {"nsubj", "nsubjpass"} else ():
+        if child.dep_ == "prep" and child.lower_ == "among":
+            return True
+    return False
+
+
+def _victim_class(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    if lemma in lx.VICTIM_NOUNS:
+        return lx.VICTIM_NOUNS[lemma]
+    for child in noun.children:
+        if child.dep_ == "compound" and child.lemma_.lower() in lx.VICTIM_NOUNS:
+            return lx.VICTIM_NOUNS[child.lemma_.lower()]
+    return None
+
+
+def read_counts(sent: Span) -> tuple[list[Count], int | None]:
+    """Death counts (and the largest injury count) stated in one sentence."""
+    doc = sent.doc
+    deaths: list[Count] = []
+    injured: int | None = None
+    for cs in find_counts(sent.text):
+        if cs.kind != "quantity":
+            continue
+        start, end = sent.start_char + cs.start, sent.start_char + cs.end
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        number = span[-1]
+        noun = number.head if number.dep_ in {"nummod", "quantmod", "amod", "compound"} else number
+        while noun.dep_ in {"nummod", "quantmod"} and noun.head is not noun:
+            noun = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
+            noun = noun.head.head.head  # "dozens of civilians" read through "of"
+        lemma = noun.lemma_.lower()
+        if lemma in lx.NOT_DEATH_NOUNS:
+            continue
+        victims = _victim_class(noun)
+        if victims is None and noun is not number and not noun.like_num:
+            if not (noun.pos_ in {"NOUN", "PROPN"} and any(c.lemma_.lower() in lx.VICTIM_NOUNS for c in noun.subtree)):
+                continue
+        if _is_part(noun):
+            continue
+        kind = _predicate_kind(noun)
+        value = cs.count
+        if kind == "death":
+            deaths.append(Count(value.low, value.best, value.high, start, end, victims))
+        elif kind == "injury":
+            injured = max(injured or 0, value.best)
+    deaths.extend(_singular_deaths(sent, deaths))
+    return deaths, injured
+
+
+def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
+    """'a young man was killed', 'killing a woman': one death, stated without a number."""
+    if already:
+        return []
+    out = []
+    for token in sent:
+        if token.lemma_.lower() not in {"kill", "die", "dead", "slay", "murder"}:
+            continue
+        for child in token.children:
+            if child.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+                continue
+            victims = _victim_class(child)
+            det = [c for c in child.children if c.dep_ in {"det", "nummod"}]
+            if victims and det and det[0].lower_ in {"a", "an", "one"} and child.tag_ in {"NN", "NNP"}:
+                out.append(Count(1, 1, None, det[0].idx, child.idx + len(child.text), victims))
+    return out[:1]
+
+
+def _is_reporting_date(token: Token) -> bool:
+    """Whether a date hangs off a verb of saying ("said Friday", "told AFP on Monday")."""
+    for anc in _ancestors(token, 3):
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc.lemma_.lower() in lx.REPORTING_LEMMAS
+    return False
+
+
+def read_date(sent: Span, published: date, anchor: Token | None) -> tuple[DateRange | None, DateRange | None]:
+    """The event's date range from the sentence (nearest the anchor), and the date of saying.
+
+    "A monitoring group said Friday" dates the report, not the event; it is returned apart,
+    as the last day the event can have happened, for sentences that give nothing better.
+    """
+    doc = sent.doc
+    best: tuple[int, DateRange] | None = None
+    reported: DateRange | None = None
+    for s, e, expr in find_date_expressions(sent.text):
+        rng = resolve_expression(expr, published)
+        if rng is None:
+            continue
+        span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        if _is_reporting_date(token):
+            reported = reported or rng
+            continue
+        distance = abs(token.i - anchor.i) if anchor is not None else 0
+        if best is None or distance < best[0]:
+            best = (distance, rng)
+    return (best[1] if best else None), reported
+
+
+_VAGUE_PERIOD = re.compile(
+    r"\b(in|over|during) (the )?(recent|past|last|coming) (few )?(months|years|weeks|decades)\b|\bin the past\b|\bfor years\b|\bfor months\b",
+    re.IGNORECASE,
+)
+_RECENT = re.compile(r"\brecent(ly)?\b", re.IGNORECASE)
+RECENT_DAYS = 30
+"""'A recent raid' that killed people: within the month before publication (precision 3)."""
+_COUNTRYWIDE = re.compile(r"\b(across|throughout|all over) the country\b|\bnationwide\b", re.IGNORECASE)
+
+_AGG_RE = re.compile(
+    r"\b(this (month|year|week) alone|so far (this|in)|since (the (start|beginning)|early|late)?\s*(19|20)\d\d"
+    r"|in total|over the (past|last) (\w+ )?(months|years|weeks)|in a week of|campaign)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_aggregate(sent: Span, rng: DateRange | None) -> bool:
+    text = sent.text
+    if _AGG_RE.search(text):
+        return True
+    if rng is not None and (rng.end - rng.start).days >= 6:
+        plural = any(t.tag_ == "NNS" and t.lemma_.lower() in {"strike", "airstrike", "raid", "attack", "bombing", "mission", "sortie"} for t in sent)
+        return plural
+    return False
+
+
+def _find_aliases(text: str, table: dict[str, str]) -> list[tuple[int, str]]:
+    lower = text.lower()
+    found: list[tuple[int, int, str]] = []
+    for alias in sorted(table, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", lower):
+            if any(s <= m.start() < e for s, e, _ in found):
+                continue
+            if alias in {"is", "ap"} and text[m.start():m.end()] != alias.upper():
+                continue  # "is" the verb, "ap" lower-case
+            found.append((m.start(), m.end(), table[alias]))
+    return [(s, name) for s, _, name in sorted(found)]
+
+
+def read_actors(sent: Span, victims: str | None) -> tuple[str | None, str | None]:
+    actors = []
+    for _, name in _find_aliases(sent.text, lx.ACTOR_ALIASES):
+        if name not in actors:
+            actors.append(name)
+    target = None
+    lower = sent.text.lower()
+    for name in actors:
+        for alias, normal in lx.ACTOR_ALIASES.items():
+            if normal == name and re.search(r"\b(against|on|targeting|targeted|from)\s+(the\s+)?(so-called\s+)?" + re.escape(alias) + r"\b", lower):
+                target = name
+    if victims == "civilians":
+        actor1 = next((a for a in actors if a != target), None)
+        return actor1, "Civilians"
+    if target is None and victims == "militants" and "Islamic State" in actors:
+        target = "Islamic State"
+    actor1 = next((a for a in actors if a != target), None)
+    actor2 = target or next((a for a in actors if a != actor1), None)
+    return actor1, actor2
+
+
+def read_reporter(sent: Span) -> str | None:
+    found = _find_aliases(sent.text, lx.REPORTERS)
+    if found:
+        return found[0][1]
+    for token in sent:
+        if token.lemma_.lower() in {"say", "tell", "report"}:
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.ent_type_ in {"ORG", "PERSON"}:
+                    ent = next((e for e in sent.ents if e.start <= child.i < e.end), None)
+                    return ent.text if ent is not None else child.text
+    m = re.search(r"according to (the )?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)", sent.text)
+    return m.group(2) if m else None
+
+
+def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) -> tuple[PlaceMention | None, bool]:
+    """The sentence's place for the event, and whether the parse ties it to the anchor."""
+    inside = [p for p in places if sent.start_char <= p.char_start < sent.end_char]
+    if not inside:
+        return None, False
+    doc = sent.doc
+
+    def attached(p: PlaceMention) -> bool:
+        span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
+        if anchor is None or span is None:
+            return False
+        return anchor in _ancestors(span.root, 6) or span.root in _ancestors(anchor, 6) or span.root.head == anchor.head
+
+    def score(p: PlaceMention) -> tuple:
+        span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
+        rank = {"city": 1, "site": 1, "district": 1, "region": 2, "admin1": 3, "country": 4}.get(p.place.kind, 3)
+        distance = abs(span.root.i - anchor.i) if (anchor is not None and span is not None) else 0
+        return (0 if attached(p) else 1, rank, distance)
+
+    best = min(inside, key=score)
+    return best, attached(best)
+
+
+def _apply_place(m: EventMention, p: PlaceMention | None, precision: int | None = None) -> None:
+    if p is None:
+        return
+    m.location = p.place.name
+    m.country = p.place.country
+    m.admin1 = p.place.admin1
+    m.admin1_name = p.place.admin1_name
+    m.latitude = p.place.latitude
+    m.longitude = p.place.longitude
+    m.geo_precision = precision or p.geo_precision
+
+
+def _apply_date(m: EventMention, rng: DateRange | None, published: date | None, reported_only: bool = False) -> None:
+    """Dates from the sentence; else the report's date (or publication) with week precision."""
+    if rng is not None:
+        m.date_start, m.date_end, m.time_precision = rng.start, rng.end, rng.precision
+        m.date_expression = rng.expression
+        if reported_only:
+            m.time_precision = max(rng.precision, 2)
+            m.date_expression = f"reported {rng.expression}"
+    elif published is not None:
+        m.date_start = m.date_end = published
+        m.time_precision = 2
+        m.date_expression = None
+    if m.date_start is not None and m.date_end is not None:
+        m.event_date = m.date_start + timedelta(days=(m.date_end - m.date_start).days // 2)
+
+
+def _paragraph_of(doc: Doc) -> list[int]:
+    """Paragraph number of each sentence: a new paragraph after a blank line or a line break."""
+    out, para = [], 0
+    for sent in doc.sents:
+        before = doc.text[max(sent.start_char - 2, 0):sent.start_char]
+        if "\n" in before:
+            para += 1
+        out.append(para)
+    return out
+
+
+DOMINANT_SHARE = 0.5
+
+
+def _dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """Where an article is, for events told without a place: its province when at least half
+    of its province mentions name it, else its country (a wrong province is worse than none)."""
+    tally: dict[str, int] = {}
+    first: dict[str, PlaceMention] = {}
+    countries: dict[str, int] = {}
+    for p in places:
+        if p.place.country:
+            countries[p.place.country] = countries.get(p.place.country, 0) + 1
+        if p.place.admin1:
+            tally[p.place.admin1] = tally.get(p.place.admin1, 0) + 1
+            first.setdefault(p.place.admin1, p)
+    if tally:
+        code = max(tally, key=lambda k: (tally[k], -first[k].char_start))
+        if tally[code] >= DOMINANT_SHARE * sum(tally.values()):
+            return first[code]
+    if not countries:
+        return None
+    country = max(countries, key=countries.get)
+    return next((p for p in places if p.place.country == country and p.place.kind == "country"), None) or _country_level(
+        next(p for p in places if p.place.country == country))
+
+
+def _country_level(p: PlaceMention) -> PlaceMention:
+    from sitrep.geo.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    point = gazetteer.country_centroid(p.place.country)
+    place = Place(name=p.place.country, kind="country", country=p.place.country, admin1=None, admin1_name=None,
+                  latitude=point[0] if point else None, longitude=point[1] if point else None,
+                  population=None, geo_precision=3, geonameid=None)
+    return PlaceMention(p.char_start, p.char_end, p.mention, place, 3)
+
+
+def _classify(triggers, victims: str | None, actor1: str | None) -> tuple[str, str]:
+    """ACLED type from the most specific trigger; who died decides between an attack on
+    civilians and a clash where the trigger alone cannot ("killed in an attack")."""
+    if triggers:
+        _, (etype, sub, specificity) = max(triggers, key=lambda t: t[1][2])
+        if sub == "Attack" and victims in {"militants", "troops"}:
+            return lx.BATTLES, "Armed clash"
+        if specificity <= 2 and victims == "civilians":
+            return lx.VAC, "Attack"
+        return etype, sub
+    if victims == "civilians":
+        return lx.VAC, "Attack"
+    if actor1 in {"US-led Coalition", "Military Forces of Russia"}:
+        return lx.EXPLOSIONS, "Air/drone strike"
+    return lx.BATTLES, "Armed clash"
+
+
+def _generic(triggers) -> bool:
+    return not triggers or max(t[1][2] for t in triggers) <= 2
+
+
+def _anaphoric(sent: Span) -> bool:
+    for token in sent:
+        if token.lemma_.lower() in lx.ANAPHORIC_EVENT_NOUNS and any(
+            c.lower_ in {"the", "this", "that", "those", "these"} for c in token.children
+        ):
+            return True
+    return False
+
+
+TOPIC_PARAGRAPHS = 2
+
+
+def _paragraph_topic(sent_places: list[list[PlaceMention]], paragraphs: list[int], index: int) -> PlaceMention | None:
+    """The province the text is about at this sentence: the most named one in its paragraph
+    so far ("Raqqa: ... strikes on the city ..."), else in the paragraph before it."""
+    tally: dict[str, int] = {}
+    first: dict[str, PlaceMention] = {}
+    for i in range(index, -1, -1):
+        if paragraphs[index] - paragraphs[i] >= TOPIC_PARAGRAPHS or (tally and paragraphs[i] != paragraphs[index]):
+            break
+        for p in sent_places[i]:
+            key = p.place.admin1 or p.place.country
+            if key:
+                tally[key] = tally.get(key, 0) + (2 if p.place.admin1 else 1)
+                first[key] = p  # walking backwards: ends on the earliest mention
+    if not tally:
+        return None
+    return first[max(tally, key=lambda k: tally[k])]
+
+
+def _copy_place(m: EventMention, source: EventMention) -> None:
+    m.location, m.country, m.admin1, m.admin1_name = source.location, source.country, source.admin1, source.admin1_name
+    m.latitude, m.longitude, m.geo_precision = source.latitude, source.longitude, source.geo_precision
+
+
+def _copy_date(m: EventMention, source: EventMention) -> None:
+    m.date_start, m.date_end, m.event_date = source.date_start, source.date_end, source.event_date
+    m.time_precision, m.date_expression = source.time_precision, source.date_expression
+
+
+def extract_events(
+    doc: Doc,
+    published: date | None,
+    places: list[PlaceMention],
+    article_id: str = "",
+) -> list[EventMention]:
+    """Every event mention in the article (see the module docstring for the rules)."""
+    mentions: list[EventMention] = []
+    sentences = list(doc.sents)
+    paragraphs = _paragraph_of(doc)
+    sent_places = [[p for p in places if s.start_char <= p.char_start < s.end_char] for s in sentences]
+    dominant = _dominant_place(places)
+    for index, sent in enumerate(sentences):
+        text = sent.text.strip()
+        if sum(t.is_alpha for t in sent) < 4 or is_future_or_hypothetical(text):
+            continue
+        triggers = find_triggers(sent)
+        deaths, injured = read_counts(sent)
+        anchor: Token | None = None
+        if deaths:
+            span = doc.char_span(deaths[0].start, deaths[0].end, alignment_mode="expand")
+            anchor = span[-1].head if span is not None else None
+        elif triggers:
+            anchor = max(triggers, key=lambda t: t[1][2])[0]
+        rng, reported = read_date(sent, published, anchor) if published else (None, None)
+        if rng is None and published is not None and deaths and _RECENT.search(text):
+            rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
+        place, governed = _choose_place(sent, places, anchor)
+        m_aggregate = _is_aggregate(sent, rng)
+        if not deaths:
+            # a count-less trigger must be anchored by its own date or a place it governs,
+            # and told as a particular happening, not as background over a vague period;
+            # a period total without a number says nothing a week can count
+            if not triggers or (rng is None and not governed) or _VAGUE_PERIOD.search(text) or m_aggregate:
+                continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        victims = None
+        if deaths:
+            victims_set = {c.victims for c in deaths if c.victims}
+            victims = victims_set.pop() if len(victims_set) == 1 else ("mixed" if victims_set else None)
+        actor1, actor2 = read_actors(sent, victims)
+        etype, sub = _classify(triggers, victims, actor1)
+        m = EventMention(
+            article_id=article_id, sentence_index=index, char_start=start, char_end=start + len(text),
+            evidence=text, event_type=etype, sub_event_type=sub, actor1=actor1, actor2=actor2,
+            victims=victims, injured=injured, reported_by=read_reporter(sent), published_date=published,
+        )
+        if deaths:
+            main = max(deaths, key=lambda c: c.best)
+            m.fatalities_low, m.fatalities_best, m.fatalities_high = main.low, main.best, main.high
+            m.count_char_start, m.count_char_end = main.start, main.end
+        m.is_aggregate = m_aggregate
+        previous = _recent(mentions, index)
+        same_paragraph = previous is not None and paragraphs[previous.sentence_index] == paragraphs[index]
+        continues = deaths and rng is None and (not triggers or _anaphoric(sent) or _generic(triggers))
+        if previous is not None and continues and previous.is_aggregate == m.is_aggregate:
+            # continues the event told just before ("... were killed in the offensive")
+            m.antecedent = mentions.index(previous)
+            _apply_place(m, place) if place is not None else _copy_place(m, previous)
+            _copy_date(m, previous)
+            if not triggers or _generic(triggers):
+                m.event_type, m.sub_event_type = previous.event_type, previous.sub_event_type
+            m.actor1 = m.actor1 or previous.actor1
+            m.actor2 = m.actor2 or previous.actor2
+            m.reported_by = m.reported_by or previous.reported_by
+        else:
+            if m.is_aggregate and (place is None or _COUNTRYWIDE.search(text)):
+                # a period total is as wide as its own sentence says, never the paragraph's town
+                country = place or dominant
+                if country is not None:
+                    _apply_place(m, country, precision=3)
+                    m.admin1 = m.admin1_name = None
+                    m.location = country.place.name if country.place.kind == "country" else None
+            elif place is not None:
+                _apply_place(m, place)
+            elif (topic := _paragraph_topic(sent_places, paragraphs, index)) is not None:
+                _apply_place(m, topic)
+            elif dominant is not None:
+                _apply_place(m, dominant, precision=3)
+            if rng is None and same_paragraph and reported is None:
+                _copy_date(m, previous)
+            else:
+                _apply_date(m, rng or reported, published, reported_only=rng is None and reported is not None)
+        if _is_background(m, published):
+            continue
+        m.mention_index = sum(1 for x in mentions if x.sentence_index == index)
+        mentions.append(m)
+    return mentions
+
+
+def _recent(mentions: list[EventMention], index: int) -> EventMention | None:
+    if not mentions:
+        return None
+    last = mentions[-1]
+    if index - last.sentence_index <= ANTECEDENT_WINDOW:
+        return last
+    return None
+
+
+def _is_background(m: EventMention, published: date | None) -> bool:
+    """History told as background ("ousted in August 2014" in a 2016 article) is no new event."""
+    if published is None or m.date_end is None or m.is_aggregate:
+        return False
+    return m.date_end < published - timedelta(days=BACKGROUND_DAYS)

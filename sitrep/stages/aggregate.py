@@ -1,0 +1,67 @@
+"""Stages 4 and 5: merge mentions into events, then count events per week.
+
+Both are recomputed from all mentions on every run: they are cheap beside the NLP, and a
+late report (an article arriving today about last week) must be able to change an old week.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from sitrep import schema
+from sitrep.geo.gazetteer import get_gazetteer
+from sitrep.merge.events import merge_mentions
+from sitrep.stats.weekly import weekly_stats
+from sitrep.store.warehouse import Warehouse, replace_table
+
+
+@dataclass(frozen=True)
+class MergeSummary:
+    mentions: int
+    events: int
+    aggregates: int
+    fatalities: int
+
+
+@dataclass(frozen=True)
+class WeeklySummary:
+    rows: int
+    weeks: int
+    fatalities: int
+
+
+def build_events(warehouse: Warehouse) -> MergeSummary:
+    mentions = warehouse.table("event_mentions")
+    outlets = dict(warehouse.frame("SELECT article_id, outlet FROM articles").iter_rows())
+    assigned, events = merge_mentions(mentions, outlets)
+    with warehouse.writer() as con:
+        replace_table(con, "event_mentions", assigned)
+        replace_table(con, "events", events)
+    counted = events.filter(~pl.col("is_aggregate"))
+    return MergeSummary(mentions.height, events.height, events.height - counted.height,
+                        int(counted["fatalities"].fill_null(0).sum()))
+
+
+def _centroid(admin1: str | None, country: str) -> tuple[float, float] | None:
+    gazetteer = get_gazetteer()
+    if admin1:
+        point = gazetteer.admin1_centroid(admin1)
+        if point:
+            return point
+    return gazetteer.country_centroid(country)
+
+
+def build_weekly(warehouse: Warehouse, scheme: str) -> WeeklySummary:
+    events = warehouse.table("events")
+    mentions = warehouse.frame("SELECT event_id, article_id FROM event_mentions")
+    weekly = weekly_stats(events, mentions, scheme=scheme, centroid=_centroid)
+    with warehouse.writer() as con:
+        replace_table(con, "weekly_conflict_stats", weekly)
+    return WeeklySummary(weekly.height, weekly["week_start"].n_unique() if weekly.height else 0,
+                         int(weekly["fatalities"].sum()) if weekly.height else 0)
+
+
+def published_frames(warehouse: Warehouse) -> dict[str, pl.DataFrame]:
+    return {name: warehouse.table(name) for name in schema.PUBLISHED_TABLES}

@@ -1,0 +1,95 @@
+"""Stage 3: event mentions from parsed articles.
+
+Articles already read by the current extractor version are skipped; a new version of the rules
+re-reads every article from its stored parse, without running spaCy again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass
+
+import polars as pl
+from spacy.tokens import DocBin
+
+from sitrep.geo.gazetteer import Place
+from sitrep.nlp.extract import EXTRACTOR_VERSION, extract_events
+from sitrep.nlp.geoparse import PlaceMention
+from sitrep.nlp.model import load_model
+from sitrep.progress import Progress
+from sitrep.stages.parse import refresh_places
+from sitrep.store.warehouse import Warehouse, insert_frame
+
+BATCH = 200
+
+
+@dataclass(frozen=True)
+class ExtractSummary:
+    articles: int
+    mentions: int
+    with_fatalities: int
+    aggregates: int
+
+
+def _pending_ids(warehouse: Warehouse) -> list[str]:
+    return warehouse.frame(
+        "SELECT a.article_id FROM articles a LEFT JOIN extracted_articles x USING (article_id) "
+        "WHERE x.article_id IS NULL OR x.extractor_version <> ? ORDER BY a.article_id",
+        [EXTRACTOR_VERSION],
+    )["article_id"].to_list()
+
+
+def _places_of(frame: pl.DataFrame) -> dict[str, list[PlaceMention]]:
+    out: dict[str, list[PlaceMention]] = {}
+    for r in frame.sort(["article_id", "char_start"]).iter_rows(named=True):
+        place = Place(name=r["name"], kind=r["kind"], country=r["country"], admin1=r["admin1"],
+                      admin1_name=r["admin1_name"], latitude=r["latitude"], longitude=r["longitude"],
+                      population=None, geo_precision=r["geo_precision"], geonameid=None)
+        out.setdefault(r["article_id"], []).append(
+            PlaceMention(r["char_start"], r["char_end"], r["mention"], place, r["geo_precision"]))
+    return out
+
+
+def mention_rows(mentions) -> list[dict]:
+    rows = []
+    for m in mentions:
+        row = asdict(m)
+        row["mention_id"] = m.mention_id
+        row["antecedent_id"] = mentions[m.antecedent].mention_id if m.antecedent is not None else None
+        row["extractor_version"] = EXTRACTOR_VERSION
+        rows.append(row)
+    return rows
+
+
+def extract(warehouse: Warehouse, model: str, logger: logging.Logger | None = None) -> ExtractSummary:
+    if refresh_places(warehouse, model, logger=logger):
+        with warehouse.writer() as con:  # new places: every article is read again
+            con.execute("DELETE FROM extracted_articles")
+    pending = _pending_ids(warehouse)
+    vocab = load_model(model).vocab
+    progress = Progress("event_mentions", len(pending), logger)
+    n_mentions = n_fatal = n_agg = 0
+    for i in range(0, len(pending), BATCH):
+        ids = pending[i:i + BATCH]
+        data = warehouse.frame(
+            "SELECT d.article_id, d.doc, a.published_date FROM parsed_docs d JOIN articles a USING (article_id) "
+            "WHERE d.article_id IN (SELECT unnest(?))", [ids])
+        places = _places_of(warehouse.frame(
+            "SELECT * FROM place_mentions WHERE article_id IN (SELECT unnest(?))", [ids]))
+        rows, done = [], []
+        for r in data.iter_rows(named=True):
+            doc = next(iter(DocBin().from_bytes(r["doc"]).get_docs(vocab)))
+            found = extract_events(doc, r["published_date"], places.get(r["article_id"], []), r["article_id"])
+            rows.extend(mention_rows(found))
+            done.append({"article_id": r["article_id"], "extractor_version": EXTRACTOR_VERSION, "n_mentions": len(found)})
+        frame = pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame()
+        with warehouse.writer() as con:
+            con.execute("DELETE FROM event_mentions WHERE article_id IN (SELECT unnest(?))", [ids])
+            con.execute("DELETE FROM extracted_articles WHERE article_id IN (SELECT unnest(?))", [ids])
+            insert_frame(con, "event_mentions", frame)
+            insert_frame(con, "extracted_articles", pl.DataFrame(done))
+        n_mentions += len(rows)
+        n_fatal += sum(1 for r in rows if r["fatalities_best"] is not None)
+        n_agg += sum(1 for r in rows if r["is_aggregate"])
+        progress.advance(len(ids))
+    return ExtractSummary(len(pending), n_mentions, n_fatal, n_agg)

@@ -1,0 +1,88 @@
+"""Reading the inbox: both formats, metadata, duplicates and rejects with reasons."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sitrep.ingest.identity import article_id
+from sitrep.ingest.inbox import read_inbox
+
+ENGLISH = (
+    "Government forces shelled the town of Maarat al-Numan on Tuesday, killing four civilians, "
+    "a war monitor said. Rescue workers said the toll could rise.\n"
+)
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_txt_with_manifest_and_sidecar(tmp_path):
+    write(tmp_path / "a.txt", ENGLISH)
+    write(tmp_path / "b.txt", ENGLISH.replace("four", "five"))
+    write(tmp_path / "manifest.csv", "file,published,outlet,url,title\na.txt,2017-08-21,Wire One,,Shelling\nb.txt,2017-01-01,Old,,\n")
+    write(tmp_path / "b.json", json.dumps({"published": "2017-08-22", "outlet": "Wire Two"}))
+    read = read_inbox(tmp_path)
+    assert read.rejects == []
+    by_id = {a.source_id: a for a in read.articles}
+    assert by_id["a.txt"].published_meta == "2017-08-21"
+    assert by_id["a.txt"].title == "Shelling"
+    assert by_id["b.txt"].outlet == "Wire Two"  # the sidecar wins over the manifest
+    assert by_id["b.txt"].published_meta == "2017-08-22"
+
+
+def test_jsonl_ids_and_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"id": "x1", "text": ENGLISH, "published": "2017-08-21T10:00:00Z"}),
+        "{not json",
+        json.dumps({"id": "x2", "title": "no text here"}),
+        json.dumps({"text": ENGLISH.replace("four", "nine")}),
+    ]
+    write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    read = read_inbox(tmp_path)
+    assert [a.source_id for a in read.articles] == ["x1", "feed.jsonl:4"]
+    reasons = sorted(r.reason.split(":")[0] for r in read.rejects)
+    assert reasons == ["malformed JSON", "no text"]
+    assert any(r.source.endswith("feed.jsonl:2") for r in read.rejects)
+
+
+def test_the_same_story_twice_is_stored_once(tmp_path):
+    write(tmp_path / "a.txt", ENGLISH)
+    write(tmp_path / "b.txt", "  " + ENGLISH.replace(" ", "  ") + "\n\n")
+    read = read_inbox(tmp_path)
+    assert len(read.articles) == 1
+    assert read.duplicates == 1
+    assert read.rejects[0].reason.startswith("duplicate")
+    assert read.articles[0].article_id == article_id(ENGLISH)
+
+
+def test_unreadable_input_is_rejected_with_a_reason(tmp_path):
+    write(tmp_path / "binary.txt", b"\x00\x01\x02PNG")
+    write(tmp_path / "empty.txt", "   \n")
+    write(tmp_path / "latin1.txt", ("Caf\xe9 " * 50).encode("latin-1"))
+    write(tmp_path / "french.txt", "Le gouvernement syrien a annoncé samedi la reprise de la ville après des combats violents.")
+    write(tmp_path / "big.txt", ENGLISH * 100)
+    write(tmp_path / "image.png", b"\x89PNG")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "big.txt")
+    read = read_inbox(tmp_path, max_bytes=5_000)
+    reasons = {Path(r.source).name: r.reason.split(":")[0] for r in read.rejects}
+    assert reasons == {
+        "binary.txt": "binary",
+        "empty.txt": "empty",
+        "latin1.txt": "not UTF-8",
+        "french.txt": "not English",
+        "big.txt": "oversize",
+        "image.png": "unsupported file type",
+        "link.txt": "symbolic link",
+    }
+    assert read.articles == []
+
+
+def test_article_id_ignores_case_and_whitespace():
+    assert article_id("Two  killed\r\nin Homs") == article_id("two killed in homs")
+    assert article_id("two killed in Homs") != article_id("three killed in Homs")

@@ -1,0 +1,73 @@
+"""The whole pipeline through Dagster on inboxes the project writes, in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from sitrep import schema
+from sitrep.cli import main
+
+from .conftest import SAMPLE_INBOX
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    """`sitrep run` on a copy of the bundled sample, once for the module."""
+    inbox = tmp_path_factory.mktemp("inbox")
+    for path in SAMPLE_INBOX.iterdir():
+        shutil.copy(path, inbox / path.name)
+    (inbox / "garbage.txt").write_bytes(b"\x00\xff\x00binary")
+    (inbox / "broken.jsonl").write_text('{"id": "ok-1", "text": "x"\n')
+    data = tmp_path_factory.mktemp("data")
+    return inbox, data
+
+
+def run(monkeypatch, inbox: Path, data: Path) -> int:
+    monkeypatch.setenv("SITREP_INBOX", str(inbox))
+    monkeypatch.setenv("SITREP_DATA_DIR", str(data))
+    return main(["run"])
+
+
+def test_sample_run_writes_every_contract_table(sample_run, monkeypatch):
+    inbox, data = sample_run
+    assert run(monkeypatch, inbox, data) == 0
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        for table, columns in schema.PUBLISHED_TABLES.items():
+            names = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+            assert set(schema.column_names(columns)) <= set(names), table
+            files = list((data / "published" / table).glob("*.parquet"))
+            assert files, f"no Parquet for {table}"
+            published = pl.read_parquet(files[0])
+            assert published.height == con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        rejects = dict(con.execute("SELECT split_part(source, '/', -1), reason FROM rejected_articles").fetchall())
+        assert rejects["garbage.txt"].startswith("binary")
+        assert rejects["broken.jsonl:1"].startswith("malformed JSON")
+        n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert n_articles == 8
+        dated = dict(con.execute("SELECT published_from, count(*) FROM articles GROUP BY 1").fetchall())
+        assert dated.get("text", 0) >= 1 and dated.get("metadata", 0) >= 6
+        assert con.execute("SELECT count(*) FROM events WHERE fatalities > 0 AND NOT is_aggregate").fetchone()[0] >= 5
+        assert con.execute("SELECT count(*) FROM weekly_conflict_stats").fetchone()[0] >= 4
+        # every piece of evidence is the text at its offsets
+        rows = con.execute(
+            "SELECT m.evidence, m.char_start, m.char_end, r.text FROM event_mentions m JOIN raw_articles r USING (article_id)"
+        ).fetchall()
+        assert rows and all(text[s:e] == ev for ev, s, e, text in rows)
+    finally:
+        con.close()
+    manifest = json.loads((data / "published" / "manifest.json").read_text())
+    assert set(manifest["tables"]) == set(schema.PUBLISHED_TABLES)
+
+
+def test_rerun_changes_nothing(sample_run, monkeypatch):
+    inbox, data = sample_run
+    before = (data / "published" / "manifest.json").read_text()
+    assert run(monkeypatch, inbox, data) == 0
+    assert (data / "published" / "manifest.json").read_text() == before
