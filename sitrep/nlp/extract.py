@@ -132,25 +132,39 @@ def _ancestors(token: Token, limit: int = 5) -> list[Token]:
     return out
 
 
+def _is_fatal(verb: Token) -> bool:
+    """'fatally shot', 'shot and killed', 'shot dead': a wounding verb that ends in death."""
+    for child in verb.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ == "advmod" and lemma in lx.FATAL_ADVERBS:
+            return True
+        if child.dep_ in {"conj", "acomp", "oprd", "xcomp", "advcl"} and lemma in {"kill", "dead", "die"}:
+            return True
+    return False
+
+
 def _predicate_kind(noun: Token) -> str | None:
     """'death', 'injury', 'other' or None: what the clause around a counted noun says."""
-    around = [noun, *noun.children]
-    for tok in around:
+    for tok in noun.children:
         lemma = tok.lemma_.lower()
-        if tok is not noun and lemma in lx.DEATH_LEMMAS:
-            return "death"
-        if tok is not noun and lemma in lx.INJURY_LEMMAS:
+        if lemma in lx.DEATH_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(tok)):
+            return "death"  # "27 civilians dead", "four men fatally shot"
+        if lemma in lx.INJURY_LEMMAS or lemma in lx.WOUNDING_LEMMAS:
             return "injury"
     for anc in _ancestors(noun, 4):
         lemma = anc.lemma_.lower()
+        if lemma in lx.WOUNDING_LEMMAS and _is_fatal(anc):
+            return "death"
         if lemma in lx.NOT_DEATH_CONTEXT:
             return "other" if lemma not in {"injure", "wound"} else "injury"
         if lemma in lx.INJURY_LEMMAS:
             return "injury"
         if lemma in lx.DEATH_LEMMAS:
             return "death"
-        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {"toll", "death"} for c in anc.children):
-            return "death"
+        if any(c.lemma_.lower() == "toll" for c in anc.children):
+            return "death"  # "the death toll rose to 15", "putting the toll at 70"
+        if lemma in lx.WOUNDING_LEMMAS:
+            return "injury"  # "five men were shot": hurt, not (yet) dead
         if anc.pos_ == "VERB" and anc.lemma_.lower() not in {"be", "include", "have"}:
             # a clause headed by another verb ("trapped", "fled") says something else
             if lemma in lx.REPORTING_LEMMAS:
@@ -193,7 +207,9 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
         if span is None or len(span) == 0:
             continue
         number = span[-1]
-        noun = number.head if number.dep_ in {"nummod", "quantmod", "amod", "compound"} else number
+        if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "," and doc[span.end].text == ",":
+            continue  # "The man, 28, later died": an age in apposition
+        noun = number.head if number.dep_ in {"nummod", "quantmod", "amod", "compound", "det"} else number
         while noun.dep_ in {"nummod", "quantmod"} and noun.head is not noun:
             noun = noun.head
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
@@ -201,6 +217,8 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
         lemma = noun.lemma_.lower()
         if lemma in lx.NOT_DEATH_NOUNS:
             continue
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
+            continue  # "a gunman killed ...": the killer, not the dead
         victims = _victim_class(noun)
         if victims is None and noun is not number and not noun.like_num:
             if not (noun.pos_ in {"NOUN", "PROPN"} and any(c.lemma_.lower() in lx.VICTIM_NOUNS for c in noun.subtree)):
@@ -217,22 +235,74 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
     return deaths, injured
 
 
-def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
-    """'a young man was killed', 'killing a woman': one death, stated without a number."""
-    if already:
-        return []
+KILL_LEMMAS = {"kill", "slay", "murder", "execute", "behead", "massacre", "assassinate"}
+DIE_LEMMAS = {"die", "perish"}
+SINGLE_PRONOUNS = {"he", "she", "him", "her"}
+
+
+def _death_predicates(sent: Span) -> list[tuple[Token, set[str], Token]]:
+    """Words saying someone died, each with the dependencies its victims hang on and the
+    token they hang from: 'X was killed' / 'killed X' (subject of the passive, object),
+    'X died', 'X is dead' / 'left X dead' / 'found X shot to death', 'fatally shot X'."""
     out = []
     for token in sent:
-        if token.lemma_.lower() not in {"kill", "die", "dead", "slay", "murder"}:
-            continue
-        for child in token.children:
-            if child.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        lemma = token.lemma_.lower()
+        if lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(token)):
+            out.append((token, {"nsubjpass", "dobj"}, token))
+        elif lemma in DIE_LEMMAS:
+            out.append((token, {"nsubj"}, token))
+        elif lemma == "dead" and token.dep_ in {"acomp", "oprd", "xcomp", "ccomp", "advcl", "conj"}:
+            out.append((token, {"nsubj", "nsubjpass", "dobj"}, token.head))
+        elif lemma == "death" and token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in lx.WOUNDING_LEMMAS:
+            verb = token.head.head  # "shot to death"
+            out.append((verb, {"nsubjpass", "dobj"}, verb))
+    return out
+
+
+def _one_victim(noun: Token) -> bool:
+    """A victim named or described in the singular: 'a 16-year-old boy', 'Bandoo', 'he'."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ == "nummod" and not (c.i > 0 and doc[c.i - 1].text == ","):  # ", 36," is an age
+            return False  # a number: the count path reads it
+    if noun.like_num:
+        return False
+    if noun.lower_ in SINGLE_PRONOUNS:
+        return True
+    if noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in {"GPE", "ORG", "NORP", "LOC", "FAC"}):
+        return True
+    return noun.tag_ == "NN" and _victim_class(noun) is not None
+
+
+def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
+    """Deaths told without a number: 'a young man was killed', 'Bandoo, 36, died', 'a man and
+    a boy were found shot to death' (two), 'a fatal shooting' (at least one)."""
+    if already:
+        return []
+    best: Count | None = None
+    for _, deps, head in _death_predicates(sent):
+        heads = [head]
+        if head.dep_ in {"xcomp", "ccomp", "oprd", "conj"} and head.head is not head:
+            heads.append(head.head)  # "were found shot to death", "was shot and killed"
+        for child in (c for h in heads for c in h.children):
+            if child.dep_ not in deps or _is_part(child):
                 continue
-            victims = _victim_class(child)
-            det = [c for c in child.children if c.dep_ in {"det", "nummod"}]
-            if victims and det and det[0].lower_ in {"a", "an", "one"} and child.tag_ in {"NN", "NNP"}:
-                out.append(Count(1, 1, None, det[0].idx, child.idx + len(child.text), victims))
-    return out[:1]
+            victims = [child, *child.conjuncts]
+            if not all(_one_victim(v) for v in victims):
+                continue
+            n = len(victims)
+            first, last = min(v.i for v in victims), max(v.i for v in victims)
+            span = sent.doc[first:last + 1]
+            classes = {_victim_class(v) or "civilians" for v in victims}
+            count = Count(n, n, None, span.start_char, span.end_char, classes.pop() if len(classes) == 1 else "mixed")
+            if best is None or count.best > best.best:
+                best = count
+    if best is None:
+        for token in sent:
+            if token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {"shooting", "stabbing", "attack", "shot"}:
+                span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
+                return [Count(1, 1, None, span.start_char, span.end_char, "civilians")]
+    return [best] if best else []
 
 
 def _is_reporting_date(token: Token) -> bool:
@@ -273,6 +343,14 @@ _VAGUE_PERIOD = re.compile(
     r"\b(in|over|during) (the )?(recent|past|last|coming) (few )?(months|years|weeks|decades)\b|\bin the past\b|\bfor years\b|\bfor months\b",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_WAR_TOTAL = re.compile(
+    r"\b(the|this|a|its|their|civil|six-year|five-year|\w+-year)\s+(war|conflict|uprising|insurgency|crisis|revolution)\b"
+    r"|\b(hundreds|tens) of thousands\b|\bdeadliest (month|year|week)\b|\bso far\b",
+    re.IGNORECASE,
+)
+LARGE_TOTAL = 1000
+"""A death count this large without a day is a war's or a campaign's toll, not one event."""
 _RECENT = re.compile(r"\brecent(ly)?\b", re.IGNORECASE)
 RECENT_DAYS = 30
 """'A recent raid' that killed people: within the month before publication (precision 3)."""
@@ -285,9 +363,20 @@ _AGG_RE = re.compile(
 )
 
 
-def _is_aggregate(sent: Span, rng: DateRange | None) -> bool:
+def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None) -> bool:
+    """A period total: a campaign's or a war's toll, a month's, 'since' something.
+
+    'Since early Wednesday' in a report on Friday is one battle's toll, so 'since' makes a
+    total only when the period it opens is longer than a week or cannot be dated.
+    """
     text = sent.text
     if _AGG_RE.search(text):
+        return True
+    if _SINCE.search(text) and (rng is None or (rng.end - rng.start).days > 7):
+        return True
+    if _WAR_TOTAL.search(text) and (rng is None or rng.precision == 3):
+        return True
+    if count is not None and count >= LARGE_TOTAL and (rng is None or rng.precision > 1):
         return True
     if rng is not None and (rng.end - rng.start).days >= 6:
         plural = any(t.tag_ == "NNS" and t.lemma_.lower() in {"strike", "airstrike", "raid", "attack", "bombing", "mission", "sortie"} for t in sent)
@@ -493,6 +582,22 @@ def _paragraph_topic(sent_places: list[list[PlaceMention]], paragraphs: list[int
     return first[max(tally, key=lambda k: tally[k])]
 
 
+LEAD_SENTENCES = 3
+LEAD_MAX_AGE_DAYS = 7
+
+
+def _lead_date(sentences: list[Span], published: date | None) -> DateRange | None:
+    """The first event date the article's opening sentences give ("... was shot Monday
+    morning"): the date of the story, for its later sentences that give none."""
+    if published is None:
+        return None
+    for sent in sentences[:LEAD_SENTENCES]:
+        rng, _ = read_date(sent, published, None)
+        if rng is not None and rng.precision <= 2 and (published - rng.end).days <= LEAD_MAX_AGE_DAYS:
+            return rng
+    return None
+
+
 def _copy_place(m: EventMention, source: EventMention) -> None:
     m.location, m.country, m.admin1, m.admin1_name = source.location, source.country, source.admin1, source.admin1_name
     m.latitude, m.longitude, m.geo_precision = source.latitude, source.longitude, source.geo_precision
@@ -515,6 +620,7 @@ def extract_events(
     paragraphs = _paragraph_of(doc)
     sent_places = [[p for p in places if s.start_char <= p.char_start < s.end_char] for s in sentences]
     dominant = _dominant_place(places)
+    lead_date = _lead_date(sentences, published)
     for index, sent in enumerate(sentences):
         text = sent.text.strip()
         if sum(t.is_alpha for t in sent) < 4 or is_future_or_hypothetical(text):
@@ -531,7 +637,7 @@ def extract_events(
         if rng is None and published is not None and deaths and _RECENT.search(text):
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
         place, governed = _choose_place(sent, places, anchor)
-        m_aggregate = _is_aggregate(sent, rng)
+        m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None))
         if not deaths:
             # a count-less trigger must be anchored by its own date or a place it governs,
             # and told as a particular happening, not as background over a vague period;
@@ -584,6 +690,10 @@ def extract_events(
                 _apply_place(m, dominant, precision=3)
             if rng is None and same_paragraph and reported is None:
                 _copy_date(m, previous)
+            elif rng is None and reported is None and lead_date is not None and not m.is_aggregate:
+                _apply_date(m, lead_date, published)
+                m.time_precision = max(lead_date.precision, 2)
+                m.date_expression = f"lead: {lead_date.expression}"
             else:
                 _apply_date(m, rng or reported, published, reported_only=rng is None and reported is not None)
         if _is_background(m, published):

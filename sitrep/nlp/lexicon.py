@@ -131,6 +131,9 @@ DEATH_LEMMAS = {
     "kill", "die", "dead", "death", "toll", "lose", "slay", "massacre", "execute", "behead",
     "murder", "fatality", "fatally", "body", "corpse", "perish", "claim", "life",
 }
+WOUNDING_LEMMAS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "gun"}
+"""Verbs that hurt: deaths only with 'fatally', 'and killed', 'dead' (FATAL_ADVERBS)."""
+FATAL_ADVERBS = {"fatally", "mortally", "lethally"}
 INJURY_LEMMAS = {"wound", "injure", "injury", "hurt", "wounded", "injured", "casualty", "hospitalize"}
 
 # Nouns naming people, by the class of victim they make.
