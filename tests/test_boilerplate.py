@@ -29,3 +29,12 @@ def test_blanked_lines_keep_offsets():
 def test_ordinary_sentences_are_kept():
     text = "Photos showed the damage. Reuters reported that 5 people died in Homs on Monday.\n"
     assert clean(text).text == text
+
+
+def test_an_article_on_one_line_keeps_its_text_and_loses_only_its_tail():
+    body = "Air strikes killed 12 civilians in Idlib on Thursday, a monitor said. " * 6
+    text = body + "Copyright 2023 Levant Wire. All rights reserved."
+    cleaned = clean(text)
+    assert len(cleaned.text) == len(text)
+    assert cleaned.text[: len(body)] == body
+    assert cleaned.text[len(body):].strip() == ""

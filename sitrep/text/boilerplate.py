@@ -59,6 +59,21 @@ def is_boilerplate(line: str, *, trailing: bool = False) -> bool:
     return trailing and _is_tag_list(stripped)
 
 
+MAX_LINE = 300
+"""Boilerplate lines are short; a longer line is an article run together on one line, where
+only a boilerplate tail (a copyright or subscribe blurb after the last sentence) is blanked."""
+
+
+def _tail_start(line: str) -> int | None:
+    """Where a boilerplate tail of a long line begins (its sentence's start), if it has one."""
+    window = len(line) - MAX_LINE
+    match = next((m for m in _BOILERPLATE.finditer(line) if m.start() >= window), None)
+    if match is None:
+        return None
+    stop = max(line.rfind(". ", 0, match.start()), line.rfind("? ", 0, match.start()), line.rfind("! ", 0, match.start()))
+    return stop + 2 if stop >= 0 else None
+
+
 def clean(text: str) -> CleanText:
     """Blank out the boilerplate lines of `text`, keeping its length and offsets."""
     lines = text.splitlines(keepends=True)
@@ -75,9 +90,16 @@ def clean(text: str) -> CleanText:
     blanked: list[tuple[int, int]] = []
     for i, line in enumerate(lines):
         body = line.rstrip("\r\n")
-        if is_boilerplate(body, trailing=i > last_sentence):
-            start = starts[i]
-            for j in range(start, start + len(body)):
-                chars[j] = " "
-            blanked.append((start, start + len(body)))
+        if len(body) > MAX_LINE:
+            tail = _tail_start(body)
+            if tail is None:
+                continue
+            start, end = starts[i] + tail, starts[i] + len(body)
+        elif is_boilerplate(body, trailing=i > last_sentence):
+            start, end = starts[i], starts[i] + len(body)
+        else:
+            continue
+        for j in range(start, end):
+            chars[j] = " "
+        blanked.append((start, end))
     return CleanText("".join(chars), tuple(blanked))
