@@ -86,6 +86,7 @@ class Count:
     start: int
     end: int
     victims: str | None
+    vague: bool = False
 
 
 @dataclass
@@ -173,6 +174,28 @@ def _predicate_kind(noun: Token) -> str | None:
     return None
 
 
+ADJACENT = 3
+
+
+def _adjacent_kind(span: Span, noun: Token) -> str | None:
+    """When the parse goes astray (long run-together sentences), the words right next to
+    the count decide: 'killed at least 25 members', '25 people were killed', '12 dead'."""
+    doc = span.doc
+    before = [doc[i] for i in range(max(span.start - ADJACENT, span.sent.start), span.start)]
+    after_start = max(noun.i, span.end - 1) + 1
+    after = [doc[i] for i in range(after_start, min(after_start + ADJACENT, span.sent.end))]
+    candidates = [(span.start - t.i, t) for t in before] + [(t.i - after_start + 1, t) for t in after]
+    for _, token in sorted(candidates, key=lambda c: c[0]):
+        lemma = token.lemma_.lower()
+        if lemma in {"kill", "die", "dead", "slay"}:
+            return "death"
+        if lemma in lx.INJURY_LEMMAS or lemma in lx.WOUNDING_LEMMAS:
+            return "injury"
+        if token.is_punct and token.text in {",", ";", "(", ")"}:
+            continue
+    return None
+
+
 def _is_part(noun: Token) -> bool:
     """'12 women' in '42 civilians, including 12 women' or 'seven children were among the dead'."""
     for anc in _ancestors(noun, 3):
@@ -225,10 +248,10 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
                 continue
         if _is_part(noun):
             continue
-        kind = _predicate_kind(noun)
+        kind = _predicate_kind(noun) or _adjacent_kind(span, noun)
         value = cs.count
         if kind == "death":
-            deaths.append(Count(value.low, value.best, value.high, start, end, victims))
+            deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
         elif kind == "injury":
             injured = max(injured or 0, value.best)
     deaths.extend(_singular_deaths(sent, deaths))
@@ -376,12 +399,13 @@ _COUNTRYWIDE = re.compile(r"\b(across|throughout|all over) the country\b|\bnatio
 
 _AGG_RE = re.compile(
     r"\b(this (month|year|week) alone|so far (this|in)|since (the (start|beginning)|early|late)?\s*(19|20)\d\d"
-    r"|in total|over the (past|last) (\w+ )?(months|years|weeks)|in a week of|campaign)\b",
+    r"|in total|over the (past|last) (\w+ )?(months|years|weeks)|in a week of|campaign"
+    r"|(seven|eight|nine|ten|eleven|twelve|\d{2,}|several|many) days of|(weeks|months|years) of)\b",
     re.IGNORECASE,
 )
 
 
-def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None) -> bool:
+def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, vague_hundreds: bool = False) -> bool:
     """A period total: a campaign's or a war's toll, a month's, 'since' something.
 
     'Since early Wednesday' in a report on Friday is one battle's toll, so 'since' makes a
@@ -396,6 +420,8 @@ def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None) -
         return True
     if count is not None and count >= LARGE_TOTAL and (rng is None or rng.precision > 1):
         return True
+    if vague_hundreds and (rng is None or rng.precision > 1):
+        return True  # "hundreds of civilians killed in operations against IS"
     if rng is not None and (rng.end - rng.start).days >= 6:
         plural = any(t.tag_ == "NNS" and t.lemma_.lower() in {"strike", "airstrike", "raid", "attack", "bombing", "mission", "sortie"} for t in sent)
         return plural
@@ -657,7 +683,8 @@ def extract_events(
         if rng is None and published is not None and deaths and _RECENT.search(text):
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
         place, governed = _choose_place(sent, places, anchor)
-        m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None))
+        m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None),
+                                    any(c.vague and c.best >= 100 for c in deaths))
         if not deaths:
             # a count-less trigger must be anchored by its own date or a place it governs,
             # and told as a particular happening, not as background over a vague period;
