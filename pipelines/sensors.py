@@ -8,7 +8,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.jobs import sitrep_all
-from sitrep.config import Settings
+from pipelines.resources import SitrepResource
 
 
 def inbox_fingerprint(inbox: Path) -> str:
@@ -23,9 +23,9 @@ def inbox_fingerprint(inbox: Path) -> str:
 
 
 @dg.sensor(job=sitrep_all, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
-def inbox_sensor(context: dg.SensorEvaluationContext):
+def inbox_sensor(context: dg.SensorEvaluationContext, sitrep: SitrepResource):
     """Request a run when the inbox's files change (the fingerprint is the cursor)."""
-    inbox = Settings().inbox
+    inbox = Path(sitrep.inbox)
     fingerprint = inbox_fingerprint(inbox)
     if fingerprint == context.cursor:
         return dg.SkipReason(f"no change in {inbox}")

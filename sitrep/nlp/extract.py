@@ -19,6 +19,7 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -146,6 +147,11 @@ def _is_fatal(verb: Token) -> bool:
 
 def _predicate_kind(noun: Token) -> str | None:
     """'death', 'injury', 'other' or None: what the clause around a counted noun says."""
+    own = noun.lemma_.lower()
+    if own in {"injury", "casualty", "wound"}:
+        return "injury"  # "22 injuries": the noun itself says what the number is
+    if own in {"death", "fatality", "body", "corpse"}:
+        return "death"
     for tok in noun.children:
         lemma = tok.lemma_.lower()
         if lemma in lx.DEATH_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(tok)):
@@ -197,9 +203,14 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
 
 
 def _is_part(noun: Token) -> bool:
-    """'12 women' in '42 civilians, including 12 women' or 'seven children were among the dead'."""
+    """'12 women' in '42 civilians, including 12 women', 'seven children were among the dead',
+    'the dead included two women': a part of a count told already, never added to it.
+    ('Those casualties include 200 militants killed in a raid' tells a raid of its own.)"""
+    own_clause = any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in lx.DEATH_LEMMAS for c in noun.children)
     for anc in _ancestors(noun, 3):
         if anc.lower_ in {"including", "among", "includes"} or (anc.lower_ == "of" and anc.head.like_num):
+            return True
+        if anc.lemma_.lower() == "include" and not own_clause:
             return True
     for child in noun.head.children if noun.dep_ in {"nsubj", "nsubjpass"} else ():
         if child.dep_ == "prep" and child.lower_ == "among":
@@ -243,8 +254,14 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
             continue  # "a gunman killed ...": the killer, not the dead
         victims = _victim_class(noun)
+        if victims is None and cs.head:
+            # "25 Islamic State group militants": the parse may hang the number on "State"
+            phrase_head = next((t for t in doc[span.end:min(span.end + 6, sent.end)] if t.lower_ == cs.head), None)
+            if phrase_head is not None and _victim_class(phrase_head) is not None:
+                noun, victims = phrase_head, _victim_class(phrase_head)
         if victims is None and noun is not number and not noun.like_num:
-            if not (noun.pos_ in {"NOUN", "PROPN"} and any(c.lemma_.lower() in lx.VICTIM_NOUNS for c in noun.subtree)):
+            # an unlisted noun counts only in the plural ("two shepherds"), as people are told
+            if not (noun.tag_ == "NNS" or any(c.lemma_.lower() in lx.VICTIM_NOUNS for c in noun.subtree)):
                 continue
         if _is_part(noun):
             continue
@@ -422,9 +439,6 @@ def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, v
         return True
     if vague_hundreds and (rng is None or rng.precision > 1):
         return True  # "hundreds of civilians killed in operations against IS"
-    if rng is not None and (rng.end - rng.start).days >= 6:
-        plural = any(t.tag_ == "NNS" and t.lemma_.lower() in {"strike", "airstrike", "raid", "attack", "bombing", "mission", "sortie"} for t in sent)
-        return plural
     return False
 
 
@@ -460,6 +474,24 @@ def read_actors(sent: Span, victims: str | None) -> tuple[str | None, str | None
     actor1 = next((a for a in actors if a != target), None)
     actor2 = target or next((a for a in actors if a != actor1), None)
     return actor1, actor2
+
+
+def _localise(actor: str | None, country: str | None) -> str | None:
+    """'government forces' in Yemen are Yemen's: fill the country into generic actor names."""
+    if actor is None or "{country}" not in actor:
+        return actor
+    name = _country_name(country)
+    return actor.format(country=name) if name else actor.replace(" of {country}", "").replace(" ({country})", "")
+
+
+@functools.lru_cache(maxsize=256)
+def _country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code)
+    return (getattr(found, "common_name", None) or found.name) if found else None
 
 
 def read_reporter(sent: Span) -> str | None:
@@ -637,8 +669,11 @@ def _lead_date(sentences: list[Span], published: date | None) -> DateRange | Non
         return None
     for sent in sentences[:LEAD_SENTENCES]:
         rng, _ = read_date(sent, published, None)
-        if rng is not None and rng.precision <= 2 and (published - rng.end).days <= LEAD_MAX_AGE_DAYS:
-            return rng
+        if rng is None or rng.precision > 2 or (published - rng.end).days > LEAD_MAX_AGE_DAYS:
+            continue
+        if rng.start == rng.end == published and re.search(r"\b(19|20)\d\d\b", rng.expression):
+            continue  # the dateline: the day of publication, not of the event
+        return rng
     return None
 
 
@@ -686,10 +721,10 @@ def extract_events(
         m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None),
                                     any(c.vague and c.best >= 100 for c in deaths))
         if not deaths:
-            # a count-less trigger must be anchored by its own date or a place it governs,
-            # and told as a particular happening, not as background over a vague period;
+            # a count-less trigger must be dated in its own sentence (or by its saying) or
+            # anchored to a place it governs, and told as a particular happening, not as background over a vague period;
             # a period total without a number says nothing a week can count
-            if not triggers or (rng is None and not governed) or _VAGUE_PERIOD.search(text) or m_aggregate:
+            if not triggers or ((rng or reported) is None and not governed) or _VAGUE_PERIOD.search(text) or m_aggregate:
                 continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         victims = None
@@ -743,6 +778,7 @@ def extract_events(
                 m.date_expression = f"lead: {lead_date.expression}"
             else:
                 _apply_date(m, rng or reported, published, reported_only=rng is None and reported is not None)
+        m.actor1, m.actor2 = _localise(m.actor1, m.country), _localise(m.actor2, m.country)
         if _is_background(m, published):
             continue
         m.mention_index = sum(1 for x in mentions if x.sentence_index == index)

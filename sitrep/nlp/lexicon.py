@@ -174,12 +174,15 @@ ACTOR_ALIASES: dict[str, str] = {}
 for _alias in ("islamic state", "is", "isis", "isil", "daesh", "da'esh", "islamic state group",
                "islamic state of iraq and the levant", "islamic state of iraq and syria", "jihadists"):
     ACTOR_ALIASES[_alias] = "Islamic State"
-for _alias in ("syrian army", "syrian troops", "regime forces", "regime troops", "government troops",
-               "government forces", "syrian government forces", "pro-government forces",
-               "pro-regime forces", "pro-regime troops", "syrian regime", "assad's forces",
-               "syrian military", "syrian soldiers", "army troops", "syrian government",
-               "damascus regime", "the regime", "the army", "the military"):
+for _alias in ("syrian army", "syrian troops", "regime forces", "regime troops",
+               "syrian government forces", "pro-regime forces", "pro-regime troops", "syrian regime",
+               "assad's forces", "syrian military", "syrian soldiers", "syrian government",
+               "damascus regime", "the regime"):
     ACTOR_ALIASES[_alias] = "Military Forces of Syria"
+# Generic names take the country of the event (see extract._localise).
+for _alias in ("government troops", "government forces", "pro-government forces", "security forces",
+               "army troops", "the army", "the military", "soldiers", "troops"):
+    ACTOR_ALIASES[_alias] = "Military Forces of {country}"
 for _alias in ("russian warplanes", "russian jets", "russian air strikes", "russian airstrikes",
                "russian forces", "russian military", "russia's defence ministry", "russian air force",
                "russian fighter jets", "russian airstrike", "russian air strike", "russia"):
@@ -201,13 +204,17 @@ for _alias in ("iraqi forces", "iraqi troops", "iraqi army", "iraqi security for
     ACTOR_ALIASES[_alias] = "Military Forces of Iraq"
 for _alias in ("turkish army", "turkish forces", "turkish troops", "turkish military", "turkish jets"):
     ACTOR_ALIASES[_alias] = "Military Forces of Turkey"
-for _alias in ("rebels", "rebel groups", "opposition fighters", "free syrian army", "fsa"):
+for _alias in ("free syrian army", "fsa", "syrian rebels", "syrian opposition fighters"):
     ACTOR_ALIASES[_alias] = "Syrian Rebels"
+for _alias in ("rebels", "rebel groups", "opposition fighters", "insurgents"):
+    ACTOR_ALIASES[_alias] = "Rebels ({country})"
+for _alias in ("houthis", "houthi rebels", "houthi", "ansar allah"):
+    ACTOR_ALIASES[_alias] = "Ansar Allah (Houthis)"
 for _alias in ("nusra front", "al-nusra front", "jabhat al-nusra", "hts", "hayat tahrir al-sham",
                "tahrir al-sham", "jabhat fateh al-sham"):
     ACTOR_ALIASES[_alias] = "Hayat Tahrir al-Sham"
 for _alias in ("police", "police officers", "officers", "deputies", "police officer"):
-    ACTOR_ALIASES[_alias] = "Police Forces"
+    ACTOR_ALIASES[_alias] = "Police Forces of {country}"
 for _alias in ("gunman", "gunmen", "shooter", "suspect", "assailant", "assailants", "attacker"):
     ACTOR_ALIASES[_alias] = "Unidentified Armed Group"
 
