@@ -412,7 +412,8 @@ LARGE_TOTAL = 1000
 _RECENT = re.compile(r"\brecent(ly)?\b", re.IGNORECASE)
 RECENT_DAYS = 30
 """'A recent raid' that killed people: within the month before publication (precision 3)."""
-_COUNTRYWIDE = re.compile(r"\b(across|throughout|all over) the country\b|\bnationwide\b", re.IGNORECASE)
+_COUNTRYWIDE = re.compile(r"\b(across|throughout|all over) (the country|[A-Z][a-z]+)\b|\bnationwide\b")
+MONTH_TOTAL_DAYS = 14
 
 _AGG_RE = re.compile(
     r"\b(this (month|year|week) alone|so far (this|in)|since (the (start|beginning)|early|late)?\s*(19|20)\d\d"
@@ -436,6 +437,10 @@ def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, v
     if _WAR_TOTAL.search(text) and (rng is None or rng.precision == 3):
         return True
     if count is not None and count >= LARGE_TOTAL and (rng is None or rng.precision > 1):
+        return True
+    if rng is not None and rng.precision == 3 and rng.expression != "recent" and (rng.end - rng.start).days >= MONTH_TOTAL_DAYS:
+        return True  # "killed more than 300 militants this month": a month's toll
+    if _COUNTRYWIDE.search(text):
         return True
     if vague_hundreds and (rng is None or rng.precision > 1):
         return True  # "hundreds of civilians killed in operations against IS"
