@@ -9,7 +9,9 @@ import dagster as dg
 import polars as pl
 
 from assets import keys
+from assets.metadata import markdown_table
 from pipelines.resources import SitrepResource
+from sitrep.quality.reconcile import reconcile
 from sitrep.quality.runner import CheckOutcome, validate
 
 def _texts(sitrep: SitrepResource, frame: pl.DataFrame) -> dict[str, str]:
@@ -57,4 +59,20 @@ def _make_checks(asset_key: dg.AssetKey, table: str) -> list[dg.AssetChecksDefin
 
     return [contract, review]
 
+@dg.asset_check(
+    asset=keys.WEEKLY_CONFLICT_STATS, name="weekly_conflict_stats_reconciles", blocking=True,
+    description="Great Expectations suite expectations/reconciliation.json: weekly totals equal their events', "
+    "every mention is in one event, no event spans two provinces or counts more than its largest report.",
+)
+def weekly_conflict_stats_reconciles(sitrep: SitrepResource) -> dg.AssetCheckResult:
+    warehouse = sitrep.warehouse()
+    frame = reconcile(warehouse.table("events"), warehouse.table("event_mentions"), warehouse.table("weekly_conflict_stats"))
+    result = _result(validate(frame, "reconciliation"), blocking=True)
+    return dg.AssetCheckResult(
+        passed=result.passed, severity=result.severity,
+        metadata={**result.metadata, "totals": dg.MetadataValue.md(markdown_table(frame))},
+    )
+
+
 ALL_CHECKS = [check for key, table in keys.TABLE_OF.items() for check in _make_checks(key, table)]
+ALL_CHECKS.append(weekly_conflict_stats_reconciles)

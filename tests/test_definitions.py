@@ -15,6 +15,7 @@ def test_definitions_load_with_every_stage_check_schedule_and_sensor():
     check_names = {key.name for key in graph.asset_check_keys}
     for table in keys.TABLE_OF.values():
         assert f"{table}_contract" in check_names and f"{table}_review" in check_names
+    assert "weekly_conflict_stats_reconciles" in check_names
     assert defs.resolve_schedule_def("daily_refresh").cron_schedule == "0 5 * * *"
     assert defs.resolve_sensor_def("inbox_sensor") is not None
     assert defs.resolve_job_def("sitrep_all") is not None

@@ -29,6 +29,7 @@ TABLES = {
     "weekly_conflict_stats": S.WEEKLY_CONFLICT_STATS,
 }
 ALL_SUITES = [name for table in TABLES for name in (table, f"{table}_review")]
+CROSS_TABLE_SUITES = ["reconciliation"]  # tested in tests/test_reconcile.py
 
 # Syria's and Iraq's boxes, roughly: a fake of the gazetteer's country_bbox.
 BOXES = {"SY": (32.3, 35.7, 37.3, 42.4), "IQ": (29.0, 38.8, 37.4, 48.6)}
@@ -173,7 +174,7 @@ def broken(table: str, index: int = 0, **changes) -> pl.DataFrame:
 
 
 def test_every_stage_has_a_blocking_and_a_review_suite():
-    assert sorted(ALL_SUITES) == suite_names()
+    assert sorted(ALL_SUITES + CROSS_TABLE_SUITES) == suite_names()
     assert set(STAGES.values()) == set(TABLES)
 
 

@@ -31,8 +31,16 @@ COUNT_RATIO_FLOOR = 0.3
 
 
 class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
+    """Clusters of mentions that never join two provinces.
+
+    Each cluster keeps the province its mentions name (if any); a link that would put two
+    provinces in one event is refused, however the chain of links runs (A in Raqqa, B with no
+    province, C in Deir ez-Zor: A-B and B-C cannot both hold).
+    """
+
+    def __init__(self, provinces: list[str | None]):
+        self.parent = list(range(len(provinces)))
+        self.province = list(provinces)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -40,10 +48,17 @@ class _UnionFind:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int) -> None:
+    def union(self, a: int, b: int) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return True
+        pa, pb = self.province[ra], self.province[rb]
+        if pa and pb and pa != pb:
+            return False
+        root, child = min(ra, rb), max(ra, rb)
+        self.parent[child] = root
+        self.province[root] = pa or pb
+        return True
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -98,7 +113,7 @@ def same_event_across_articles(a: dict, b: dict) -> bool:
 
 
 def _cluster(rows: list[dict]) -> list[int]:
-    uf = _UnionFind(len(rows))
+    uf = _UnionFind([row["admin1"] for row in rows])
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         by_article[row["article_id"]].append(i)
