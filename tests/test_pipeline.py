@@ -71,3 +71,24 @@ def test_rerun_changes_nothing(sample_run, monkeypatch):
     before = (data / "published" / "manifest.json").read_text()
     assert run(monkeypatch, inbox, data) == 0
     assert (data / "published" / "manifest.json").read_text() == before
+
+
+def test_sample_weekly_rows_match_the_sample_gold(sample_run, monkeypatch):
+    """The bundled sample's own hand-coded weekly rows (sample/gold.json) come out exactly."""
+    inbox, data = sample_run
+    gold = json.loads((SAMPLE_INBOX.parent / "gold.json").read_text())
+    if not (data / "warehouse.duckdb").exists():
+        assert run(monkeypatch, inbox, data) == 0
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT strftime(week_start, '%Y-%m-%d'), country, admin1, sum(fatalities) FROM weekly_conflict_stats GROUP BY ALL"
+        ).fetchall()
+    finally:
+        con.close()
+    ours = {(w, c, a): f for w, c, a, f in rows}
+    for row in gold["weekly"]:
+        key = (row["week"], row["country"], row["admin1"])
+        assert ours.get(key) == row["fatalities"], key
+    wanted = {(r["week"], r["country"], r["admin1"]) for r in gold["weekly"]}
+    assert all(f == 0 for key, f in ours.items() if key not in wanted), "deaths in a week the gold does not have"
