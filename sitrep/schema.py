@@ -49,6 +49,7 @@ ARTICLES = _cols(
     ("n_sentences", pl.Int64, "Sentences in the cleaned text", "11"),
     ("n_words", pl.Int64, "Word tokens in the cleaned text", "402"),
     ("n_boilerplate_lines", pl.Int64, "Lines removed as boilerplate (newsletter blurbs, captions, tags)", "3"),
+    ("story_id", pl.String, "Near-duplicate group: the same wire story republished shares one id (the smallest article_id)", "a3f9c0d2e1b47788"),
 )
 
 EVENT_MENTIONS = _cols(

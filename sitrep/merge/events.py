@@ -25,6 +25,7 @@ from datetime import date
 import polars as pl
 
 from sitrep import schema
+from sitrep.merge.duplicates import same_sentence
 
 COUNT_RATIO_FLOOR = 0.3
 """Two reports' counts of one event differ (201 claimed, 70 monitored), but not tenfold."""
@@ -112,7 +113,7 @@ def same_event_across_articles(a: dict, b: dict) -> bool:
     return _counts_compatible(a["fatalities_best"], b["fatalities_best"])
 
 
-def _cluster(rows: list[dict]) -> list[int]:
+def _cluster(rows: list[dict], story_of: dict[str, str]) -> list[int]:
     uf = _UnionFind([row["admin1"] for row in rows])
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -128,6 +129,21 @@ def _cluster(rows: list[dict]) -> list[int]:
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 if same_event_in_article(rows[members[x]], rows[members[y]]):
+                    uf.union(members[x], members[y])
+    # the same sentence in two copies of one wire story is one event, whatever the dates say
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        story = story_of.get(row["article_id"])
+        if story is not None:
+            by_story[story].append(i)
+    for members in by_story.values():
+        if len({rows[i]["article_id"] for i in members}) < 2:
+            continue
+        for x in range(len(members)):
+            a = rows[members[x]]
+            for y in range(x + 1, len(members)):
+                b = rows[members[y]]
+                if a["article_id"] != b["article_id"] and a["is_aggregate"] == b["is_aggregate"] and same_sentence(a["evidence"], b["evidence"]):
                     uf.union(members[x], members[y])
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -160,16 +176,22 @@ def _event_id(first_mention_id: str) -> str:
     return "ev-" + hashlib.sha256(first_mention_id.encode()).hexdigest()[:16]
 
 
-def merge_mentions(mentions: pl.DataFrame, outlets: dict[str, str | None] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+def merge_mentions(
+    mentions: pl.DataFrame,
+    outlets: dict[str, str | None] | None = None,
+    story_of: dict[str, str] | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Assign `event_id` to every mention and build the `events` table.
 
-    `outlets` maps article_id to its outlet, for `n_outlets`.
+    `outlets` maps article_id to its outlet, for `n_outlets`; `story_of` maps article_id to
+    its near-duplicate story (see `sitrep.merge.duplicates`).
     """
     outlets = outlets or {}
+    story_of = story_of or {}
     if mentions.is_empty():
         return mentions.with_columns(pl.lit(None, pl.String).alias("event_id")), schema.empty_frame(schema.EVENTS)
     rows = mentions.sort(["published_date", "article_id", "sentence_index", "mention_id"], nulls_last=True).to_dicts()
-    roots = _cluster(rows)
+    roots = _cluster(rows, story_of)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
         clusters[root].append(row)

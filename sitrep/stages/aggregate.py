@@ -12,9 +12,10 @@ import polars as pl
 
 from sitrep import schema
 from sitrep.geo.gazetteer import get_gazetteer
+from sitrep.merge.duplicates import signature, stories
 from sitrep.merge.events import merge_mentions
 from sitrep.stats.weekly import weekly_stats
-from sitrep.store.warehouse import Warehouse, replace_table
+from sitrep.store.warehouse import Warehouse, insert_frame, replace_table
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,35 @@ class WeeklySummary:
     fatalities: int
 
 
+def _stories(warehouse: Warehouse) -> dict[str, str]:
+    """Near-duplicate stories of every article (signatures computed once per article)."""
+    missing = warehouse.frame(
+        "SELECT r.article_id, r.text FROM raw_articles r JOIN articles USING (article_id) "
+        "ANTI JOIN article_signatures USING (article_id)")
+    if missing.height:
+        fresh = pl.DataFrame(
+            {"article_id": missing["article_id"], "signature": [signature(t) for t in missing["text"]]},
+            schema={"article_id": pl.String, "signature": pl.Binary},
+        )
+        with warehouse.writer() as con:
+            insert_frame(con, "article_signatures", fresh)
+    rows = warehouse.frame("SELECT article_id, signature FROM article_signatures JOIN articles USING (article_id)")
+    return stories(dict(rows.iter_rows()))
+
+
 def build_events(warehouse: Warehouse) -> MergeSummary:
+    story_of = _stories(warehouse)
     mentions = warehouse.table("event_mentions")
     outlets = dict(warehouse.frame("SELECT article_id, outlet FROM articles").iter_rows())
-    assigned, events = merge_mentions(mentions, outlets)
+    assigned, events = merge_mentions(mentions, outlets, story_of)
+    story_frame = pl.DataFrame({"article_id": list(story_of), "story_id": list(story_of.values())},
+                               schema={"article_id": pl.String, "story_id": pl.String})
     with warehouse.writer() as con:
         replace_table(con, "event_mentions", assigned)
         replace_table(con, "events", events)
+        con.register("_stories", story_frame.to_arrow())
+        con.execute("UPDATE articles SET story_id = s.story_id FROM _stories s WHERE articles.article_id = s.article_id")
+        con.unregister("_stories")
     counted = events.filter(~pl.col("is_aggregate"))
     return MergeSummary(mentions.height, events.height, events.height - counted.height,
                         int(counted["fatalities"].fill_null(0).sum()))

@@ -69,6 +69,11 @@ GEOPARSED_ARTICLES = schema._cols(
     ("geoparse_version", pl.String, "Version of the place rules that resolved them"),
 )
 
+ARTICLE_SIGNATURES = schema._cols(
+    ("article_id", pl.String, "Article"),
+    ("signature", pl.Binary, "MinHash of its word shingles (near-duplicate detection)"),
+)
+
 EXTRACTED_ARTICLES = schema._cols(
     ("article_id", pl.String, "Article whose events were extracted"),
     ("extractor_version", pl.String, "Version of the rules that read it"),
@@ -82,6 +87,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "parsed_docs": PARSED_DOCS,
     "place_mentions": PLACE_MENTIONS,
     "geoparsed_articles": GEOPARSED_ARTICLES,
+    "article_signatures": ARTICLE_SIGNATURES,
     "event_mentions": schema.EVENT_MENTIONS,
     "extracted_articles": EXTRACTED_ARTICLES,
     "events": schema.EVENTS,
@@ -95,6 +101,7 @@ PRIMARY_KEYS = {
     "parsed_docs": ("article_id",),
     "extracted_articles": ("article_id",),
     "geoparsed_articles": ("article_id",),
+    "article_signatures": ("article_id",),
 }
 
 
@@ -104,6 +111,16 @@ def create_table_sql(name: str, columns: tuple[Column, ...]) -> str:
     if key:
         cols.append(f"PRIMARY KEY ({', '.join(key)})")
     return f'CREATE TABLE IF NOT EXISTS "{name}" ({", ".join(cols)})'
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables, and add columns a newer sitrep defines to older warehouses."""
+    for name, columns in TABLES.items():
+        con.execute(create_table_sql(name, columns))
+        have = {row[1] for row in con.execute(f"PRAGMA table_info('{name}')").fetchall()}
+        for c in columns:
+            if c.name not in have:
+                con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{c.name}" {duckdb_type(c.dtype)}')
 
 
 class Warehouse:
@@ -120,8 +137,7 @@ class Warehouse:
         with self.lock:
             con = duckdb.connect(str(self.path))
             try:
-                for name, columns in TABLES.items():
-                    con.execute(create_table_sql(name, columns))
+                ensure_schema(con)
                 con.execute("BEGIN TRANSACTION")
                 try:
                     yield con
@@ -175,7 +191,7 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     frame = schema.conform(frame, TABLES[table])
     con.register("_incoming", frame.to_arrow())
     try:
-        con.execute(f'INSERT INTO "{table}" SELECT * FROM _incoming')
+        con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _incoming')
     finally:
         con.unregister("_incoming")
     return frame.height
