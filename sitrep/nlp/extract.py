@@ -548,20 +548,26 @@ def _apply_place(m: EventMention, p: PlaceMention | None, precision: int | None 
     m.geo_precision = precision or p.geo_precision
 
 
+UNDATED_WINDOW_DAYS = 2
+"""An event told without a date happened on or shortly before the day it was reported."""
+
+
 def _apply_date(m: EventMention, rng: DateRange | None, published: date | None, reported_only: bool = False) -> None:
-    """Dates from the sentence; else the report's date (or publication) with week precision."""
-    if rng is not None:
+    """Dates from the sentence, coded to the middle of their range; an event dated only by
+    its report ("said on Tuesday that it had hit") or not at all falls in the few days up to
+    that report (week precision) and is coded to the report's day."""
+    if rng is not None and not reported_only:
         m.date_start, m.date_end, m.time_precision = rng.start, rng.end, rng.precision
         m.date_expression = rng.expression
-        if reported_only:
-            m.time_precision = max(rng.precision, 2)
-            m.date_expression = f"reported {rng.expression}"
-    elif published is not None:
-        m.date_start = m.date_end = published
-        m.time_precision = 2
-        m.date_expression = None
-    if m.date_start is not None and m.date_end is not None:
         m.event_date = m.date_start + timedelta(days=(m.date_end - m.date_start).days // 2)
+        return
+    report_day = rng.end if rng is not None else published
+    if report_day is None:
+        return
+    m.date_start, m.date_end = report_day - timedelta(days=UNDATED_WINDOW_DAYS), report_day
+    m.time_precision = max(rng.precision, 2) if rng is not None else 2
+    m.date_expression = f"reported {rng.expression}" if rng is not None else None
+    m.event_date = report_day
 
 
 def _paragraph_of(doc: Doc) -> list[int]:
