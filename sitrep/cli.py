@@ -159,6 +159,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     from sitrep.store.warehouse import Warehouse
 
     settings = Settings()
+    if not settings.warehouse_path.exists():
+        print(f"error: no warehouse at {settings.warehouse_path}; run `sitrep run` first", file=sys.stderr)
+        return 2
     warehouse = Warehouse(settings.warehouse_path)
     event = warehouse.frame("SELECT * FROM events WHERE event_id = ?", [args.event_id])
     if event.is_empty():
@@ -216,8 +219,15 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--json", type=Path, help="also write the figures as JSON here")
     evaluate.set_defaults(func=cmd_evaluate)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    return args.func(args)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    logging.getLogger("sitrep").setLevel(logging.INFO)
+    try:
+        return args.func(args)
+    except ValueError as exc:  # a bad setting: say which, without a traceback
+        if "SITREP_" not in str(exc):
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -21,17 +21,23 @@ def _env(name: str, default: str) -> str:
     return value or default
 
 
+def _env_int(name: str, default: int) -> int:
+    raw = _env(name, str(default))
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {raw!r}") from None
+
+
 @dataclass(frozen=True)
 class Settings:
     inbox: Path = field(default_factory=lambda: Path(_env("SITREP_INBOX", str(SAMPLE_INBOX))))
-    data_dir: Path = field(default_factory=lambda: Path(_env("SITREP_DATA_DIR", "data")))
+    data_dir: Path = field(default_factory=lambda: Path(_env("SITREP_DATA_DIR", str(PROJECT_ROOT / "data"))))
     spacy_model: str = field(default_factory=lambda: _env("SITREP_SPACY_MODEL", DEFAULT_MODEL))
     week_scheme: str = field(default_factory=lambda: _env("SITREP_WEEKS", "acled"))
-    max_article_bytes: int = field(
-        default_factory=lambda: int(_env("SITREP_MAX_ARTICLE_BYTES", str(2_000_000)))
-    )
-    nlp_processes: int = field(default_factory=lambda: int(_env("SITREP_NLP_PROCESSES", "2")))
-    nlp_batch_size: int = field(default_factory=lambda: int(_env("SITREP_NLP_BATCH", "200")))
+    max_article_bytes: int = field(default_factory=lambda: _env_int("SITREP_MAX_ARTICLE_BYTES", 2_000_000))
+    nlp_processes: int = field(default_factory=lambda: _env_int("SITREP_NLP_PROCESSES", 2))
+    nlp_batch_size: int = field(default_factory=lambda: _env_int("SITREP_NLP_BATCH", 200))
 
     def __post_init__(self) -> None:
         if self.week_scheme not in WEEK_SCHEMES:

@@ -86,3 +86,27 @@ def test_unreadable_input_is_rejected_with_a_reason(tmp_path):
 def test_article_id_ignores_case_and_whitespace():
     assert article_id("Two  killed\r\nin Homs") == article_id("two killed in homs")
     assert article_id("two killed in Homs") != article_id("three killed in Homs")
+
+
+def test_a_manifest_row_for_a_missing_file_is_reported(tmp_path):
+    write(tmp_path / "a.txt", ENGLISH)
+    write(tmp_path / "manifest.csv", "file,published,outlet,url,title\na.txt,2017-08-21,,,\nmissing.txt,2017-08-21,,,\n")
+    read = read_inbox(tmp_path)
+    assert [r.reason for r in read.rejects] == ["manifest row for a missing file: missing.txt"]
+
+
+def test_rejects_follow_the_inbox_as_it_is_now(tmp_path):
+    from sitrep.stages.ingest import ingest
+    from sitrep.store.warehouse import Warehouse
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    write(inbox / "a.txt", ENGLISH)
+    write(inbox / "empty.txt", "")
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    ingest(warehouse, inbox, 100_000)
+    assert warehouse.frame("SELECT reason FROM rejected_articles")["reason"].to_list() == ["empty: no text"]
+    write(inbox / "empty.txt", ENGLISH.replace("four", "six"))  # the user fixes the file
+    ingest(warehouse, inbox, 100_000)
+    assert warehouse.frame("SELECT count(*) AS n FROM rejected_articles")["n"][0] == 0
+    assert warehouse.frame("SELECT count(*) AS n FROM raw_articles")["n"][0] == 2

@@ -28,7 +28,9 @@ def test_dagster_dev_serves_the_assets_on_loopback(tmp_path):
     env = {**os.environ, "DAGSTER_HOME": str(tmp_path), "SITREP_DATA_DIR": str(tmp_path / "data")}
     (tmp_path / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     dagster = Path(sys.executable).parent / "dagster"
-    proc = subprocess.Popen([str(dagster), "dev", "--port", str(port)], cwd=ROOT, env=env,
+    # run from an empty folder so a developer's .env (their DAGSTER_HOME) is not read
+    proc = subprocess.Popen([str(dagster), "dev", "--port", str(port), "-w", str(ROOT / "workspace.yaml")],
+                            cwd=tmp_path, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         query = json.dumps({"query": "{ assetNodes { assetKey { path } } }"}).encode()

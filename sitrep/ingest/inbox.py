@@ -153,9 +153,9 @@ def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[RawArticle | Reject]:
                 yield Reject(where, reason)
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line.strip())
             except json.JSONDecodeError as exc:
-                yield Reject(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+                yield Reject(where, f"malformed JSON: {exc.msg} at character {exc.pos + 1}")
                 continue
             if not isinstance(record, dict):
                 yield Reject(where, "malformed record: not a JSON object")
@@ -192,6 +192,9 @@ def read_inbox(folder: Path, max_bytes: int = 2_000_000) -> InboxRead:
     if not folder.is_dir():
         raise FileNotFoundError(f"inbox folder not found: {folder} (set SITREP_INBOX)")
     manifest = _read_manifest(folder, result.rejects)
+    for name in sorted(manifest):
+        if not (folder / name).is_file():
+            result.rejects.append(Reject(str(folder / "manifest.csv"), f"manifest row for a missing file: {name}"))
     seen: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
         name = path.name

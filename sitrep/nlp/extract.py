@@ -314,6 +314,26 @@ def _one_victim(noun: Token) -> bool:
     return noun.tag_ == "NN" and _victim_class(noun) is not None
 
 
+def combine_counts(deaths: list[Count]) -> Count:
+    """One sentence's death counts as one figure.
+
+    Counts of different victims ("five civilians and seven soldiers were killed") add up;
+    counts of the same dead told twice ("killed five people ... activists put the toll at
+    12") are alternatives, so the lower one is the count and the higher one its `high`.
+    """
+    if len(deaths) == 1:
+        return deaths[0]
+    classes = [c.victims for c in deaths]
+    start, end = min(c.start for c in deaths), max(c.end for c in deaths)
+    if None not in classes and len(set(classes)) == len(classes):
+        low, best = sum(c.low for c in deaths), sum(c.best for c in deaths)
+        return Count(low, best, None, start, end, "mixed")
+    lowest = min(deaths, key=lambda c: c.best)
+    highest = max((c.high or c.best) for c in deaths)
+    return Count(lowest.low, lowest.best, highest if highest > lowest.best else lowest.high,
+                 lowest.start, lowest.end, lowest.victims, lowest.vague)
+
+
 def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     """Deaths told without a number: 'a young man was killed', 'Bandoo, 36, died', 'a man and
     a boy were found shot to death' (two), 'a fatal shooting' (at least one)."""
@@ -750,9 +770,9 @@ def extract_events(
             victims=victims, injured=injured, reported_by=read_reporter(sent), published_date=published,
         )
         if deaths:
-            main = max(deaths, key=lambda c: c.best)
-            m.fatalities_low, m.fatalities_best, m.fatalities_high = main.low, main.best, main.high
-            m.count_char_start, m.count_char_end = main.start, main.end
+            combined = combine_counts(deaths)
+            m.fatalities_low, m.fatalities_best, m.fatalities_high = combined.low, combined.best, combined.high
+            m.count_char_start, m.count_char_end = combined.start, combined.end
         m.is_aggregate = m_aggregate
         previous = _recent(mentions, index)
         same_paragraph = previous is not None and paragraphs[previous.sentence_index] == paragraphs[index]

@@ -8,7 +8,6 @@ The suites name the columns they need in their `meta.derived` list and `add_deri
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
@@ -64,14 +63,8 @@ def add_admin1_matches_country(
 # coords_in_country
 
 
-def default_bbox_of() -> BBoxOf | None:
-    """The gazetteer's `country_bbox`, or None while `sitrep.geo.gazetteer` does not exist."""
-    try:
-        present = importlib.util.find_spec("sitrep.geo.gazetteer") is not None
-    except ModuleNotFoundError:
-        present = False
-    if not present:
-        return None
+def default_bbox_of() -> BBoxOf:
+    """The gazetteer's `country_bbox`."""
     from sitrep.geo.gazetteer import get_gazetteer
 
     return get_gazetteer().country_bbox

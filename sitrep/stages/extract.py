@@ -66,6 +66,8 @@ def extract(warehouse: Warehouse, model: str, logger: logging.Logger | None = No
         with warehouse.writer() as con:  # new places: every article is read again
             con.execute("DELETE FROM extracted_articles")
     pending = _pending_ids(warehouse)
+    if not pending:
+        return ExtractSummary(0, 0, 0, 0)
     vocab = load_model(model).vocab
     progress = Progress("event_mentions", len(pending), logger)
     n_mentions = n_fatal = n_agg = 0

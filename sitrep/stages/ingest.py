@@ -38,9 +38,18 @@ def ingest(warehouse: Warehouse, inbox: Path, max_bytes: int) -> IngestSummary:
             known = set(query(con, "SELECT article_id FROM raw_articles")["article_id"].to_list())
             fresh = articles.filter(~pl.col("article_id").is_in(list(known)))
             new = insert_frame(con, "raw_articles", fresh)
+        # the rejects of this inbox are what its current files give: a fixed or removed file
+        # leaves the table, a still-bad one keeps the time it was first rejected
+        seen = query(con, "SELECT source, reason, rejected_at FROM rejected_articles")
+        prefix = str(inbox)
+        if not seen.is_empty():
+            ours = seen.filter(pl.col("source").str.starts_with(prefix))
+            current = rejects.select("source", "reason") if not rejects.is_empty() else ours.select("source", "reason").clear()
+            stale = ours.join(current, on=["source", "reason"], how="anti")
+            for source, reason, _ in stale.iter_rows():
+                con.execute("DELETE FROM rejected_articles WHERE source = ? AND reason = ?", [source, reason])
         if not rejects.is_empty():
-            seen = query(con, "SELECT source, reason FROM rejected_articles")
-            fresh_rejects = rejects.join(seen, on=["source", "reason"], how="anti") if not seen.is_empty() else rejects
+            fresh_rejects = rejects.join(seen.select("source", "reason"), on=["source", "reason"], how="anti") if not seen.is_empty() else rejects
             new_rejects = insert_frame(con, "rejected_articles", fresh_rejects)
     reasons: dict[str, int] = {}
     for r in result.rejects:

@@ -1,8 +1,9 @@
 """Stage 2: clean, date and parse new articles with spaCy, and resolve their places.
 
 Only articles not parsed before are read (NLP is the expensive part: nothing is parsed
-twice).  Texts stream through `nlp.pipe` and results are written in batches, each batch one
-transaction, so memory stays flat as the inbox grows and a killed run keeps what it finished.
+twice).  Texts go through `nlp.pipe` and results are written in batches, each batch one
+transaction, so a killed run keeps what it finished.  (The pending texts themselves are still
+loaded at once; streaming them from the warehouse is future work.)
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ def _chunks(rows: list, size: int) -> Iterator[list]:
 def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, batch_size: int = 200,
           logger: logging.Logger | None = None) -> ParseSummary:
     pending = _pending(warehouse).to_dicts()
+    if not pending:
+        return ParseSummary(0, 0, 0, 0, {})
     nlp = load_model(model)
     warm(nlp)
     gazetteer = get_gazetteer()

