@@ -189,6 +189,14 @@ class Gazetteer:
             place = replace(place, geo_precision=max(place.geo_precision, 2))
         return place
 
+    def admin1_place(self, code: str | None) -> Place | None:
+        """The province itself as a place (``US-WA`` -> Washington, precision 3), or None."""
+        return self._admin1_as_place(code) if code else None
+
+    def is_common_word(self, name: str) -> bool:
+        """True when ``name`` is an everyday English word ("Mobile", "Police", "Hope")."""
+        return key_and_articles(name)[0] in self._common
+
     def admin1_name(self, code: str | None) -> str | None:
         """ISO 3166-2 name of a province code (``SY-RA`` -> ``Ar Raqqah``)."""
         return self._admin1_names.get(code) if code else None

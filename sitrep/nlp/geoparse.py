@@ -6,12 +6,34 @@ alias table, which knows conflict places the statistical model misses (airbases,
 crossings).  The words around a name say what kind of place is meant ("the province of Raqqa"
 is the province, "Raqqa city" the town, "the countryside of Deir Ezzor" part of a region), and
 the other places of the article settle ambiguous names (Tripoli in Lebanon or in Libya).
+
+Some names are anchored by the text itself:
+
+- a dateline opening the article ("SHELTON, Wash. —", "HOUSTON (KTRK) --"), often after lines
+  of web-page debris: where the article is written from, a strong hint for all of it;
+- a town followed by its state ("Killingly, Conn.", "Stockton, California", "Marksville, LA"):
+  the state picks the town among its namesakes, and is a place of its own when the town is
+  not known.
+
+The small model misses names, so a few more are read: a town in front of its police ("Austin
+police", "the Roswell Police Department"), a proper name after a locative preposition that is
+a town of the article's country ("shot in Chattanooga"), and names whose apostrophe got lost
+("Syrias Idlib").  Person names ("Kyle Carney" makes "Carney" a man), institutions ("Mount
+Sinai" where the article has Mount Sinai Hospital), streets and directions are not places.
+
+Context: the article's other places are evidence for each name, but a name never votes for
+itself (a Syrian town named four times must not make Myanmar, where a bigger namesake lies,
+the article's country); a small town abroad that nothing supports in an article clearly
+about one country is a namesake, not a place of the story, and so is a small town in another
+state of an article whose dateline anchors it in one (Memphis's Whitehaven is not the
+English town, Knoxville's Lonsdale not the one in Minnesota).
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +43,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from sitrep.geo.gazetteer import Gazetteer, Place
+from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "2"
+GEOPARSE_VERSION = "20"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -34,7 +57,167 @@ VICINITY_WORDS = {
 }
 ATTRIBUTIVE = {"based", "backed", "led", "trained", "born", "funded", "brokered", "allied"}
 DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "i")
+POINT_KINDS = {"city", "site", "district"}
 ALIASES_CSV = Path(__file__).resolve().parent.parent / "geo" / "data" / "aliases.csv"
+
+# Names that GeoNames knows as some village but that news text uses for a direction, a part
+# of a town, a region without a province, or a word: never a place on their own.
+NOT_PLACES = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest",
+    "north side", "south side", "east side", "west side", "northside", "southside", "eastside",
+    "westside", "downtown", "midtown", "uptown", "metro", "middle east", "mideast", "levant",
+    "arab", "democrat", "republican", "marine", "broadway",
+})
+
+# ------------------------------------------------------------------ US states
+
+# ISO 3166-2 code: (name, AP style abbreviations, postal code)
+US_STATES: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "US-AL": ("Alabama", ("Ala.",), "AL"),
+    "US-AK": ("Alaska", (), "AK"),
+    "US-AZ": ("Arizona", ("Ariz.",), "AZ"),
+    "US-AR": ("Arkansas", ("Ark.",), "AR"),
+    "US-CA": ("California", ("Calif.",), "CA"),
+    "US-CO": ("Colorado", ("Colo.",), "CO"),
+    "US-CT": ("Connecticut", ("Conn.",), "CT"),
+    "US-DE": ("Delaware", ("Del.",), "DE"),
+    "US-DC": ("District of Columbia", ("D.C.",), "DC"),
+    "US-FL": ("Florida", ("Fla.",), "FL"),
+    "US-GA": ("Georgia", ("Ga.",), "GA"),
+    "US-HI": ("Hawaii", (), "HI"),
+    "US-ID": ("Idaho", (), "ID"),
+    "US-IL": ("Illinois", ("Ill.",), "IL"),
+    "US-IN": ("Indiana", ("Ind.",), "IN"),
+    "US-IA": ("Iowa", (), "IA"),
+    "US-KS": ("Kansas", ("Kan.", "Kans."), "KS"),
+    "US-KY": ("Kentucky", ("Ky.",), "KY"),
+    "US-LA": ("Louisiana", ("La.",), "LA"),
+    "US-ME": ("Maine", (), "ME"),
+    "US-MD": ("Maryland", ("Md.",), "MD"),
+    "US-MA": ("Massachusetts", ("Mass.",), "MA"),
+    "US-MI": ("Michigan", ("Mich.",), "MI"),
+    "US-MN": ("Minnesota", ("Minn.",), "MN"),
+    "US-MS": ("Mississippi", ("Miss.",), "MS"),
+    "US-MO": ("Missouri", ("Mo.",), "MO"),
+    "US-MT": ("Montana", ("Mont.",), "MT"),
+    "US-NE": ("Nebraska", ("Neb.", "Nebr."), "NE"),
+    "US-NV": ("Nevada", ("Nev.",), "NV"),
+    "US-NH": ("New Hampshire", ("N.H.",), "NH"),
+    "US-NJ": ("New Jersey", ("N.J.",), "NJ"),
+    "US-NM": ("New Mexico", ("N.M.", "N.Mex."), "NM"),
+    "US-NY": ("New York", ("N.Y.",), "NY"),
+    "US-NC": ("North Carolina", ("N.C.",), "NC"),
+    "US-ND": ("North Dakota", ("N.D.", "N.Dak."), "ND"),
+    "US-OH": ("Ohio", (), "OH"),
+    "US-OK": ("Oklahoma", ("Okla.",), "OK"),
+    "US-OR": ("Oregon", ("Ore.", "Oreg."), "OR"),
+    "US-PA": ("Pennsylvania", ("Pa.",), "PA"),
+    "US-RI": ("Rhode Island", ("R.I.",), "RI"),
+    "US-SC": ("South Carolina", ("S.C.",), "SC"),
+    "US-SD": ("South Dakota", ("S.D.", "S.Dak."), "SD"),
+    "US-TN": ("Tennessee", ("Tenn.",), "TN"),
+    "US-TX": ("Texas", ("Tex.",), "TX"),
+    "US-UT": ("Utah", (), "UT"),
+    "US-VT": ("Vermont", ("Vt.",), "VT"),
+    "US-VA": ("Virginia", ("Va.",), "VA"),
+    "US-WA": ("Washington", ("Wash.",), "WA"),
+    "US-WV": ("West Virginia", ("W.Va.", "W. Va."), "WV"),
+    "US-WI": ("Wisconsin", ("Wis.", "Wisc."), "WI"),
+    "US-WY": ("Wyoming", ("Wyo.",), "WY"),
+}
+# A state's name alone means the state, not a town named after it ("Maryland" is not
+# Maryland City); the two names that are also famous cities keep the gazetteer's choice.
+_CITY_STATE_NAMES = {"New York", "Washington"}
+_STATE_BY_NAME = {name.lower(): code for code, (name, _, _) in US_STATES.items()}
+_STATE_BY_AP = {ap.lower(): code for code, (_, aps, _) in US_STATES.items() for ap in aps}
+_STATE_BY_POSTAL = {pc: code for code, (_, _, pc) in US_STATES.items()}
+
+_NAME_ALT = "|".join(re.escape(f) for f in sorted({**_STATE_BY_NAME, **_STATE_BY_AP}, key=len, reverse=True))
+_POSTAL_ALT = "|".join(sorted(_STATE_BY_POSTAL))
+# a state after "Town, ": names and AP abbreviations in any case, postal codes in capitals and
+# only where nothing but punctuation follows ("ALVIN, TX (KTRK)", "Marksville, LA-")
+_STATE = (rf"(?P<state>(?i:{_NAME_ALT})(?![A-Za-z])"
+          rf"|(?:{_POSTAL_ALT})(?=[ \t]*(?:[(\-—–,.;:]|$)))")
+_WORD = r"[A-Z][\w'’.\-]*"
+_TOWN = rf"(?P<town>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
+TOWN_STATE_RE = re.compile(rf"(?<![\w'’.\-]){_TOWN}[ \t]*,[ \t]*{_STATE}", re.MULTILINE)
+DATELINE_RE = re.compile(
+    rf"^[ \t]*{_TOWN}(?:[ \t]*,[ \t]*{_STATE})?[ \t]*(?P<outlet>\([^()\n]{{1,40}}\))?"
+    r"[ \t]*(?:—|–|-{1,2})",
+    re.MULTILINE,
+)
+DATELINE_WITHIN = 3000  # characters: datelines follow a few lines of page debris at most
+# capitalised lines that look like datelines but are page furniture
+NOT_DATELINES = frozenset({
+    "update", "updated", "breaking", "breaking news", "watch", "video", "photos", "photo",
+    "close", "news", "advertisement", "editor's note", "note", "live", "developing",
+    "exclusive", "opinion", "ap", "upi", "share", "related", "warning", "graphic",
+})
+# "Austin police", "the Roswell Police Department", "Chattanooga detectives"
+POLICE_RE = re.compile(
+    rf"(?<![\w'’.\-])(?P<town>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]+"
+    r"(?:[Pp]olice|POLICE|PD\b|[Dd]etectives|[Ff]ire [Dd]epartment|Fire Rescue|[Mm]ayor\b)"
+)
+# words that open a name in front of "police" without being part of a town's name
+NOT_TOWN_WORDS = frozenset({
+    "the", "a", "an", "state", "capitol", "transit", "university", "campus", "park", "tribal",
+    "military", "airport", "housing", "school", "county", "parish", "metro", "city", "local",
+    "federal", "national", "border", "port", "area", "highway", "secret", "royal", "army",
+    "navy", "air", "marine", "coast", "guard", "township", "village", "town", "former",
+    "retired", "when", "while", "after", "before", "as", "but", "and", "or", "if", "then",
+    "said", "says", "in", "at", "on", "by", "from", "of", "for", "with", "to", "officer",
+    "officers", "chief", "deputy", "sheriff", "mayor", "police", "department", "saturday",
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "today", "tonight",
+})
+
+# the model's labels that say a token is not a place
+SKIP_ENT_TYPES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+                            "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART"})
+LOCATIVE = frozenset({"in", "near", "outside", "from", "at", "into", "across", "around", "toward",
+                      "towards", "through", "to", "of"})
+RESIDENT_NOUNS = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "resident", "residents",
+                            "home", "house", "apartment", "family", "couple", "native", "neighborhood",
+                            "mother", "father", "police", "officer", "officers", "detectives", "deputies",
+                            "village", "town", "city", "county"})
+NOT_NAME_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "god", "christ", "jesus", "allah", "congress", "court", "mr", "mrs",
+    "ms", "dr", "officer", "sgt", "lt", "capt", "chief", "sheriff", "deputy", "judge", "president",
+    "governor", "mayor", "senator", "facebook", "twitter", "instagram", "youtube", "google",
+    "christmas", "easter", "thanksgiving", "halloween", "memorial", "labor", "independence",
+    "valentine", "eve", "new", "year", "day", "night", "morning", "afternoon", "evening",
+})
+INSTITUTION_RE = re.compile(
+    r"((?:[A-Z][\w'’.\-]*[ \t]+){1,4})(?:Hospital|Medical|University|College|School|High|Academy|"
+    r"Church|Center|Centre|Mall|Hotel|Club|Institute|Stadium|Arena|Bar|Restaurant|Apartments)\b")
+SURNAME_CITY_POPULATION = 100_000  # a name that is also a person's is a place if this big
+# Weights of the evidence an article gives about where it is (first-pass context).
+W_COUNTRY_MENTION = 2.0
+W_PLACE_MENTION = 1.0
+W_ANCHORED = 2.0  # a town with its state, or a state after a town
+W_DATELINE = 3.0  # on top of the dateline's own mention
+CONTEXT_PRIOR = 1.0
+MAIN_NAME_POPULATION = 100_000
+MIN_COUNTRY_SHARE = 0.15  # a country with less of the article's evidence is not context
+PRIOR_KEY = "~"  # a key no country or province has
+# a name the model did not label counts if it is a town of the article's country this big (or
+# in a province the article names), or, in an article that names no other place, this big
+UNLABELLED_MIN_POPULATION = 5_000
+UNLABELLED_ALONE_POPULATION = 50_000
+# A town abroad that nothing supports is dropped from an article that is this much about one
+# country, unless it is a city everyone knows.
+FOREIGN_DOMINANCE = 0.4
+FOREIGN_MIN_WEIGHT = 5.0
+FOREIGN_MIN_SOURCES = 2
+FOREIGN_KEEP_POPULATION = 100_000
+NAMESAKE_DOMINANCE = 0.5
+STREET_WORDS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
+    "ln", "highway", "hwy", "parkway", "pkwy", "court", "ct", "circle", "terrace", "trail",
+    "expressway", "freeway", "turnpike",
+})
 
 
 @dataclass(frozen=True)
@@ -54,6 +237,11 @@ def _alias_forms() -> tuple[str, ...]:
         return tuple(sorted({row["alias"].strip() for row in csv.DictReader(handle) if row.get("alias")}))
 
 
+@functools.lru_cache(maxsize=1)
+def _alias_keys() -> frozenset[str]:
+    return frozenset(normalize(form) for form in _alias_forms())
+
+
 _MATCHERS: dict[int, PhraseMatcher] = {}
 
 
@@ -71,7 +259,99 @@ def _alias_matcher(nlp_vocab) -> PhraseMatcher:
     return _MATCHERS[key]
 
 
-def _candidate_spans(doc: Doc) -> list[Span]:
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _police_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
+    """Towns named in front of their police ("Stockton police"), as spans (even where the
+    model took the name for a person's)."""
+    spans = []
+    for m in POLICE_RE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("town")))
+        for i in range(len(words)):
+            first = words[i].group().lower().strip(".,'’")
+            if first in NOT_TOWN_WORDS:
+                continue
+            start = m.start("town") + words[i].start()
+            end = m.start("town") + words[-1].end()
+            name = text[start:end]
+            if normalize(name) in NOT_PLACES or not gazetteer.lookup(name):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+            break
+    return spans
+
+
+def _unlabelled_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
+    """Proper names the model left without a place label where the words around them say
+    "place": after a locative preposition ("shot in Chattanooga", "a man from Adelanto") or
+    in front of a resident noun ("a Medford man", "a Compton home").  Tokens the model reads
+    as a person's name anywhere in the article ("Kyle Carney" makes "Carney" a person), and
+    names of institutions ("at Mount Sinai" where the article says "Mount Sinai Hospital"),
+    are left out."""
+    surnames = _person_words(doc)
+    institutions = _institution_names(text)
+    spans = []
+    i = 0
+    n = len(doc)
+    def name_word(t) -> bool:
+        return _name_token(t) and t.ent_type_ not in SKIP_ENT_TYPES and t.lower_ not in surnames
+
+    while i < n:
+        if not name_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j - i < 2 and name_word(doc[j + 1]):  # up to three words
+            j += 1
+        span = doc[i:j + 1]
+        before = doc[i - 1] if i > 0 else None
+        after = doc[j + 1] if j + 1 < n else None
+        located = (before is not None and before.lower_ in LOCATIVE) or (
+            after is not None and after.lower_ in RESIDENT_NOUNS and before is not None
+            and before.lower_ in {"a", "an", "the"})
+        longer = after is not None and after.is_title and after.lower_ not in NOT_NAME_WORDS
+        if (located and not longer and not _institution(span, institutions)
+                and not gazetteer.is_common_word(span.text) and normalize(span.text) not in NOT_PLACES):
+            spans.append(span)
+        i = j + 1
+    return spans
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of the people's full names in the article ("Kyle Carney": kyle, carney)."""
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_title}
+
+
+def _institution_names(text: str) -> set[str]:
+    """Every name, and every tail of it, written in front of an institution's noun
+    ("Mount Sinai Hospital" gives "Mount Sinai" and "Sinai")."""
+    names: set[str] = set()
+    for m in INSTITUTION_RE.finditer(text):
+        words = m.group(1).split()
+        names.update(" ".join(words[i:]) for i in range(len(words)))
+    return names
+
+
+def _institution(span: Span, institutions: set[str]) -> bool:
+    """A name the article also gives an institution, not written as where something is:
+    "taken to Mount Sinai" (Mount Sinai Hospital) but "a shooting in Coney Island" (even
+    with a Coney Island Hospital)."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span.text in institutions and before not in {"in", "near", "outside"}
+
+
+def _name_token(t) -> bool:
+    return t.pos_ == "PROPN" and (t.is_title or (t.is_upper and len(t) > 2)) and t.is_alpha \
+        and t.lower_ not in NOT_NAME_WORDS
+
+
+def _candidate_spans(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> list[Span]:
+    """Entity, alias and police-prefix spans outside the anchored ones, without overlaps."""
+    first: list[Span] = _police_spans(doc, text, gazetteer)
     spans: list[Span] = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
@@ -81,16 +361,67 @@ def _candidate_spans(doc: Doc) -> list[Span]:
     for _, start, end in _alias_matcher(doc.vocab)(doc):
         if doc[start].is_title or doc[start].is_upper:  # "Hit" the town, not "hit" the verb
             spans.append(doc[start:end])
-    # longest first, then drop overlaps
+    # the police prefixes first (the model often tags "East Ridge Police" as a place), then
+    # the longest, then drop overlaps
     spans.sort(key=lambda s: (-(s.end - s.start), s.start))
-    taken: set[int] = set()
+    used: set[int] = set()
     kept: list[Span] = []
-    for span in spans:
-        if any(i in taken for i in range(span.start, span.end)):
+    for span in first + spans:
+        if any(i in used for i in range(span.start, span.end)):
+            continue
+        if _overlaps(span.start_char, span.end_char, taken):
             continue
         kept.append(span)
-        taken.update(range(span.start, span.end))
+        used.update(range(span.start, span.end))
     return sorted(kept, key=lambda s: s.start)
+
+
+def _repair(doc: Doc, gazetteer: Gazetteer, spans: list[Span]) -> list[Span]:
+    """Names the gazetteer does not know, mended where the text around a known name leaked
+    into them: a curated name inside ("Deir al-Zor Syrias" holds Deir al-Zor) or a
+    possessive that lost its apostrophe ("Syrias Idlib", "east Aleppos")."""
+    aliases = [doc[s:e] for _, s, e in _alias_matcher(doc.vocab)(doc)]
+    out: list[tuple[Span, str | None]] = []
+    for span in spans:
+        name = _strip_article(span)
+        if gazetteer.lookup(name.text) or len(name) == 0:
+            out.append((span, None))
+            continue
+        inside = [a for a in aliases if name.start <= a.start and a.end <= name.end]
+        if inside:
+            out.extend((a, None) for a in _longest_first(inside))
+            continue
+        out.append(_unpossessive(gazetteer, name) or (span, None))
+    return out
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: -(s.end - s.start)):
+        if not any(span.start < k.end and k.start < span.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _unpossessive(gazetteer: Gazetteer, span: Span) -> tuple[Span, str | None] | None:
+    """'Syrias Idlib' -> Idlib; 'Aleppos' -> Aleppo (the span, and the name to look up)."""
+    first = span[0].text
+    if len(span) > 1 and first.endswith("s") and _is_country(gazetteer, first[:-1]):
+        rest = span[1:]
+        return (rest, None) if gazetteer.lookup(rest.text) else None
+    last = span[-1].text
+    if last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        name = span.text[:-1]
+        place = gazetteer.resolve(name)
+        if place is not None and (normalize(name) in _alias_keys() or place.kind in {"country", "admin1"}
+                                  or (place.population or 0) >= MAIN_NAME_POPULATION):
+            return span, name
+    return None
+
+
+def _is_country(gazetteer: Gazetteer, name: str) -> bool:
+    place = gazetteer.resolve(name)
+    return place is not None and place.kind == "country"
 
 
 def _strip_article(span: Span) -> Span:
@@ -116,10 +447,10 @@ def _attributive(span: Span) -> bool:
     )
 
 
-def _query_and_precision(span: Span) -> tuple[str, int | None, bool]:
+def _query_and_precision(span: Span, name: str | None = None) -> tuple[str, int | None, bool]:
     """The name to look up (with a kind hint), a precision floor, and whether to skip it."""
     doc = span.doc
-    name = span.text
+    name = name or span.text
     after = doc[span.end] if span.end < len(doc) else None
     after2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
     if after is not None and after.text in {"-", "–"} and after2 is not None and after2.lower_ in ATTRIBUTIVE:
@@ -141,35 +472,320 @@ def _query_and_precision(span: Span) -> tuple[str, int | None, bool]:
     return query, 2 if vicinity else None, False
 
 
+def _floor(doc: Doc, start: int, end: int) -> int | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return _query_and_precision(span)[1] if span is not None else None
+
+
+def _state_code(text: str) -> str | None:
+    return _STATE_BY_NAME.get(text.lower()) or _STATE_BY_AP.get(text.lower()) or _STATE_BY_POSTAL.get(text)
+
+
+def _town_in_state(gazetteer: Gazetteer, town: str, code: str) -> tuple[int, Place] | None:
+    """The longest tail of ``town`` that is a place in the state ("In Killingly" -> Killingly),
+    as (offset of the tail in ``town``, place)."""
+    words = list(re.finditer(r"\S+", town))
+    for i in range(len(words)):
+        if words[i].group().lower().strip(".,'’") in NOT_TOWN_WORDS:
+            continue
+        name = town[words[i].start():]
+        if normalize(name) in NOT_PLACES:
+            continue
+        place = gazetteer.resolve(name, context_countries={"US": 1.0}, context_admin1={code: 1.0})
+        if place is not None and place.admin1 == code and place.kind in POINT_KINDS:
+            return words[i].start(), place
+    return None
+
+
+@dataclass
+class _Anchored:
+    mention: PlaceMention
+    weight: float  # how much it says about the article's country and province
+
+
+def _town_state_pairs(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Anchored]:
+    """'Killingly, Conn.', 'Stockton, California': the town in its state, and the state."""
+    out: list[_Anchored] = []
+    for m in TOWN_STATE_RE.finditer(text):
+        if m.group("town").lower() in _STATE_BY_NAME:
+            continue  # a list of states ("Texas, Oklahoma and Kansas") is left to the model
+        state = gazetteer.admin1_place(_state_code(m.group("state")))
+        if state is None:
+            continue
+        found = _town_in_state(gazetteer, m.group("town"), state.admin1)
+        if found is not None:
+            offset, place = found
+            t0, t1 = m.start("town") + offset, m.end("town")
+            precision = max(place.geo_precision, _floor(doc, t0, t1) or 0)
+            out.append(_Anchored(PlaceMention(t0, t1, text[t0:t1], place, precision), W_ANCHORED))
+        s0, s1 = m.span("state")
+        out.append(_Anchored(PlaceMention(s0, s1, text[s0:s1], state, 3), W_ANCHORED))
+    return out
+
+
+def _dateline(text: str, gazetteer: Gazetteer, context: tuple[dict, dict],
+              pairs: list[_Anchored]) -> list[_Anchored]:
+    """The article's dateline town (and state), if it opens with one."""
+    for m in DATELINE_RE.finditer(text, 0, min(len(text), DATELINE_WITHIN + 200)):
+        if m.start() > DATELINE_WITHIN:
+            break
+        town = m.group("town").strip()
+        if town.lower().strip(".:") in NOT_DATELINES or sum(c.isalpha() for c in town) < 3:
+            continue
+        t0, t1 = m.start("town"), m.start("town") + len(town)
+        if m.group("state"):
+            # already read as a town and its state: make it the dateline
+            same = [a for a in pairs if t0 <= a.mention.char_start < m.end()]
+            if same:
+                for a in same:
+                    a.weight += W_DATELINE
+                return []
+            continue
+        if not (town.isupper() or m.group("outlet")):
+            continue
+        if normalize(town) in NOT_PLACES:
+            continue
+        place = gazetteer.resolve(town, context_countries=context[0], context_admin1=context[1])
+        if place is None or place.kind in POINT_KINDS and place.geo_precision > 1:
+            continue  # "LOWER EAST SIDE" is not Side, Turkey, near which it would be
+        place = _main_name_place(gazetteer, town, place, _home_country(Counter(context[0])))
+        return [_Anchored(PlaceMention(t0, t1, town, place, place.geo_precision), W_ANCHORED + W_DATELINE)]
+    return []
+
+
+def _add(countries: Counter, admin1s: Counter, place: Place, weight: float) -> None:
+    countries[place.country] += weight
+    if place.admin1:
+        admin1s[place.admin1] += weight
+
+
+def _state_name_place(gazetteer: Gazetteer, text: str, place: Place, home: str | None = None) -> Place:
+    """'Maryland' is the state, not Maryland City that GeoNames also calls so, nor the town of
+    Kansas, Oklahoma, in an article that names Oklahoma;
+    'Ala.' and 'Ore.' alone are states, not a village in Indiana or a Nigerian province;
+    'Georgia' in an article about the United States is the state, not the country."""
+    code = _STATE_BY_AP.get(text.lower())
+    if code is not None:
+        return gazetteer.admin1_place(code) or place
+    code = _STATE_BY_NAME.get(text.lower())
+    if code is None or text.title() in _CITY_STATE_NAMES:
+        return place
+    if (place.country == "US" and place.kind in POINT_KINDS) or (home == "US" and place.country != "US"):
+        return gazetteer.admin1_place(code) or place
+    return place
+
+
+def _main_name_place(gazetteer: Gazetteer, query: str, place: Place, home: str | None) -> Place:
+    """A place that matched only one of GeoNames' alternate names ("Santa Ana" for Taguig,
+    "Pueblo" for Puebla) gives way to a town of that very name in the article's country, or
+    to a city of that name anywhere ("Medina" stays the Saudi city, not a small Ohio town)."""
+    if place.kind not in POINT_KINDS:
+        return place
+    named = [p for p in gazetteer.lookup(query) if p.kind in POINT_KINDS]
+    if not named or any(_identity(p) == _identity(place) for p in named):
+        return place
+    at_home = [p for p in named if p.country == home]
+    if at_home:
+        return at_home[0]
+    return named[0] if (named[0].population or 0) >= MAIN_NAME_POPULATION else place
+
+
+def _identity(place: Place) -> tuple:
+    return (place.name, place.kind, place.country, place.admin1)
+
+
+def _foreign_homonym(place: Place, countries: Counter, admin1s: Counter,
+                     sources: dict[str, set[tuple]]) -> bool:
+    """A small town abroad that nothing else supports in an article that is clearly about
+    one country: a namesake ("Whitehaven" in a Memphis story is not the English town, a
+    Syrian village is not the Indian one that GeoNames spells alike)."""
+    if place.kind not in POINT_KINDS or (place.population or 0) >= FOREIGN_KEEP_POPULATION:
+        return False
+    total = sum(countries.values())
+    if not total:
+        return False
+    home, weight = countries.most_common(1)[0]
+    if home == place.country or weight < FOREIGN_MIN_WEIGHT or weight < FOREIGN_DOMINANCE * total:
+        return False
+    if len(sources.get(home, ())) < FOREIGN_MIN_SOURCES:
+        return False  # one name said often is not enough: it may be the misread one
+    return countries[place.country] <= 0 and admin1s[place.admin1] <= 0
+
+
+def _salient(weights: Counter) -> dict[str, float]:
+    """The countries an article is about, without those it only names in passing (a Syria
+    story that quotes "the United States" is no reason to read Geneva as Geneva, Illinois).
+    Their weight goes to the prior, so the shares of the others do not grow."""
+    total = sum(weights.values())
+    kept = {k: w for k, w in weights.items() if k != PRIOR_KEY and w >= MIN_COUNTRY_SHARE * total}
+    if kept:
+        kept[PRIOR_KEY] = total - sum(kept.values())
+    return kept
+
+
+def _firm(weights: Counter) -> dict[str, float]:
+    """The provinces that something firm speaks for (a city, a state, a town with its
+    state), not villages alone: one small namesake must not pull Boston to New York."""
+    kept = {k: w for k, w in weights.items() if k != PRIOR_KEY and w >= W_PLACE_MENTION}
+    if kept:
+        kept[PRIOR_KEY] = sum(weights.values()) - sum(kept.values())
+    return kept
+
+
+def _neighbourhood_namesake(place: Place, admin1s: Counter, anchored: set[str]) -> bool:
+    """A small town in another province of the same country, in an article that its dateline
+    anchors in one province that nothing else rivals: most often a part
+    of the anchored city that shares its name with a town elsewhere ("Whitehaven" in a
+    Memphis story, "Lonsdale" in a Knoxville one)."""
+    if place.kind not in POINT_KINDS or (place.population or 0) >= FOREIGN_KEEP_POPULATION:
+        return False
+    total = sum(admin1s.values())
+    if not total or not anchored:
+        return False
+    home, weight = admin1s.most_common(1)[0]
+    if home not in anchored or weight < NAMESAKE_DOMINANCE * total or home == place.admin1:
+        return False
+    return home.split("-")[0] == place.country and admin1s[place.admin1] <= 0
+
+
+def _small(place: Place) -> bool:
+    return place.kind in POINT_KINDS and (place.population or 0) < SURNAME_CITY_POPULATION
+
+
+def _weight(place: Place) -> float:
+    """How much a name read as ``place`` says about where the article is."""
+    if place.kind == "country":
+        return W_COUNTRY_MENTION
+    if place.kind in POINT_KINDS:
+        pop = place.population or 0
+        return W_PLACE_MENTION * (0.25 if pop < 5_000 else 0.5 if pop < 50_000 else 1.0)
+    return W_PLACE_MENTION
+
+
+def _is_street(span: Span) -> bool:
+    return span[-1].lower_.rstrip(".") in STREET_WORDS
+
+
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every place the article names, resolved with the article's other places as context."""
+    text = doc.text
+    pairs = _town_state_pairs(doc, text, gazetteer)
+    taken = [(a.mention.char_start, a.mention.char_end) for a in pairs]
     prepared = []
-    for span in _candidate_spans(doc):
+    surnames = _person_words(doc)
+    institutions = _institution_names(text)
+    for span, name in _repair(doc, gazetteer, _candidate_spans(doc, text, gazetteer, taken)):
+        from_model = bool(span.label_)
         span = _strip_article(span)
-        query, floor, skip = _query_and_precision(span)
+        if normalize(span.text) in NOT_PLACES or _is_street(span):
+            continue
+        if from_model and _institution(span, institutions) and normalize(span.text) not in _alias_keys():
+            continue  # "at Mount Sinai" where the article speaks of Mount Sinai Hospital
+        # "Carney" where the article speaks of Kyle Carney is the man, unless a big city
+        surname = from_model and len(span) == 1 and span[0].lower_ in surnames
+        query, floor, skip = _query_and_precision(span, name)
         if skip:
             continue
-        prepared.append((span, query, floor, _attributive(span)))
-    # first pass: each name on its own, to learn which countries and provinces the article is about
+        prepared.append((span, query, floor, _attributive(span), surname))
+
+    # first pass: each name on its own, to learn which countries and provinces the article is
+    # about.  When a name is resolved again, the place it first read as is left out of the
+    # context: repeating an ambiguous name is no evidence for its own reading (a Syrian town
+    # named four times must not make Myanmar, where a bigger namesake lies, the article's
+    # country), while other places named often are.  A village counts less than a city (it
+    # is more often a person's name misread), and a fixed prior keeps one stray vote from
+    # making a whole country the article's.
     countries: Counter[str] = Counter()
     admin1s: Counter[str] = Counter()
-    for span, query, _, attributive in prepared:
+    firsts: list[Place | None] = []
+    own: dict[tuple, tuple[Counter, Counter]] = {}
+    sources: dict[str, set[tuple]] = {}  # the distinct places that speak for each country
+    for span, query, _, attributive, surname in prepared:
         first = gazetteer.resolve(query)
-        if first is None or (attributive and first.kind == "country"):
+        if first is not None:
+            first = _main_name_place(gazetteer, query, _state_name_place(gazetteer, span.text, first), None)
+        if first is None or (attributive and first.kind == "country") or (surname and _small(first)):
+            firsts.append(None)
             continue
-        countries[first.country] += 2.0 if first.kind == "country" else 1.0
-        if first.admin1:
-            admin1s[first.admin1] += 1.0
-    mentions = []
-    for span, query, floor, attributive in prepared:
-        place = gazetteer.resolve(query, context_countries=dict(countries), context_admin1=dict(admin1s))
+        firsts.append(first)
+        sources.setdefault(first.country, set()).add(_identity(first))
+        c, a = own.setdefault(_identity(first), (Counter(), Counter()))
+        _add(c, a, first, _weight(first))
+        _add(countries, admin1s, first, _weight(first))
+    for anchored in pairs:
+        _add(countries, admin1s, anchored.mention.place, anchored.weight)
+        sources.setdefault(anchored.mention.place.country, set()).add(_identity(anchored.mention.place))
+    dateline = _dateline(text, gazetteer, (dict(countries), dict(admin1s)), pairs)
+    dateline = [a for a in dateline if not _overlaps(a.mention.char_start, a.mention.char_end, taken)]
+    for anchored in dateline:
+        _add(countries, admin1s, anchored.mention.place, anchored.weight)
+        sources.setdefault(anchored.mention.place.country, set()).add(_identity(anchored.mention.place))
+    for anchored in pairs:  # a pair promoted to dateline weighs more now
+        extra = anchored.weight - W_ANCHORED
+        if extra:
+            _add(countries, admin1s, anchored.mention.place, extra)
+    dateline_spans = [(a.mention.char_start, a.mention.char_end) for a in dateline]
+    anchored_admin1s = {a.mention.place.admin1 for a in pairs + dateline
+                        if a.mention.place.admin1 and a.weight > W_ANCHORED}  # the dateline's
+
+    mentions = [a.mention for a in pairs + dateline]
+    for (span, query, floor, attributive, surname), first in zip(prepared, firsts):
+        if _overlaps(span.start_char, span.end_char, dateline_spans):
+            continue
+        c, a = own.get(_identity(first), (Counter(), Counter())) if first else (Counter(), Counter())
+        ctx_countries, ctx_admin1s = countries - c, admin1s - a
+        if ctx_countries:
+            ctx_countries[PRIOR_KEY] = CONTEXT_PRIOR
+        if ctx_admin1s:
+            ctx_admin1s[PRIOR_KEY] = CONTEXT_PRIOR
+        place = gazetteer.resolve(query, context_countries=_salient(ctx_countries),
+                                  context_admin1=_firm(ctx_admin1s))
         if place is None or (attributive and place.kind == "country"):
+            continue
+        evidence_countries = ctx_countries - Counter({PRIOR_KEY: CONTEXT_PRIOR})
+        own_home = _home_country(evidence_countries)
+        place = _state_name_place(gazetteer, span.text, place, own_home)
+        place = _main_name_place(gazetteer, query, place, own_home)
+        if surname and _small(place):
+            continue
+        others = {cc: ids - {_identity(first)} if first is not None else ids for cc, ids in sources.items()}
+        if normalize(span.text) not in _alias_keys() and (
+                _foreign_homonym(place, evidence_countries, ctx_admin1s, others)
+                or _neighbourhood_namesake(place, ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR}),
+                                           anchored_admin1s)):
             continue
         precision = place.geo_precision
         if floor is not None and precision < floor:
             precision = floor
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
-    return mentions
+
+    # names the model did not label, kept only where they are places of the article's country
+    used = taken + dateline_spans + [(p[0].start_char, p[0].end_char) for p in prepared]
+    home = _home_country(countries)
+    for span in _unlabelled_spans(doc, text, gazetteer):
+        if _overlaps(span.start_char, span.end_char, used):
+            continue
+        place = gazetteer.resolve(span.text, context_countries=dict(countries), context_admin1=dict(admin1s))
+        if place is None or place.kind not in POINT_KINDS:
+            continue
+        pop = place.population or 0
+        if home is not None:
+            if place.country != home or (pop < UNLABELLED_MIN_POPULATION and not admin1s[place.admin1]):
+                continue
+        elif pop < UNLABELLED_ALONE_POPULATION:
+            continue
+        precision = max(place.geo_precision, _query_and_precision(span)[1] or 0)
+        mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
+    return sorted(mentions, key=lambda p: p.char_start)
+
+
+def _home_country(countries: Counter) -> str | None:
+    """The country the article is mostly about, if one has at least half of the evidence."""
+    total = sum(countries.values())
+    if not total:
+        return None
+    cc, weight = countries.most_common(1)[0]
+    return cc if weight >= 0.5 * total else None
 
 
 def warm(nlp: Language) -> None:

