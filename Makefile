@@ -14,8 +14,7 @@ $(UV):
 
 setup: $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
-	@mkdir -p .dagster_home
-	@test -f .dagster_home/dagster.yaml || printf 'telemetry:\n  enabled: false\nrun_queue:\n  max_concurrent_runs: 1\n' > .dagster_home/dagster.yaml
+	@DAGSTER_HOME=$(CURDIR)/.dagster_home .venv/bin/python -c "from sitrep.cli import prepare_dagster_home; prepare_dagster_home()"
 	@echo "DAGSTER_HOME=$(CURDIR)/.dagster_home" > .env
 	@echo "sitrep is installed in .venv (run .venv/bin/sitrep, or 'source .venv/bin/activate')"
 
