@@ -5,14 +5,13 @@ SHELL := /bin/bash
 PYTHON ?= python3.11
 UV_VERSION := 0.13.8
 export UV_PYTHON_DOWNLOADS := never
-UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+UV := $(PYTHON) -m uv
 
 .PHONY: setup sample test ui clean
 
-$(UV):
-	$(PYTHON) -m pip install --user --quiet "uv==$(UV_VERSION)" || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
-
-setup: $(UV)
+setup:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)" \
+		|| $(PYTHON) -m pip install --quiet --user "uv==$(UV_VERSION)"
 	$(UV) sync --frozen --python $(PYTHON)
 	@DAGSTER_HOME=$(CURDIR)/.dagster_home .venv/bin/python -c "from sitrep.cli import prepare_dagster_home; prepare_dagster_home()"
 	@echo "DAGSTER_HOME=$(CURDIR)/.dagster_home" > .env
