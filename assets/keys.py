@@ -2,6 +2,8 @@
 
 import dagster as dg
 
+from sitrep.quality.suites import STAGES
+
 RAW_ARTICLES = dg.AssetKey("raw_articles")
 PARSED_ARTICLES = dg.AssetKey("parsed_articles")
 EVENT_MENTIONS = dg.AssetKey("event_mentions")
@@ -9,11 +11,5 @@ EVENTS = dg.AssetKey("events")
 WEEKLY_CONFLICT_STATS = dg.AssetKey("weekly_conflict_stats")
 PUBLISHED_DATASETS = dg.AssetKey("published_datasets")
 
-# The warehouse table each asset writes (the checks validate these).
-TABLE_OF = {
-    RAW_ARTICLES: "raw_articles",
-    PARSED_ARTICLES: "articles",
-    EVENT_MENTIONS: "event_mentions",
-    EVENTS: "events",
-    WEEKLY_CONFLICT_STATS: "weekly_conflict_stats",
-}
+# The warehouse table each asset writes (the checks validate these): one map, the quality layer's.
+TABLE_OF = {dg.AssetKey(stage): table for stage, table in STAGES.items()}

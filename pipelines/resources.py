@@ -34,9 +34,16 @@ class SitrepResource(dg.ConfigurableResource):
             nlp_processes=s.nlp_processes, nlp_batch_size=s.nlp_batch_size,
         )
 
+    def settings(self) -> Settings:
+        return Settings(
+            inbox=Path(self.inbox), data_dir=Path(self.data_dir), spacy_model=self.spacy_model,
+            week_scheme=self.week_scheme, max_article_bytes=self.max_article_bytes,
+            nlp_processes=self.nlp_processes, nlp_batch_size=self.nlp_batch_size,
+        )
+
     @property
     def data_path(self) -> Path:
         return Path(self.data_dir).resolve()
 
     def warehouse(self) -> Warehouse:
-        return Warehouse(self.data_path / "warehouse.duckdb")
+        return Warehouse(self.settings().warehouse_path.resolve())

@@ -11,7 +11,8 @@ import functools
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
 
 LINE_BREAKS = "sitrep_line_breaks"
 
@@ -48,6 +49,17 @@ def load_model(name: str) -> Language:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(LINE_BREAKS, before=before) if before else nlp.add_pipe(LINE_BREAKS, first=True)
     return nlp
+
+
+def doc_to_bytes(doc: Doc) -> bytes:
+    """A parse as stored in the warehouse, so later stages never run spaCy again."""
+    packed = DocBin(store_user_data=False)
+    packed.add(doc)
+    return packed.to_bytes()
+
+
+def doc_from_bytes(blob: bytes, vocab: Vocab) -> Doc:
+    return next(iter(DocBin().from_bytes(blob).get_docs(vocab)))
 
 
 def model_version(nlp: Language) -> str:

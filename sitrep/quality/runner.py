@@ -29,12 +29,13 @@ import polars as pl
 
 from sitrep.quality import derived
 from sitrep.quality.suites import ORDER_KEY, is_review, load_suite, load_suite_dict, suite_path
+from sitrep.text.published import EARLIEST_PLAUSIBLE
 
 # Belt and braces: GX reads this when a context does not say; ours says analytics_enabled=False.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 PARTIAL_UNEXPECTED_COUNT = 5
-EARLIEST_DATE = dt.date(1900, 1, 1)  # a date before this is a parsing error, not old news
+EARLIEST_DATE = EARLIEST_PLAUSIBLE  # a date before this is a parsing error, not old news
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LOCK = threading.Lock()
 

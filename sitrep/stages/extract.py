@@ -10,17 +10,15 @@ import logging
 from dataclasses import asdict, dataclass
 
 import polars as pl
-from spacy.tokens import DocBin
 
-from sitrep.geo.gazetteer import Place
 from sitrep.nlp.extract import EXTRACTOR_VERSION, extract_events
-from sitrep.nlp.geoparse import PlaceMention
-from sitrep.nlp.model import load_model
+from sitrep.nlp.model import doc_from_bytes, load_model
 from sitrep.progress import Progress
-from sitrep.stages.parse import refresh_places
-from sitrep.store.warehouse import Warehouse, insert_frame
+from sitrep.stages.parse import places_from_rows, refresh_places
+from sitrep.store.warehouse import Warehouse, batches, insert_frame
 
 BATCH = 200
+"""Articles read and written per transaction."""
 
 
 @dataclass(frozen=True)
@@ -37,17 +35,6 @@ def _pending_ids(warehouse: Warehouse) -> list[str]:
         "WHERE x.article_id IS NULL OR x.extractor_version <> ? ORDER BY a.article_id",
         [EXTRACTOR_VERSION],
     )["article_id"].to_list()
-
-
-def _places_of(frame: pl.DataFrame) -> dict[str, list[PlaceMention]]:
-    out: dict[str, list[PlaceMention]] = {}
-    for r in frame.sort(["article_id", "char_start"]).iter_rows(named=True):
-        place = Place(name=r["name"], kind=r["kind"], country=r["country"], admin1=r["admin1"],
-                      admin1_name=r["admin1_name"], latitude=r["latitude"], longitude=r["longitude"],
-                      population=None, geo_precision=r["geo_precision"], geonameid=None)
-        out.setdefault(r["article_id"], []).append(
-            PlaceMention(r["char_start"], r["char_end"], r["mention"], place, r["geo_precision"]))
-    return out
 
 
 def mention_rows(mentions) -> list[dict]:
@@ -71,16 +58,15 @@ def extract(warehouse: Warehouse, model: str, logger: logging.Logger | None = No
     vocab = load_model(model).vocab
     progress = Progress("event_mentions", len(pending), logger)
     n_mentions = n_fatal = n_agg = 0
-    for i in range(0, len(pending), BATCH):
-        ids = pending[i:i + BATCH]
+    for ids in batches(pending, BATCH):
         data = warehouse.frame(
             "SELECT d.article_id, d.doc, a.published_date FROM parsed_docs d JOIN articles a USING (article_id) "
             "WHERE d.article_id IN (SELECT unnest(?))", [ids])
-        places = _places_of(warehouse.frame(
+        places = places_from_rows(warehouse.frame(
             "SELECT * FROM place_mentions WHERE article_id IN (SELECT unnest(?))", [ids]))
         rows, done = [], []
         for r in data.iter_rows(named=True):
-            doc = next(iter(DocBin().from_bytes(r["doc"]).get_docs(vocab)))
+            doc = doc_from_bytes(r["doc"], vocab)
             found = extract_events(doc, r["published_date"], places.get(r["article_id"], []), r["article_id"])
             rows.extend(mention_rows(found))
             done.append({"article_id": r["article_id"], "extractor_version": EXTRACTOR_VERSION, "n_mentions": len(found)})

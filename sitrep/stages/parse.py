@@ -11,16 +11,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
 
 import polars as pl
-from spacy.tokens import DocBin
 
-from sitrep.geo.gazetteer import get_gazetteer
-from sitrep.nlp.geoparse import GEOPARSE_VERSION, find_places, warm
-from sitrep.nlp.model import load_model, model_version
+from sitrep.geo.gazetteer import Place, get_gazetteer
+from sitrep.nlp.geoparse import GEOPARSE_VERSION, PlaceMention, find_places, warm
+from sitrep.nlp.model import doc_from_bytes, doc_to_bytes, load_model, model_version
 from sitrep.progress import Progress
-from sitrep.store.warehouse import Warehouse, insert_frame
+from sitrep.store.warehouse import Warehouse, batches, insert_frame
 from sitrep.text.boilerplate import clean
 from sitrep.text.published import publication_date
 from sitrep.text.sources import title_from_text, wire_agency
@@ -43,6 +41,7 @@ def _pending(warehouse: Warehouse) -> pl.DataFrame:
 
 
 def place_rows(doc, article_id: str, gazetteer) -> list[dict]:
+    """The places of one parsed article, as `place_mentions` rows."""
     return [
         {
             "article_id": article_id, "char_start": p.char_start, "char_end": p.char_end,
@@ -52,6 +51,18 @@ def place_rows(doc, article_id: str, gazetteer) -> list[dict]:
         }
         for p in find_places(doc, gazetteer)
     ]
+
+
+def places_from_rows(frame: pl.DataFrame) -> dict[str, list[PlaceMention]]:
+    """`place_mentions` rows back to each article's places, in text order."""
+    out: dict[str, list[PlaceMention]] = {}
+    for r in frame.sort(["article_id", "char_start"]).iter_rows(named=True):
+        place = Place(name=r["name"], kind=r["kind"], country=r["country"], admin1=r["admin1"],
+                      admin1_name=r["admin1_name"], latitude=r["latitude"], longitude=r["longitude"],
+                      population=None, geo_precision=r["geo_precision"], geonameid=None)
+        out.setdefault(r["article_id"], []).append(
+            PlaceMention(r["char_start"], r["char_end"], r["mention"], place, r["geo_precision"]))
+    return out
 
 
 def write_places(con, ids: list[str], places: list[dict]) -> None:
@@ -75,21 +86,16 @@ def refresh_places(warehouse: Warehouse, model: str, force: bool = False, logger
     warm(nlp)
     gazetteer = get_gazetteer()
     progress = Progress("places", len(stale), logger)
-    for batch in _chunks(stale, 500):
+    for batch in batches(stale, 500):
         docs = warehouse.frame("SELECT article_id, doc FROM parsed_docs WHERE article_id IN (SELECT unnest(?))", [batch])
         rows: list[dict] = []
         for article_id, blob in docs.iter_rows():
-            doc = next(iter(DocBin().from_bytes(blob).get_docs(nlp.vocab)))
+            doc = doc_from_bytes(blob, nlp.vocab)
             rows.extend(place_rows(doc, article_id, gazetteer))
         with warehouse.writer() as con:
             write_places(con, batch, rows)
         progress.advance(len(batch))
     return len(stale)
-
-
-def _chunks(rows: list, size: int) -> Iterator[list]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
 
 
 def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, batch_size: int = 200,
@@ -106,7 +112,7 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
     dated_from: dict[str, int] = {}
     cleaned = {row["article_id"]: clean(row["text"]) for row in pending}
     docs = nlp.pipe((cleaned[row["article_id"]].text for row in pending), n_process=n_process, batch_size=32)
-    for batch in _chunks(pending, batch_size):
+    for batch in batches(pending, batch_size):
         articles, blobs, places = [], [], []
         for row in batch:
             doc = next(docs)
@@ -122,9 +128,7 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
                 "published_date": pub.value, "published_from": pub.source, "date_flag": pub.flag,
                 "n_sentences": n_sent, "n_words": n_words, "n_boilerplate_lines": len(text.boilerplate_lines),
             })
-            bin_ = DocBin(store_user_data=False)
-            bin_.add(doc)
-            blobs.append({"article_id": row["article_id"], "model": version, "doc": bin_.to_bytes()})
+            blobs.append({"article_id": row["article_id"], "model": version, "doc": doc_to_bytes(doc)})
             places.extend(place_rows(doc, row["article_id"], gazetteer))
             totals["sentences"] += n_sent
             totals["words"] += n_words

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence, TypeVar
 
 import duckdb
 import polars as pl
@@ -111,6 +111,15 @@ def create_table_sql(name: str, columns: tuple[Column, ...]) -> str:
     if key:
         cols.append(f"PRIMARY KEY ({', '.join(key)})")
     return f'CREATE TABLE IF NOT EXISTS "{name}" ({", ".join(cols)})'
+
+
+T = TypeVar("T")
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """Consecutive slices of `items`: the unit of work written in one transaction."""
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def _connect_waiting(path: Path, read_only: bool, wait_s: float) -> duckdb.DuckDBPyConnection:
