@@ -11,7 +11,7 @@ import polars as pl
 from assets import keys
 from assets.metadata import markdown_table
 from pipelines.resources import SitrepResource
-from sitrep.quality.reconcile import reconcile
+from sitrep.quality.reconcile import reconcile, reconcile_acled
 from sitrep.quality.runner import CheckOutcome, validate
 
 def _texts(sitrep: SitrepResource, frame: pl.DataFrame) -> dict[str, str]:
@@ -67,7 +67,21 @@ def _make_checks(asset_key: dg.AssetKey, table: str) -> list[dg.AssetChecksDefin
 def weekly_conflict_stats_reconciles(sitrep: SitrepResource) -> dg.AssetCheckResult:
     warehouse = sitrep.warehouse()
     frame = reconcile(warehouse.table("events"), warehouse.table("event_mentions"), warehouse.table("weekly_conflict_stats"))
-    result = _result(validate(frame, "reconciliation"), blocking=True)
+    return _reconciliation_result(frame)
+
+
+@dg.asset_check(
+    asset=keys.ACLED_WEEKLY, name="acled_weekly_reconciles", blocking=True,
+    description="Great Expectations suite expectations/acled_reconciliation.json: acled_weekly has the rows, events "
+    "and fatalities of weekly_conflict_stats.",
+)
+def acled_weekly_reconciles(sitrep: SitrepResource) -> dg.AssetCheckResult:
+    warehouse = sitrep.warehouse()
+    return _reconciliation_result(reconcile_acled(warehouse.table("weekly_conflict_stats"), warehouse.table("acled_weekly")), "acled_reconciliation")
+
+
+def _reconciliation_result(frame: pl.DataFrame, suite: str = "reconciliation") -> dg.AssetCheckResult:
+    result = _result(validate(frame, suite), blocking=True)
     return dg.AssetCheckResult(
         passed=result.passed, severity=result.severity,
         metadata={**result.metadata, "totals": dg.MetadataValue.md(markdown_table(frame))},
@@ -75,4 +89,4 @@ def weekly_conflict_stats_reconciles(sitrep: SitrepResource) -> dg.AssetCheckRes
 
 
 ALL_CHECKS = [check for key, table in keys.TABLE_OF.items() for check in _make_checks(key, table)]
-ALL_CHECKS.append(weekly_conflict_stats_reconciles)
+ALL_CHECKS += [weekly_conflict_stats_reconciles, acled_weekly_reconciles]

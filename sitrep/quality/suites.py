@@ -27,6 +27,7 @@ STAGES: dict[str, str] = {
     "event_mentions": "event_mentions",
     "events": "events",
     "weekly_conflict_stats": "weekly_conflict_stats",
+    "acled_weekly": "acled_weekly",
 }
 
 REVIEW_SUFFIX = "_review"

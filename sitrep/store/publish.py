@@ -29,6 +29,7 @@ SORT_KEYS = {
     "event_mentions": ["mention_id"],
     "events": ["event_id"],
     "weekly_conflict_stats": ["week_start", "country", "admin1", "event_type", "sub_event_type"],
+    "acled_weekly": ["WEEK", "COUNTRY", "ADMIN1", "EVENT_TYPE", "SUB_EVENT_TYPE"],
 }
 
 
