@@ -75,3 +75,79 @@ def test_different_days_in_one_place_stay_apart():
     ]
     _, events = merge_mentions(frame(rows))
     assert events.height == 2
+
+
+def _ids(assigned):
+    return dict(zip(assigned["mention_id"], assigned["event_id"]))
+
+
+def test_a_late_report_published_earlier_keeps_the_event_id():
+    first = [mention("b-5-0", "b", fatalities_low=70, fatalities_best=70, victims="militants")]
+    assigned, events = merge_mentions(frame(first))
+    event_id = events["event_id"].item()
+    # an earlier-published article about the same strike arrives in the next run: it sorts first
+    late = mention("a-3-0", "a", fatalities_low=75, fatalities_best=75, victims="militants",
+                   published_date=date(2017, 8, 21))
+    again, events = merge_mentions(frame(first + [late]), previous=_ids(assigned))
+    assert events.height == 1 and events["event_id"].item() == event_id
+    assert events["fatalities"].item() == 70 and events["n_articles"].item() == 2
+    # without the previous run's ids, the id would have followed the earlier-published report
+    _, fresh = merge_mentions(frame(first + [late]))
+    assert fresh["event_id"].item() != event_id
+
+
+def test_a_split_event_keeps_its_id_on_the_larger_part_and_ids_never_repeat():
+    rows = [mention("a-1-0", "a", fatalities_best=5, fatalities_low=5),
+            mention("b-1-0", "b", fatalities_best=5, fatalities_low=5),
+            mention("c-1-0", "c", fatalities_best=5, fatalities_low=5)]
+    assigned, events = merge_mentions(frame(rows))
+    assert events.height == 1
+    old = events["event_id"].item()
+    moved = [rows[0], rows[1], dict(rows[2], admin1="SY-RA", admin1_name="Ar Raqqah")]
+    again, events = merge_mentions(frame(moved), previous=_ids(assigned))
+    ids = _ids(again)
+    assert events.height == 2 and events["event_id"].n_unique() == 2
+    assert ids["a-1-0"] == ids["b-1-0"] == old
+    assert ids["c-1-0"] != old
+
+
+def _shooting(mid, article, day, **kw):
+    base = dict(event_type="Violence against civilians", sub_event_type="Attack", country="US", admin1="US-TX",
+                admin1_name="Texas", location="Houston", geo_precision=1, date_start=date(2016, 3, day),
+                date_end=date(2016, 3, day), event_date=date(2016, 3, day), time_precision=1, date_expression="Monday",
+                fatalities_best=1, fatalities_low=1, victims="civilians", published_date=date(2016, 3, 9))
+    base.update(kw)
+    return mention(mid, article, **base)
+
+
+def test_reports_naming_the_same_victim_are_one_event_despite_a_day_apart():
+    rows = [_shooting("a-2-0", "a", 7), _shooting("b-1-0", "b", 8, location="Pasadena")]
+    people = {"a": {"jamal carter", "art acevedo"}, "b": {"jamal carter"}}
+    _, apart = merge_mentions(frame(rows))
+    assert apart.height == 2
+    _, events = merge_mentions(frame(rows), people=people)
+    assert events.height == 1 and events["n_articles"].item() == 2
+
+
+def test_a_name_in_many_articles_or_provinces_links_nothing():
+    # a police chief quoted about every shooting in the state
+    rows = [_shooting(f"{a}-1-0", a, 7) for a in "abcdefghijklmn"]
+    rows = [dict(r, location=f"Town {i}", geo_precision=1) for i, r in enumerate(rows)]
+    rows[1] = dict(rows[1], date_start=date(2016, 3, 7), date_end=date(2016, 3, 7))
+    people = {r["article_id"]: {"art acevedo"} for r in rows}
+    _, events = merge_mentions(frame(rows), people=people)
+    assert events.height == len(rows)
+    two = [_shooting("a-1-0", "a", 7), _shooting("b-1-0", "b", 7, admin1="US-LA", admin1_name="Louisiana",
+                                                 location="Shreveport")]
+    _, events = merge_mentions(frame(two), people={"a": {"john doe"}, "b": {"john doe"}})
+    assert events.height == 2
+
+
+def test_a_shared_name_weeks_apart_or_with_far_counts_stays_apart():
+    rows = [_shooting("a-1-0", "a", 1), _shooting("b-1-0", "b", 20)]
+    _, events = merge_mentions(frame(rows), people={"a": {"jamal carter"}, "b": {"jamal carter"}})
+    assert events.height == 2
+    rows = [_shooting("a-1-0", "a", 7, fatalities_best=1, fatalities_low=1),
+            _shooting("b-1-0", "b", 7, fatalities_best=9, fatalities_low=9, location="Katy")]
+    _, events = merge_mentions(frame(rows), people={"a": {"jamal carter"}, "b": {"jamal carter"}})
+    assert events.height == 2

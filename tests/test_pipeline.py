@@ -92,3 +92,48 @@ def test_sample_weekly_rows_match_the_sample_gold(sample_run, monkeypatch):
         assert ours.get(key) == row["fatalities"], key
     wanted = {(r["week"], r["country"], r["admin1"]) for r in gold["weekly"]}
     assert all(f == 0 for key, f in ours.items() if key not in wanted), "deaths in a week the gold does not have"
+
+
+LATE_REPORT = {
+    "id": "late-tabqa",
+    "published": "2023-03-13",
+    "outlet": "Euphrates Desk",
+    "title": "IS storms SDF checkpoint near Tabqa",
+    "text": "IS storms SDF checkpoint near Tabqa\n\nAt least 14 fighters were killed on Monday when Islamic State group "
+            "militants stormed a checkpoint near Tabqa in the northern province of Raqqa, a war monitor said.\n\n"
+            "The monitor said the dead were members of the Syrian Democratic Forces.",
+}
+
+
+def test_a_late_report_updates_last_weeks_row_and_keeps_the_event_id(tmp_path, monkeypatch):
+    """An article delivered after a run, published the day before the one already read and
+    about the same attack, joins the existing event (same id, lower count kept) and that week's
+    row counts both articles."""
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    inbox.mkdir()
+    shutil.copy(SAMPLE_INBOX / "raqqa_tabqa_checkpoint.txt", inbox)
+    (inbox / "manifest.csv").write_text(
+        "file,published,outlet,url,title\nraqqa_tabqa_checkpoint.txt,2023-03-14,Levant Wire,,\n")
+    assert run(monkeypatch, inbox, data) == 0
+
+    def attack() -> dict:
+        con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+        try:
+            return con.sql(
+                "SELECT e.event_id, e.fatalities, e.fatalities_high, e.n_articles, w.n_articles AS week_articles "
+                "FROM events e JOIN weekly_conflict_stats w ON w.admin1 = e.admin1 "
+                "AND w.sub_event_type = e.sub_event_type WHERE e.admin1 = 'SY-RA' AND NOT e.is_aggregate "
+                "AND e.fatalities IS NOT NULL").pl().row(0, named=True)
+        finally:
+            con.close()
+
+    before = attack()
+    assert before["fatalities"] == 12 and before["n_articles"] == 1
+    (inbox / "late.jsonl").write_text(json.dumps(LATE_REPORT) + "\n")
+    assert run(monkeypatch, inbox, data) == 0
+    after = attack()
+    assert after["event_id"] == before["event_id"]
+    assert (after["fatalities"], after["fatalities_high"], after["n_articles"]) == (12, 14, 2)
+    assert after["week_articles"] == 2
+    events = pl.read_parquet(data / "published" / "events" / "*.parquet")
+    assert before["event_id"] in events["event_id"].to_list()

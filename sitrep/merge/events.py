@@ -8,12 +8,23 @@ one event, one count.  Mentions are linked when they can only be the same event:
   headline, the lead and a quote retelling one clash);
 - across articles: the same province, overlapping dates, the same ACLED sub-event type and
   compatible places and counts;
+- across articles, by the people they name: each article's lead event (its largest count,
+  else its first report) joins another article's lead event when both articles name the same
+  person (a victim, a suspect, a commander), within a few days and never across provinces.
+  A name in many articles or in several provinces (a spokesman, a monitor's director) says
+  nothing about which event an article tells, so only distinctive names count;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains.
 
 Linked mentions form clusters (union-find).  An event takes its date from its most precise
 dated mention, its place from its most precise placed mention, and as its count the lowest
 figure reported (`fatalities_low`/`fatalities_high` keep the spread).
+
+Event ids are stable across runs: the events are rebuilt from all mentions every run (a late
+report may join, or split, an old event), and each new cluster takes the id that most of its
+mentions had before, so an analyst's bookmark `ev-...` keeps pointing at the same event when
+an article about last week arrives today.  Only a cluster none of whose mentions was seen
+before gets a fresh id.
 """
 
 from __future__ import annotations
@@ -29,6 +40,13 @@ from sitrep.merge.duplicates import same_sentence
 
 COUNT_RATIO_FLOOR = 0.3
 """Two reports' counts of one event differ (201 claimed, 70 monitored), but not tenfold."""
+
+NAME_MAX_ARTICLES = 12
+"""A person named in more articles than this is a public figure or a source, not a victim."""
+
+NAME_DATE_SLACK_DAYS = 7
+"""Two reports naming the same person may date the event days apart: one resolves 'Monday
+night' a day off, a follow-up dates it by the arrest or the funeral."""
 
 
 class _UnionFind:
@@ -113,7 +131,53 @@ def same_event_across_articles(a: dict, b: dict) -> bool:
     return _counts_compatible(a["fatalities_best"], b["fatalities_best"])
 
 
-def _cluster(rows: list[dict], story_of: dict[str, str]) -> list[int]:
+def lead_mentions(rows: list[dict]) -> dict[str, int]:
+    """Each article's lead event: its largest non-aggregate count, else its first report."""
+    lead: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        if row["is_aggregate"]:
+            continue
+        cur = lead.get(row["article_id"])
+        if cur is None:
+            lead[row["article_id"]] = i
+            continue
+        mine, theirs = row["fatalities_best"], rows[cur]["fatalities_best"]
+        if (mine if mine is not None else -1) > (theirs if theirs is not None else -1) or (
+            mine == theirs and row["sentence_index"] < rows[cur]["sentence_index"]
+        ):
+            lead[row["article_id"]] = i
+    return lead
+
+
+def _near_in_time(a: dict, b: dict, slack_days: int) -> bool:
+    if a["date_start"] is None or b["date_start"] is None:
+        return False
+    return (a["date_start"] - b["date_end"]).days <= slack_days and (b["date_start"] - a["date_end"]).days <= slack_days
+
+
+def _same_person_links(rows: list[dict], people: dict[str, set[str]]) -> list[tuple[int, int]]:
+    """Pairs of lead mentions whose articles name the same distinctive person."""
+    lead = lead_mentions(rows)
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for article, i in lead.items():
+        for name in people.get(article, ()):
+            by_name[name].append(i)
+    links = []
+    for members in by_name.values():
+        provinces = {rows[i]["admin1"] for i in members if rows[i]["admin1"]}
+        if len(members) < 2 or len(members) > NAME_MAX_ARTICLES or len(provinces) > 1:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                a, b = rows[members[x]], rows[members[y]]
+                if a["country"] and b["country"] and a["country"] != b["country"]:
+                    continue
+                if _near_in_time(a, b, NAME_DATE_SLACK_DAYS) and _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
+                    links.append((members[x], members[y]))
+    return links
+
+
+def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[str]] | None = None) -> list[int]:
     uf = _UnionFind([row["admin1"] for row in rows])
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -160,6 +224,8 @@ def _cluster(rows: list[dict], story_of: dict[str, str]) -> list[int]:
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
                     uf.union(members[x], members[y])
+    for i, j in _same_person_links(rows, people or {}):
+        uf.union(i, j)
     return [uf.find(i) for i in range(len(rows))]
 
 
@@ -172,34 +238,69 @@ def _place_rank(row: dict) -> tuple:
     return (row["country"] is None, row["admin1"] is None, row["geo_precision"] or 9)
 
 
-def _event_id(first_mention_id: str) -> str:
-    return "ev-" + hashlib.sha256(first_mention_id.encode()).hexdigest()[:16]
+def _event_id(first_mention_id: str, salt: int = 0) -> str:
+    key = first_mention_id if not salt else f"{first_mention_id}#{salt}"
+    return "ev-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def assign_event_ids(clusters: list[list[dict]], previous: dict[str, str]) -> list[str]:
+    """One id per cluster: the id most of its mentions had before (`previous` maps mention_id
+    to event_id), else a new one from its first mention.  Larger clusters choose first, so
+    when an old event splits, its id stays with the bigger part; ids never repeat."""
+    ids: list[str | None] = [None] * len(clusters)
+    taken: set[str] = set()
+    order = sorted(range(len(clusters)), key=lambda k: (-len(clusters[k]), clusters[k][0]["mention_id"]))
+    for k in order:
+        votes: dict[str, int] = defaultdict(int)
+        for m in clusters[k]:
+            old = previous.get(m["mention_id"])
+            if old:
+                votes[old] += 1
+        for old, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if old not in taken:
+                ids[k] = old
+                taken.add(old)
+                break
+    reserved = taken | set(previous.values())  # a retired id is never given to another event
+    for k in order:
+        if ids[k] is None:
+            salt = 0
+            while (candidate := _event_id(clusters[k][0]["mention_id"], salt)) in reserved:
+                salt += 1
+            ids[k] = candidate
+            reserved.add(candidate)
+    return ids  # type: ignore[return-value]
 
 
 def merge_mentions(
     mentions: pl.DataFrame,
     outlets: dict[str, str | None] | None = None,
     story_of: dict[str, str] | None = None,
+    previous: dict[str, str] | None = None,
+    people: dict[str, set[str]] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Assign `event_id` to every mention and build the `events` table.
 
     `outlets` maps article_id to its outlet, for `n_outlets`; `story_of` maps article_id to
-    its near-duplicate story (see `sitrep.merge.duplicates`).
+    its near-duplicate story (see `sitrep.merge.duplicates`); `previous` maps mention_id to
+    the event_id the last run gave it (see the module docstring); `people` maps article_id to
+    the full names it mentions (`sitrep.nlp.people`).
     """
     outlets = outlets or {}
     story_of = story_of or {}
+    previous = previous or {}
     if mentions.is_empty():
         return mentions.with_columns(pl.lit(None, pl.String).alias("event_id")), schema.empty_frame(schema.EVENTS)
     rows = mentions.sort(["published_date", "article_id", "sentence_index", "mention_id"], nulls_last=True).to_dicts()
-    roots = _cluster(rows, story_of)
+    roots = _cluster(rows, story_of, people)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
         clusters[root].append(row)
     events = []
     event_of: dict[str, str] = {}
-    for members in clusters.values():
+    groups = list(clusters.values())
+    for members, event_id in zip(groups, assign_event_ids(groups, previous)):
         first = members[0]
-        event_id = _event_id(first["mention_id"])
         for m in members:
             event_of[m["mention_id"]] = event_id
         dated = min(members, key=_date_rank)

@@ -6,6 +6,7 @@ late report (an article arriving today about last week) must be able to change a
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 import polars as pl
@@ -14,6 +15,7 @@ from sitrep import schema
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.merge.duplicates import signature, stories
 from sitrep.merge.events import merge_mentions
+from sitrep.stats.acled import acled_weekly
 from sitrep.stats.weekly import weekly_stats
 from sitrep.store.warehouse import Warehouse, insert_frame, replace_table
 
@@ -53,12 +55,17 @@ def build_events(warehouse: Warehouse) -> MergeSummary:
     story_of = _stories(warehouse)
     mentions = warehouse.table("event_mentions")
     outlets = dict(warehouse.frame("SELECT article_id, outlet FROM articles").iter_rows())
-    assigned, events = merge_mentions(mentions, outlets, story_of)
+    previous = dict(warehouse.frame("SELECT mention_id, event_id FROM mention_events").iter_rows())
+    people: dict[str, set[str]] = defaultdict(set)
+    for article_id, person in warehouse.frame("SELECT article_id, person FROM article_people").iter_rows():
+        people[article_id].add(person)
+    assigned, events = merge_mentions(mentions, outlets, story_of, previous, people)
     story_frame = pl.DataFrame({"article_id": list(story_of), "story_id": list(story_of.values())},
                                schema={"article_id": pl.String, "story_id": pl.String})
     with warehouse.writer() as con:
         replace_table(con, "event_mentions", assigned)
         replace_table(con, "events", events)
+        replace_table(con, "mention_events", assigned.select("mention_id", "event_id"))
         con.register("_stories", story_frame.to_arrow())
         con.execute("UPDATE articles SET story_id = s.story_id FROM _stories s WHERE articles.article_id = s.article_id")
         con.unregister("_stories")
@@ -84,6 +91,15 @@ def build_weekly(warehouse: Warehouse, scheme: str) -> WeeklySummary:
         replace_table(con, "weekly_conflict_stats", weekly)
     return WeeklySummary(weekly.height, weekly["week_start"].n_unique() if weekly.height else 0,
                          int(weekly["fatalities"].sum()) if weekly.height else 0)
+
+
+def build_acled_weekly(warehouse: Warehouse) -> int:
+    """`acled_weekly`: the weekly rows in ACLED's layout (see `sitrep.stats.acled`)."""
+    gazetteer = get_gazetteer()
+    frame = acled_weekly(warehouse.table("weekly_conflict_stats"), gazetteer.country_name, gazetteer.continent)
+    with warehouse.writer() as con:
+        replace_table(con, "acled_weekly", frame)
+    return frame.height
 
 
 def published_frames(warehouse: Warehouse) -> dict[str, pl.DataFrame]:

@@ -13,6 +13,7 @@ import polars as pl
 
 from sitrep.nlp.extract import EXTRACTOR_VERSION, extract_events
 from sitrep.nlp.model import doc_from_bytes, load_model
+from sitrep.nlp.people import people_in
 from sitrep.progress import Progress
 from sitrep.stages.parse import places_from_rows, refresh_places
 from sitrep.store.warehouse import Warehouse, batches, insert_frame
@@ -64,16 +65,20 @@ def extract(warehouse: Warehouse, model: str, logger: logging.Logger | None = No
             "WHERE d.article_id IN (SELECT unnest(?))", [ids])
         places = places_from_rows(warehouse.frame(
             "SELECT * FROM place_mentions WHERE article_id IN (SELECT unnest(?))", [ids]))
-        rows, done = [], []
+        rows, done, named = [], [], []
         for r in data.iter_rows(named=True):
             doc = doc_from_bytes(r["doc"], vocab)
             found = extract_events(doc, r["published_date"], places.get(r["article_id"], []), r["article_id"])
             rows.extend(mention_rows(found))
+            named.extend({"article_id": r["article_id"], "person": p} for p in sorted(people_in(doc)))
             done.append({"article_id": r["article_id"], "extractor_version": EXTRACTOR_VERSION, "n_mentions": len(found)})
         frame = pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame()
         with warehouse.writer() as con:
             con.execute("DELETE FROM event_mentions WHERE article_id IN (SELECT unnest(?))", [ids])
             con.execute("DELETE FROM extracted_articles WHERE article_id IN (SELECT unnest(?))", [ids])
+            con.execute("DELETE FROM article_people WHERE article_id IN (SELECT unnest(?))", [ids])
+            if named:
+                insert_frame(con, "article_people", pl.DataFrame(named))
             insert_frame(con, "event_mentions", frame)
             insert_frame(con, "extracted_articles", pl.DataFrame(done))
         n_mentions += len(rows)

@@ -74,6 +74,16 @@ ARTICLE_SIGNATURES = schema._cols(
     ("signature", pl.Binary, "MinHash of its word shingles (near-duplicate detection)"),
 )
 
+ARTICLE_PEOPLE = schema._cols(
+    ("article_id", pl.String, "Article"),
+    ("person", pl.String, "A full name it mentions, normalised (sitrep.nlp.people): links reports of one event"),
+)
+
+MENTION_EVENTS = schema._cols(
+    ("mention_id", pl.String, "Event mention"),
+    ("event_id", pl.String, "The event the last merge put it in: kept so event ids survive re-extraction"),
+)
+
 EXTRACTED_ARTICLES = schema._cols(
     ("article_id", pl.String, "Article whose events were extracted"),
     ("extractor_version", pl.String, "Version of the rules that read it"),
@@ -90,8 +100,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "article_signatures": ARTICLE_SIGNATURES,
     "event_mentions": schema.EVENT_MENTIONS,
     "extracted_articles": EXTRACTED_ARTICLES,
+    "mention_events": MENTION_EVENTS,
+    "article_people": ARTICLE_PEOPLE,
     "events": schema.EVENTS,
     "weekly_conflict_stats": schema.WEEKLY_CONFLICT_STATS,
+    "acled_weekly": schema.ACLED_WEEKLY,
 }
 
 PRIMARY_KEYS = {

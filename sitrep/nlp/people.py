@@ -1,0 +1,38 @@
+"""The people an article names, as a signal that two reports tell the same event.
+
+Two articles about one shooting or one assassination name the same victim, suspect or
+commander ("Marcus Hill, 24"), while reports of different events in the same province and week
+rarely share a full name.  The merge stage uses these names (see `sitrep.merge.events`), so
+they are kept per article, normalised: lower case, first and last name only ("Marcus Hill"
+and "Marcus J. Hill" are one person; a lone surname is too weak to say anything).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")  # letters, inner ' and -
+
+# Name parts that NER takes for people but that name a role, not a person.
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "sgt", "lt", "gen", "col", "capt", "det", "officer", "deputy",
+    "sheriff", "chief", "president", "minister", "police", "sen", "rep", "gov", "mayor",
+}
+
+
+def person_key(text: str) -> str | None:
+    """"Sgt. Marcus J. Hill" -> "marcus hill"; None unless a first and a last name remain."""
+    words = [w.lower().strip("'\u2019-") for w in _WORD.findall(text)]
+    words = [w for w in words if w and w not in _TITLES]
+    if len(words) < 2 or any(len(w) < 2 for w in (words[0], words[-1])):
+        return None
+    if words[-1] in {"jr", "sr", "ii", "iii"} and len(words) >= 3:
+        words = words[:-1]
+    return f"{words[0]} {words[-1]}"
+
+
+def people_in(doc: Doc) -> set[str]:
+    """Normalised full names of the PERSON entities spaCy found in the article."""
+    return {key for ent in doc.ents if ent.label_ == "PERSON" and (key := person_key(ent.text))}
