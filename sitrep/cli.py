@@ -35,16 +35,25 @@ def prepare_dagster_home() -> Path:
     return home
 
 
-def _print_table(frame, title: str | None = None) -> None:
+def _print_table(frame, title: str | None = None, fmt: str = "table") -> None:
+    """A query result for people (a table, never letters stacked in narrow columns: long
+    values are cut with an ellipsis in a terminal, printed whole into a pipe or a file) or for
+    programs (`csv`)."""
+    if fmt == "csv":
+        sys.stdout.write(frame.write_csv())
+        return
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
     for name in frame.columns:
-        table.add_column(name, overflow="fold")
+        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=min(len(name), 12))
     for row in frame.iter_rows():
         table.add_row(*["" if v is None else str(v) for v in row])
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=max(80, table.__rich_measure__(console, console.options).maximum))
+    console.print(table)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -151,7 +160,10 @@ def cmd_sql(args: argparse.Namespace) -> int:
     except duckdb.Error as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    _print_table(frame.head(args.limit), title=f"{frame.height} rows" + (f" (first {args.limit})" if frame.height > args.limit else ""))
+    if args.format == "csv":
+        _print_table(frame, fmt="csv")  # every row: a program reads it
+    else:
+        _print_table(frame.head(args.limit), title=f"{frame.height} rows" + (f" (first {args.limit})" if frame.height > args.limit else ""))
     return 0
 
 
@@ -207,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     run.set_defaults(func=cmd_run)
     sql = sub.add_parser("sql", help="run a read-only SQL query on the warehouse")
     sql.add_argument("query")
-    sql.add_argument("--limit", type=int, default=50)
+    sql.add_argument("--limit", type=int, default=50, help="rows shown in the table (csv prints all)")
+    sql.add_argument("--format", choices=["table", "csv"], default="table")
     sql.set_defaults(func=cmd_sql)
     show = sub.add_parser("show", help="print an event and every sentence behind it")
     show.add_argument("event_id")
@@ -223,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("sitrep").setLevel(logging.INFO)
     try:
         return args.func(args)
+    except BrokenPipeError:  # `sitrep sql ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ValueError as exc:  # a bad setting: say which, without a traceback
         if "SITREP_" not in str(exc):
             raise

@@ -137,3 +137,46 @@ def test_a_late_report_updates_last_weeks_row_and_keeps_the_event_id(tmp_path, m
     assert after["week_articles"] == 2
     events = pl.read_parquet(data / "published" / "events" / "*.parquet")
     assert before["event_id"] in events["event_id"].to_list()
+
+
+def test_sql_prints_whole_values_and_csv_every_row(sample_run, monkeypatch, capsys):
+    inbox, data = sample_run
+    if not (data / "warehouse.duckdb").exists():
+        assert run(monkeypatch, inbox, data) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("SITREP_DATA_DIR", str(data))
+    assert main(["sql", "select * from acled_weekly order by FATALITIES desc", "--limit", "2"]) == 0
+    table = capsys.readouterr().out
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        acled = con.sql("select * from acled_weekly order by FATALITIES desc").pl()
+    finally:
+        con.close()
+    assert f"{acled.height} rows (first 2)" in table
+    top = acled.row(0, named=True)
+    assert top["SUB_EVENT_TYPE"] in table and top["DISORDER_TYPE"] in table  # not folded into narrow columns
+    assert main(["sql", "select * from acled_weekly order by FATALITIES desc", "--format", "csv"]) == 0
+    csv = pl.read_csv(capsys.readouterr().out.encode(), try_parse_dates=True)
+    assert csv.columns == acled.columns and csv.height == acled.height
+    assert csv["FATALITIES"].to_list() == acled["FATALITIES"].to_list()
+
+
+def test_show_prints_the_event_and_the_span_behind_its_count(sample_run, monkeypatch, capsys):
+    inbox, data = sample_run
+    if not (data / "warehouse.duckdb").exists():
+        assert run(monkeypatch, inbox, data) == 0
+    monkeypatch.setenv("SITREP_DATA_DIR", str(data))
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        event_id, evidence, start, end, m_start = con.execute(
+            "SELECT e.event_id, m.evidence, m.count_char_start, m.count_char_end, m.char_start FROM events e "
+            "JOIN event_mentions m USING (event_id) WHERE m.fatalities_best IS NOT NULL AND NOT e.is_aggregate "
+            "ORDER BY e.fatalities DESC LIMIT 1").fetchall()[0]
+    finally:
+        con.close()
+    capsys.readouterr()
+    assert main(["show", event_id]) == 0
+    out = capsys.readouterr().out
+    count_text = evidence[start - m_start:end - m_start]
+    assert event_id in out and f"[{count_text}]" in out
+    assert main(["show", "ev-does-not-exist"]) == 1
