@@ -2,6 +2,12 @@
 
 Both are recomputed from all mentions on every run: they are cheap beside the NLP, and a
 late report (an article arriving today about last week) must be able to change an old week.
+
+Each stage is split in two so nothing unchecked reaches the warehouse: `compute_*` builds the
+new tables in memory, the caller validates them (the Dagster asset runs its blocking suites on
+the frames), and only then `write_*` replaces them in one transaction.  A failed check or a
+crash therefore leaves the previous, checked tables in place; `build_*` does both steps for
+callers without checks (evaluation).
 """
 
 from __future__ import annotations
@@ -49,22 +55,46 @@ def _stories(warehouse: Warehouse) -> dict[str, str]:
     return stories(dict(rows.iter_rows()))
 
 
-def build_events(warehouse: Warehouse) -> MergeSummary:
+@dataclass(frozen=True)
+class EventsBuild:
+    """The merge stage's output before it is written: mentions with their event, events, stories."""
+
+    mentions: pl.DataFrame
+    events: pl.DataFrame
+    stories: pl.DataFrame
+
+    def summary(self) -> MergeSummary:
+        counted = self.events.filter(~pl.col("is_aggregate"))
+        return MergeSummary(self.mentions.height, self.events.height, self.events.height - counted.height,
+                            int(counted["fatalities"].fill_null(0).sum()))
+
+
+def compute_events(warehouse: Warehouse) -> EventsBuild:
+    """Merge every mention into events, in memory (only the signature cache is written)."""
     story_of = _stories(warehouse)
     mentions = warehouse.table("event_mentions")
     outlets = dict(warehouse.frame("SELECT article_id, outlet FROM articles").iter_rows())
     assigned, events = merge_mentions(mentions, outlets, story_of)
     story_frame = pl.DataFrame({"article_id": list(story_of), "story_id": list(story_of.values())},
                                schema={"article_id": pl.String, "story_id": pl.String})
+    return EventsBuild(schema.conform(assigned, schema.EVENT_MENTIONS), schema.conform(events, schema.EVENTS),
+                       story_frame)
+
+
+def write_events(warehouse: Warehouse, build: EventsBuild) -> None:
+    """Replace events, the mentions' event ids and the articles' stories in one transaction."""
     with warehouse.writer() as con:
-        replace_table(con, "event_mentions", assigned)
-        replace_table(con, "events", events)
-        con.register("_stories", story_frame.to_arrow())
+        replace_table(con, "event_mentions", build.mentions)
+        replace_table(con, "events", build.events)
+        con.register("_stories", build.stories.to_arrow())
         con.execute("UPDATE articles SET story_id = s.story_id FROM _stories s WHERE articles.article_id = s.article_id")
         con.unregister("_stories")
-    counted = events.filter(~pl.col("is_aggregate"))
-    return MergeSummary(mentions.height, events.height, events.height - counted.height,
-                        int(counted["fatalities"].fill_null(0).sum()))
+
+
+def build_events(warehouse: Warehouse) -> MergeSummary:
+    build = compute_events(warehouse)
+    write_events(warehouse, build)
+    return build.summary()
 
 
 def _centroid(admin1: str | None, country: str) -> tuple[float, float] | None:
@@ -76,14 +106,28 @@ def _centroid(admin1: str | None, country: str) -> tuple[float, float] | None:
     return gazetteer.country_centroid(country)
 
 
-def build_weekly(warehouse: Warehouse, scheme: str) -> WeeklySummary:
+def weekly_summary(weekly: pl.DataFrame) -> WeeklySummary:
+    return WeeklySummary(weekly.height, weekly["week_start"].n_unique() if weekly.height else 0,
+                         int(weekly["fatalities"].sum()) if weekly.height else 0)
+
+
+def compute_weekly(warehouse: Warehouse, scheme: str) -> pl.DataFrame:
+    """The weekly table from the events in the warehouse, in memory."""
     events = warehouse.table("events")
     mentions = warehouse.frame("SELECT event_id, article_id FROM event_mentions")
     weekly = weekly_stats(events, mentions, scheme=scheme, centroid=_centroid)
+    return schema.conform(weekly, schema.WEEKLY_CONFLICT_STATS)
+
+
+def write_weekly(warehouse: Warehouse, weekly: pl.DataFrame) -> None:
     with warehouse.writer() as con:
         replace_table(con, "weekly_conflict_stats", weekly)
-    return WeeklySummary(weekly.height, weekly["week_start"].n_unique() if weekly.height else 0,
-                         int(weekly["fatalities"].sum()) if weekly.height else 0)
+
+
+def build_weekly(warehouse: Warehouse, scheme: str) -> WeeklySummary:
+    weekly = compute_weekly(warehouse, scheme)
+    write_weekly(warehouse, weekly)
+    return weekly_summary(weekly)
 
 
 def published_frames(warehouse: Warehouse) -> dict[str, pl.DataFrame]:
