@@ -14,12 +14,13 @@ def weekly_conflict_stats(context: dg.AssetExecutionContext, sitrep: SitrepResou
     """Per week, country, province and event type: events, fatalities, civilian fatalities and
     the articles behind them; ACLED weeks (Saturday to Friday) unless configured ISO."""
     warehouse = sitrep.warehouse()
-    weekly = compute_weekly(warehouse, sitrep.week_scheme)
+    build = compute_weekly(warehouse, sitrep.week_scheme)
+    weekly = build.weekly
     checks = [gate(weekly, "weekly_conflict_stats"),
               gate_reconciles(warehouse.table("events"), warehouse.table("event_mentions"), weekly)]
     written = all(c.passed for c in checks)
     if written:  # written only once its blocking suites passed, in one transaction
-        write_weekly(warehouse, weekly)
+        write_weekly(warehouse, build)
     else:
         context.log.error("weekly figures failed a blocking check: the warehouse keeps the previous ones")
     summary = weekly_summary(weekly)

@@ -8,6 +8,10 @@ new tables in memory, the caller validates them (the Dagster asset runs its bloc
 the frames), and only then `write_*` replaces them in one transaction.  A failed check or a
 crash therefore leaves the previous, checked tables in place; `build_*` does both steps for
 callers without checks (evaluation).
+
+`write_*` also refuses to write what was computed from inputs that changed in the meantime: a
+fingerprint of the input tables is taken before they are read and compared inside the write
+transaction (`InputsChanged`), so two overlapping runs can never put back a stale merge.
 """
 
 from __future__ import annotations
@@ -22,6 +26,29 @@ from sitrep.merge.duplicates import signature, stories
 from sitrep.merge.events import merge_mentions
 from sitrep.stats.weekly import weekly_stats
 from sitrep.store.warehouse import Warehouse, insert_frame, replace_table
+
+# What each derived stage reads; the columns it writes itself are left out.
+EVENT_INPUTS = (
+    "SELECT * EXCLUDE (event_id) FROM event_mentions",
+    "SELECT article_id, outlet FROM articles",
+    "SELECT * FROM article_signatures",
+)
+WEEKLY_INPUTS = ("SELECT * FROM events", "SELECT event_id, article_id FROM event_mentions")
+
+
+class InputsChanged(RuntimeError):
+    """Another writer changed a derived stage's inputs between its reading and its writing."""
+
+
+def fingerprint(con, selects: tuple[str, ...]) -> tuple:
+    """Row count and an order-free hash of every row of each query: equal inputs, equal prints."""
+    return tuple(con.execute(f"SELECT count(*), bit_xor(hash(r)) FROM ({sql}) r").fetchall()[0] for sql in selects)
+
+
+def _check_unchanged(con, selects: tuple[str, ...], seen: tuple, stage: str) -> None:
+    if fingerprint(con, selects) != seen:
+        raise InputsChanged(f"the inputs of {stage} changed while it ran (another run wrote to the warehouse); "
+                            f"nothing was written: run again")
 
 
 @dataclass(frozen=True)
@@ -62,6 +89,7 @@ class EventsBuild:
     mentions: pl.DataFrame
     events: pl.DataFrame
     stories: pl.DataFrame
+    inputs: tuple  # fingerprint of EVENT_INPUTS before they were read
 
     def summary(self) -> MergeSummary:
         counted = self.events.filter(~pl.col("is_aggregate"))
@@ -72,19 +100,25 @@ class EventsBuild:
 def compute_events(warehouse: Warehouse) -> EventsBuild:
     """Merge every mention into events, in memory (only the signature cache is written)."""
     story_of = _stories(warehouse)
+    with warehouse.reader() as con:
+        inputs = fingerprint(con, EVENT_INPUTS)
     mentions = warehouse.table("event_mentions")
     outlets = dict(warehouse.frame("SELECT article_id, outlet FROM articles").iter_rows())
     assigned, events = merge_mentions(mentions, outlets, story_of)
     story_frame = pl.DataFrame({"article_id": list(story_of), "story_id": list(story_of.values())},
                                schema={"article_id": pl.String, "story_id": pl.String})
     return EventsBuild(schema.conform(assigned, schema.EVENT_MENTIONS), schema.conform(events, schema.EVENTS),
-                       story_frame)
+                       story_frame, inputs)
 
 
 def write_events(warehouse: Warehouse, build: EventsBuild) -> None:
     """Replace events, the mentions' event ids and the articles' stories in one transaction."""
     with warehouse.writer() as con:
-        replace_table(con, "event_mentions", build.mentions)
+        _check_unchanged(con, EVENT_INPUTS, build.inputs, "events")
+        con.register("_assigned", build.mentions.select("mention_id", "event_id").to_arrow())
+        con.execute("UPDATE event_mentions SET event_id = a.event_id FROM _assigned a "
+                    "WHERE event_mentions.mention_id = a.mention_id")
+        con.unregister("_assigned")
         replace_table(con, "events", build.events)
         con.register("_stories", build.stories.to_arrow())
         con.execute("UPDATE articles SET story_id = s.story_id FROM _stories s WHERE articles.article_id = s.article_id")
@@ -111,23 +145,32 @@ def weekly_summary(weekly: pl.DataFrame) -> WeeklySummary:
                          int(weekly["fatalities"].sum()) if weekly.height else 0)
 
 
-def compute_weekly(warehouse: Warehouse, scheme: str) -> pl.DataFrame:
+@dataclass(frozen=True)
+class WeeklyBuild:
+    weekly: pl.DataFrame
+    inputs: tuple  # fingerprint of WEEKLY_INPUTS before they were read
+
+
+def compute_weekly(warehouse: Warehouse, scheme: str) -> WeeklyBuild:
     """The weekly table from the events in the warehouse, in memory."""
+    with warehouse.reader() as con:
+        inputs = fingerprint(con, WEEKLY_INPUTS)
     events = warehouse.table("events")
     mentions = warehouse.frame("SELECT event_id, article_id FROM event_mentions")
     weekly = weekly_stats(events, mentions, scheme=scheme, centroid=_centroid)
-    return schema.conform(weekly, schema.WEEKLY_CONFLICT_STATS)
+    return WeeklyBuild(schema.conform(weekly, schema.WEEKLY_CONFLICT_STATS), inputs)
 
 
-def write_weekly(warehouse: Warehouse, weekly: pl.DataFrame) -> None:
+def write_weekly(warehouse: Warehouse, build: WeeklyBuild) -> None:
     with warehouse.writer() as con:
-        replace_table(con, "weekly_conflict_stats", weekly)
+        _check_unchanged(con, WEEKLY_INPUTS, build.inputs, "weekly_conflict_stats")
+        replace_table(con, "weekly_conflict_stats", build.weekly)
 
 
 def build_weekly(warehouse: Warehouse, scheme: str) -> WeeklySummary:
-    weekly = compute_weekly(warehouse, scheme)
-    write_weekly(warehouse, weekly)
-    return weekly_summary(weekly)
+    build = compute_weekly(warehouse, scheme)
+    write_weekly(warehouse, build)
+    return weekly_summary(build.weekly)
 
 
 def published_frames(warehouse: Warehouse) -> dict[str, pl.DataFrame]:
