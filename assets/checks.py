@@ -3,6 +3,13 @@
 Every stage has two suites in `expectations/`: `<table>.json`, whose failure means the data is
 wrong (a future date, a negative count, an unknown province code) and blocks the assets
 downstream, and `<table>_review.json`, whose failures are worth a look and only warn.
+
+Where the checks run depends on how the stage writes.  The per-article stages (raw_articles,
+parsed_articles, event_mentions) commit batch by batch so a long NLP run keeps what it finished;
+their blocking suites run afterwards on the whole table, as separate checks, and a failure stops
+everything downstream.  The derived stages (events, weekly_conflict_stats, acled_weekly) replace whole tables:
+they run their blocking suites inside the asset on the new frames *before* writing them
+(`GATED_SPECS`), so a failed check leaves the previous, checked tables in the warehouse.
 """
 
 import dagster as dg
@@ -28,8 +35,9 @@ def run_suite(sitrep: SitrepResource, table: str, suite: str) -> CheckOutcome:
     texts = _texts(sitrep, frame) if table == "event_mentions" else None
     return validate(frame, suite, texts=texts) if texts is not None else validate(frame, suite)
 
-def _result(outcome: CheckOutcome, blocking: bool) -> dg.AssetCheckResult:
+def _result(outcome: CheckOutcome, blocking: bool, check_name: str | None = None) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(
+        check_name=check_name,
         passed=outcome.success,
         severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,
         metadata={
@@ -41,6 +49,64 @@ def _result(outcome: CheckOutcome, blocking: bool) -> dg.AssetCheckResult:
             "failures": dg.MetadataValue.json(outcome.failures),
         },
     )
+
+def _contract_description(table: str) -> str:
+    return f"Great Expectations suite expectations/{table}.json: the data is right (blocks downstream)."
+
+
+RECONCILES = "weekly_conflict_stats_reconciles"
+RECONCILES_DESCRIPTION = (
+    "Great Expectations suite expectations/reconciliation.json: weekly totals equal their events', "
+    "every mention is in one event, no event spans two provinces or counts more than its largest report."
+)
+
+ACLED_RECONCILES = "acled_weekly_reconciles"
+ACLED_RECONCILES_DESCRIPTION = (
+    "Great Expectations suite expectations/acled_reconciliation.json: acled_weekly has the rows, events "
+    "and fatalities of weekly_conflict_stats."
+)
+
+# The blocking checks the derived assets run on their frames before writing them.
+GATED_SPECS = {
+    keys.EVENTS: [dg.AssetCheckSpec("events_contract", asset=keys.EVENTS, blocking=True,
+                                    description=_contract_description("events"))],
+    keys.WEEKLY_CONFLICT_STATS: [
+        dg.AssetCheckSpec("weekly_conflict_stats_contract", asset=keys.WEEKLY_CONFLICT_STATS, blocking=True,
+                          description=_contract_description("weekly_conflict_stats")),
+        dg.AssetCheckSpec(RECONCILES, asset=keys.WEEKLY_CONFLICT_STATS, blocking=True,
+                          description=RECONCILES_DESCRIPTION),
+    ],
+    keys.ACLED_WEEKLY: [
+        dg.AssetCheckSpec("acled_weekly_contract", asset=keys.ACLED_WEEKLY, blocking=True,
+                          description=_contract_description("acled_weekly")),
+        dg.AssetCheckSpec(ACLED_RECONCILES, asset=keys.ACLED_WEEKLY, blocking=True,
+                          description=ACLED_RECONCILES_DESCRIPTION),
+    ],
+}
+
+
+def gate(frame: pl.DataFrame, table: str) -> dg.AssetCheckResult:
+    """The blocking suite of `table` on a frame not yet written, as the asset's own check result."""
+    return _result(validate(frame, table), blocking=True, check_name=f"{table}_contract")
+
+
+def _reconciliation(frame: pl.DataFrame, suite: str, check_name: str) -> dg.AssetCheckResult:
+    result = _result(validate(frame, suite), blocking=True, check_name=check_name)
+    return dg.AssetCheckResult(
+        check_name=check_name, passed=result.passed, severity=result.severity,
+        metadata={**result.metadata, "totals": dg.MetadataValue.md(markdown_table(frame))},
+    )
+
+
+def gate_reconciles(events: pl.DataFrame, mentions: pl.DataFrame, weekly: pl.DataFrame) -> dg.AssetCheckResult:
+    """The reconciliation suite on weekly figures not yet written, against the events they count."""
+    return _reconciliation(reconcile(events, mentions, weekly), "reconciliation", RECONCILES)
+
+
+def gate_acled_reconciles(weekly: pl.DataFrame, acled: pl.DataFrame) -> dg.AssetCheckResult:
+    """acled_weekly, not yet written, against the weekly rows it was made from."""
+    return _reconciliation(reconcile_acled(weekly, acled), "acled_reconciliation", ACLED_RECONCILES)
+
 
 def _make_checks(asset_key: dg.AssetKey, table: str) -> list[dg.AssetChecksDefinition]:
     @dg.asset_check(
@@ -57,36 +123,7 @@ def _make_checks(asset_key: dg.AssetKey, table: str) -> list[dg.AssetChecksDefin
     def review(sitrep: SitrepResource) -> dg.AssetCheckResult:
         return _result(run_suite(sitrep, table, f"{table}_review"), blocking=False)
 
-    return [contract, review]
-
-@dg.asset_check(
-    asset=keys.WEEKLY_CONFLICT_STATS, name="weekly_conflict_stats_reconciles", blocking=True,
-    description="Great Expectations suite expectations/reconciliation.json: weekly totals equal their events', "
-    "every mention is in one event, no event spans two provinces or counts more than its largest report.",
-)
-def weekly_conflict_stats_reconciles(sitrep: SitrepResource) -> dg.AssetCheckResult:
-    warehouse = sitrep.warehouse()
-    frame = reconcile(warehouse.table("events"), warehouse.table("event_mentions"), warehouse.table("weekly_conflict_stats"))
-    return _reconciliation_result(frame)
-
-
-@dg.asset_check(
-    asset=keys.ACLED_WEEKLY, name="acled_weekly_reconciles", blocking=True,
-    description="Great Expectations suite expectations/acled_reconciliation.json: acled_weekly has the rows, events "
-    "and fatalities of weekly_conflict_stats.",
-)
-def acled_weekly_reconciles(sitrep: SitrepResource) -> dg.AssetCheckResult:
-    warehouse = sitrep.warehouse()
-    return _reconciliation_result(reconcile_acled(warehouse.table("weekly_conflict_stats"), warehouse.table("acled_weekly")), "acled_reconciliation")
-
-
-def _reconciliation_result(frame: pl.DataFrame, suite: str = "reconciliation") -> dg.AssetCheckResult:
-    result = _result(validate(frame, suite), blocking=True)
-    return dg.AssetCheckResult(
-        passed=result.passed, severity=result.severity,
-        metadata={**result.metadata, "totals": dg.MetadataValue.md(markdown_table(frame))},
-    )
+    return [review] if asset_key in GATED_SPECS else [contract, review]
 
 
 ALL_CHECKS = [check for key, table in keys.TABLE_OF.items() for check in _make_checks(key, table)]
-ALL_CHECKS += [weekly_conflict_stats_reconciles, acled_weekly_reconciles]

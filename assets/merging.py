@@ -3,19 +3,27 @@
 import dagster as dg
 
 from assets import keys
+from assets.checks import GATED_SPECS, gate
 from assets.metadata import table_metadata
 from pipelines.resources import SitrepResource
-from sitrep.stages.aggregate import build_events
+from sitrep.stages.aggregate import compute_events, write_events
 
-@dg.asset(key=keys.EVENTS, deps=[keys.EVENT_MENTIONS], group_name="merge", kinds={"polars", "duckdb"})
+@dg.asset(key=keys.EVENTS, deps=[keys.EVENT_MENTIONS], group_name="merge", kinds={"polars", "duckdb"},
+          check_specs=GATED_SPECS[keys.EVENTS])
 def events(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> dg.MaterializeResult:
     """Real-world events, each counted once however many sentences and outlets report it, with
     the lowest credible death count and the number of mentions, articles and outlets behind it;
     period totals are kept as claims, never added to the events they contain."""
     warehouse = sitrep.warehouse()
-    summary = build_events(warehouse)
+    build = compute_events(warehouse)
+    summary = build.summary()
+    check = gate(build.events, "events")
+    if check.passed:  # written only once its blocking suite passed, in one transaction
+        write_events(warehouse, build)
+    else:
+        context.log.error("events failed their blocking check: the warehouse keeps the previous events")
     context.log.info(f"{summary.mentions} mentions -> {summary.events} events ({summary.aggregates} period totals)")
     return dg.MaterializeResult(metadata=table_metadata(
-        warehouse.table("events"), mentions=summary.mentions, aggregates=summary.aggregates,
-        fatalities=summary.fatalities,
-    ))
+        build.events, mentions=summary.mentions, aggregates=summary.aggregates,
+        fatalities=summary.fatalities, written=check.passed,
+    ), check_results=[check])

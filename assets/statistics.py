@@ -3,26 +3,44 @@
 import dagster as dg
 
 from assets import keys
+from assets.checks import GATED_SPECS, gate, gate_acled_reconciles, gate_reconciles
 from assets.metadata import table_metadata
 from pipelines.resources import SitrepResource
-from sitrep.stages.aggregate import build_acled_weekly, build_weekly
+from sitrep.stages.aggregate import compute_acled_weekly, compute_weekly, weekly_summary, write_acled_weekly, write_weekly
 
-@dg.asset(key=keys.WEEKLY_CONFLICT_STATS, deps=[keys.EVENTS], group_name="stats", kinds={"polars", "duckdb"})
+@dg.asset(key=keys.WEEKLY_CONFLICT_STATS, deps=[keys.EVENTS], group_name="stats", kinds={"polars", "duckdb"},
+          check_specs=GATED_SPECS[keys.WEEKLY_CONFLICT_STATS])
 def weekly_conflict_stats(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> dg.MaterializeResult:
     """Per week, country, province and event type: events, fatalities, civilian fatalities and
     the articles behind them; ACLED weeks (Saturday to Friday) unless configured ISO."""
     warehouse = sitrep.warehouse()
-    summary = build_weekly(warehouse, sitrep.week_scheme)
+    build = compute_weekly(warehouse, sitrep.week_scheme)
+    weekly = build.weekly
+    checks = [gate(weekly, "weekly_conflict_stats"),
+              gate_reconciles(warehouse.table("events"), warehouse.table("event_mentions"), weekly)]
+    written = all(c.passed for c in checks)
+    if written:  # written only once its blocking suites passed, in one transaction
+        write_weekly(warehouse, build)
+    else:
+        context.log.error("weekly figures failed a blocking check: the warehouse keeps the previous ones")
+    summary = weekly_summary(weekly)
     return dg.MaterializeResult(metadata=table_metadata(
-        warehouse.table("weekly_conflict_stats"), weeks=summary.weeks, fatalities=summary.fatalities,
-        week_scheme=sitrep.week_scheme,
-    ))
+        weekly, weeks=summary.weeks, fatalities=summary.fatalities,
+        week_scheme=sitrep.week_scheme, written=written,
+    ), check_results=checks)
 
 
-@dg.asset(key=keys.ACLED_WEEKLY, deps=[keys.WEEKLY_CONFLICT_STATS], group_name="stats", kinds={"polars", "duckdb"})
+@dg.asset(key=keys.ACLED_WEEKLY, deps=[keys.WEEKLY_CONFLICT_STATS], group_name="stats", kinds={"polars", "duckdb"},
+          check_specs=GATED_SPECS[keys.ACLED_WEEKLY])
 def acled_weekly(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> dg.MaterializeResult:
     """The weekly figures in the column layout of ACLED's weekly aggregated files (WEEK, REGION,
     COUNTRY, ADMIN1, EVENT_TYPE, ..., names rather than codes), to stack beside ACLED's own."""
     warehouse = sitrep.warehouse()
-    build_acled_weekly(warehouse)
-    return dg.MaterializeResult(metadata=table_metadata(warehouse.table("acled_weekly")))
+    build = compute_acled_weekly(warehouse)
+    checks = [gate(build.acled, "acled_weekly"), gate_acled_reconciles(build.weekly, build.acled)]
+    written = all(c.passed for c in checks)
+    if written:
+        write_acled_weekly(warehouse, build)
+    else:
+        context.log.error("acled_weekly failed a blocking check: the warehouse keeps the previous one")
+    return dg.MaterializeResult(metadata=table_metadata(build.acled, written=written), check_results=checks)

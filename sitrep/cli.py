@@ -116,6 +116,8 @@ def print_summary(settings: Settings, result) -> int:
         "(SELECT count(*) FROM event_mentions) AS mentions, "
         "(SELECT count(*) FROM events WHERE NOT is_aggregate) AS events, "
         "(SELECT count(*) FROM events WHERE is_aggregate) AS period_totals, "
+        "(SELECT count(*) FROM events WHERE NOT is_aggregate AND event_date IS NULL) AS undated, "
+        "(SELECT count(*) FROM articles WHERE date_flag IS NOT NULL) AS date_flags, "
         "(SELECT count(DISTINCT week_start) FROM weekly_conflict_stats) AS weeks, "
         "(SELECT coalesce(sum(fatalities), 0) FROM weekly_conflict_stats) AS fatalities"
     ).row(0, named=True)
@@ -128,6 +130,8 @@ def print_summary(settings: Settings, result) -> int:
           + (" (" + ", ".join(f"{r}: {n}" for r, n in reasons.iter_rows()) + ")" if reasons.height else ""))
     print(f"  event mentions  {counts['mentions']:>8}")
     print(f"  events          {counts['events']:>8}   period totals kept as claims: {counts['period_totals']}")
+    print(f"  undated events  {counts['undated']:>8}   (in no week); articles with a metadata date not used: "
+          f"{counts['date_flags']}")
     print(f"  weeks           {counts['weeks']:>8}   fatalities counted: {counts['fatalities']}")
     print(f"  checks          {len(checks) - len(failed_blocking) - len(warned):>8} passed, "
           f"{len(failed_blocking)} failed (blocking), {len(warned)} warnings")

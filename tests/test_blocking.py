@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import duckdb
+import polars as pl
 import pytest
 
 import sitrep.stages.aggregate as aggregate
@@ -18,21 +19,26 @@ def test_wrong_data_blocks_downstream_and_fails_the_run(tmp_path, monkeypatch, c
     shutil.copytree(SAMPLE_INBOX, inbox)
     monkeypatch.setenv("SITREP_INBOX", str(inbox))
     monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path / "data"))
-    real_build_events = aggregate.build_events
+    real_merge = aggregate.merge_mentions
 
-    def build_events_then_corrupt(warehouse):
-        # the stage runs for real; then one event gets an impossible negative count
-        summary = real_build_events(warehouse)
-        with warehouse.writer() as con:
-            con.execute("UPDATE events SET fatalities = -5 WHERE event_id = (SELECT min(event_id) FROM events)")
-        return summary
+    def merge_then_corrupt(*args, **kwargs):
+        # the merge runs for real; then one event gets an impossible negative count
+        assigned, events = real_merge(*args, **kwargs)
+        first = events["event_id"].min()
+        events = events.with_columns(
+            pl.when(pl.col("event_id") == first).then(-5).otherwise(pl.col("fatalities")).alias("fatalities"))
+        return assigned, events
 
-    monkeypatch.setattr("assets.merging.build_events", build_events_then_corrupt)
+    monkeypatch.setattr(aggregate, "merge_mentions", merge_then_corrupt)
     assert main(["run"]) == 1
     out = capsys.readouterr().out
     assert "FAILED events_contract" in out
     con = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True)
     try:
+        # the failed stage wrote nothing: no events, no event ids on the mentions
+        assert con.execute("SELECT count(*) FROM event_mentions").fetchone()[0] > 0
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+        assert con.execute("SELECT count(event_id) FROM event_mentions").fetchone()[0] == 0
         # weekly stats and publishing never ran on the wrong events
         assert con.execute("SELECT count(*) FROM weekly_conflict_stats").fetchone()[0] == 0
     finally:

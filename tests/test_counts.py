@@ -51,6 +51,8 @@ FIGURES = [
     ("30 or so", 30, 30, None, "about"),
     # ranges
     ("between 10 and 15", 10, 10, 15, "range"),
+    ("between 12 and 7", 7, 7, 12, "range"),  # reversed: the lower figure still counts
+    ("between one and a hundred", 1, 1, 100, "range"),
     ("10 to 15", 10, 10, 15, "range"),
     ("10-15", 10, 10, 15, "range"),
     ("10–15", 10, 10, 15, "range"),

@@ -110,3 +110,13 @@ def test_rejects_follow_the_inbox_as_it_is_now(tmp_path):
     ingest(warehouse, inbox, 100_000)
     assert warehouse.frame("SELECT count(*) AS n FROM rejected_articles")["n"][0] == 0
     assert warehouse.frame("SELECT count(*) AS n FROM raw_articles")["n"][0] == 2
+
+
+def test_a_manifest_row_outside_the_inbox_is_reported_and_not_read(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    write(tmp_path / "beside.txt", ENGLISH)
+    write(inbox / "manifest.csv", "file,published,outlet,url,title\n../beside.txt,2017-08-21,,,\n")
+    read = read_inbox(inbox)
+    assert [r.reason for r in read.rejects] == ["manifest row outside the inbox: ../beside.txt"]
+    assert read.articles == []

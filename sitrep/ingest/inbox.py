@@ -193,7 +193,9 @@ def read_inbox(folder: Path, max_bytes: int = 2_000_000) -> InboxRead:
         raise FileNotFoundError(f"inbox folder not found: {folder} (set SITREP_INBOX)")
     manifest = _read_manifest(folder, result.rejects)
     for name in sorted(manifest):
-        if not (folder / name).is_file():
+        if Path(name).name != name:  # "../x.txt", "sub/x.txt": the inbox is one folder, nothing outside
+            result.rejects.append(Reject(str(folder / "manifest.csv"), f"manifest row outside the inbox: {name}"))
+        elif not (folder / name).is_file():
             result.rejects.append(Reject(str(folder / "manifest.csv"), f"manifest row for a missing file: {name}"))
     seen: dict[str, str] = {}
     for path in sorted(folder.iterdir()):

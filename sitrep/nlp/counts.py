@@ -449,8 +449,9 @@ class _Phrase:
 
 def _count_from(core: _Num, qualifier: str | None, high_value: int | None) -> Count:
     n = core.value
-    if high_value is not None:
-        return Count(n, n, max(high_value, n), False, "range")
+    if high_value is not None:  # "between 12 and 7" is read as 7 to 12: the lower figure counts
+        low, high = min(n, high_value), max(n, high_value)
+        return Count(low, low, high, False, "range")
     exact = not core.vague and qualifier in (None, "exactly", "another") and not core.decimal
     if core.vague and qualifier is None:
         qualifier = "vague"
@@ -518,11 +519,15 @@ def _parse_phrase(toks: list[_Tok], i: int) -> _Phrase | None:
 
 
 def _range_high(first: _Num, second: _Num) -> tuple[int, int, _Num]:
-    """Top of a range; "between 2 and 3 million" scales the first figure too."""
+    """Top of a range; "between 2 and 3 million" scales the first figure too.
+
+    Only a first figure below the second's own ("2" under "3 million") shares its scale:
+    "between one and a hundred" is 1 to 100, not 100 to 100.
+    """
     if second.multiplied and not first.multiplied and first.value < second.value:
         # scale the first by the second's multiplier
         for mult in (1_000_000_000, 1_000_000, 1_000, 100):
-            if second.value % mult == 0 and second.value // mult < 1000:
+            if second.value % mult == 0 and first.value < second.value // mult < 1000:
                 first = _Num(first.i, first.j, first.value * mult, first.vague, first.decimal)
                 break
     return second.value, second.j, first

@@ -2,6 +2,16 @@
 
 Both are recomputed from all mentions on every run: they are cheap beside the NLP, and a
 late report (an article arriving today about last week) must be able to change an old week.
+
+Each stage is split in two so nothing unchecked reaches the warehouse: `compute_*` builds the
+new tables in memory, the caller validates them (the Dagster asset runs its blocking suites on
+the frames), and only then `write_*` replaces them in one transaction.  A failed check or a
+crash therefore leaves the previous, checked tables in place; `build_*` does both steps for
+callers without checks (evaluation).
+
+`write_*` also refuses to write what was computed from inputs that changed in the meantime: a
+fingerprint of the input tables is taken before they are read and compared inside the write
+transaction (`InputsChanged`), so two overlapping runs can never put back a stale merge.
 """
 
 from __future__ import annotations
@@ -18,6 +28,32 @@ from sitrep.merge.events import merge_mentions
 from sitrep.stats.acled import acled_weekly
 from sitrep.stats.weekly import weekly_stats
 from sitrep.store.warehouse import Warehouse, insert_frame, replace_table
+
+# What each derived stage reads; the columns it writes itself are left out.
+EVENT_INPUTS = (
+    "SELECT * EXCLUDE (event_id) FROM event_mentions",
+    "SELECT article_id, outlet FROM articles",
+    "SELECT * FROM article_signatures",
+    "SELECT * FROM mention_events",
+    "SELECT * FROM article_people",
+)
+WEEKLY_INPUTS = ("SELECT * FROM events", "SELECT event_id, article_id FROM event_mentions")
+ACLED_INPUTS = ("SELECT * FROM weekly_conflict_stats",)
+
+
+class InputsChanged(RuntimeError):
+    """Another writer changed a derived stage's inputs between its reading and its writing."""
+
+
+def fingerprint(con, selects: tuple[str, ...]) -> tuple:
+    """Row count and an order-free hash of every row of each query: equal inputs, equal prints."""
+    return tuple(con.execute(f"SELECT count(*), bit_xor(hash(r)) FROM ({sql}) r").fetchall()[0] for sql in selects)
+
+
+def _check_unchanged(con, selects: tuple[str, ...], seen: tuple, stage: str) -> None:
+    if fingerprint(con, selects) != seen:
+        raise InputsChanged(f"the inputs of {stage} changed while it ran (another run wrote to the warehouse); "
+                            f"nothing was written: run again")
 
 
 @dataclass(frozen=True)
@@ -51,8 +87,26 @@ def _stories(warehouse: Warehouse) -> dict[str, str]:
     return stories(dict(rows.iter_rows()))
 
 
-def build_events(warehouse: Warehouse) -> MergeSummary:
+@dataclass(frozen=True)
+class EventsBuild:
+    """The merge stage's output before it is written: mentions with their event, events, stories."""
+
+    mentions: pl.DataFrame
+    events: pl.DataFrame
+    stories: pl.DataFrame
+    inputs: tuple  # fingerprint of EVENT_INPUTS before they were read
+
+    def summary(self) -> MergeSummary:
+        counted = self.events.filter(~pl.col("is_aggregate"))
+        return MergeSummary(self.mentions.height, self.events.height, self.events.height - counted.height,
+                            int(counted["fatalities"].fill_null(0).sum()))
+
+
+def compute_events(warehouse: Warehouse) -> EventsBuild:
+    """Merge every mention into events, in memory (only the signature cache is written)."""
     story_of = _stories(warehouse)
+    with warehouse.reader() as con:
+        inputs = fingerprint(con, EVENT_INPUTS)
     mentions = warehouse.table("event_mentions")
     outlets = dict(warehouse.frame("SELECT article_id, outlet FROM articles").iter_rows())
     previous = dict(warehouse.frame("SELECT mention_id, event_id FROM mention_events").iter_rows())
@@ -62,16 +116,29 @@ def build_events(warehouse: Warehouse) -> MergeSummary:
     assigned, events = merge_mentions(mentions, outlets, story_of, previous, people)
     story_frame = pl.DataFrame({"article_id": list(story_of), "story_id": list(story_of.values())},
                                schema={"article_id": pl.String, "story_id": pl.String})
+    return EventsBuild(schema.conform(assigned, schema.EVENT_MENTIONS), schema.conform(events, schema.EVENTS),
+                       story_frame, inputs)
+
+
+def write_events(warehouse: Warehouse, build: EventsBuild) -> None:
+    """Replace events, the mentions' event ids and the articles' stories in one transaction."""
     with warehouse.writer() as con:
-        replace_table(con, "event_mentions", assigned)
-        replace_table(con, "events", events)
-        replace_table(con, "mention_events", assigned.select("mention_id", "event_id"))
-        con.register("_stories", story_frame.to_arrow())
+        _check_unchanged(con, EVENT_INPUTS, build.inputs, "events")
+        con.register("_assigned", build.mentions.select("mention_id", "event_id").to_arrow())
+        con.execute("UPDATE event_mentions SET event_id = a.event_id FROM _assigned a "
+                    "WHERE event_mentions.mention_id = a.mention_id")
+        con.unregister("_assigned")
+        replace_table(con, "events", build.events)
+        replace_table(con, "mention_events", build.mentions.select("mention_id", "event_id"))
+        con.register("_stories", build.stories.to_arrow())
         con.execute("UPDATE articles SET story_id = s.story_id FROM _stories s WHERE articles.article_id = s.article_id")
         con.unregister("_stories")
-    counted = events.filter(~pl.col("is_aggregate"))
-    return MergeSummary(mentions.height, events.height, events.height - counted.height,
-                        int(counted["fatalities"].fill_null(0).sum()))
+
+
+def build_events(warehouse: Warehouse) -> MergeSummary:
+    build = compute_events(warehouse)
+    write_events(warehouse, build)
+    return build.summary()
 
 
 def _centroid(admin1: str | None, country: str) -> tuple[float, float] | None:
@@ -83,23 +150,65 @@ def _centroid(admin1: str | None, country: str) -> tuple[float, float] | None:
     return gazetteer.country_centroid(country)
 
 
-def build_weekly(warehouse: Warehouse, scheme: str) -> WeeklySummary:
-    events = warehouse.table("events")
-    mentions = warehouse.frame("SELECT event_id, article_id FROM event_mentions")
-    weekly = weekly_stats(events, mentions, scheme=scheme, centroid=_centroid)
-    with warehouse.writer() as con:
-        replace_table(con, "weekly_conflict_stats", weekly)
+def weekly_summary(weekly: pl.DataFrame) -> WeeklySummary:
     return WeeklySummary(weekly.height, weekly["week_start"].n_unique() if weekly.height else 0,
                          int(weekly["fatalities"].sum()) if weekly.height else 0)
 
 
-def build_acled_weekly(warehouse: Warehouse) -> int:
-    """`acled_weekly`: the weekly rows in ACLED's layout (see `sitrep.stats.acled`)."""
-    gazetteer = get_gazetteer()
-    frame = acled_weekly(warehouse.table("weekly_conflict_stats"), gazetteer.country_name, gazetteer.continent)
+@dataclass(frozen=True)
+class WeeklyBuild:
+    weekly: pl.DataFrame
+    inputs: tuple  # fingerprint of WEEKLY_INPUTS before they were read
+
+
+def compute_weekly(warehouse: Warehouse, scheme: str) -> WeeklyBuild:
+    """The weekly table from the events in the warehouse, in memory."""
+    with warehouse.reader() as con:
+        inputs = fingerprint(con, WEEKLY_INPUTS)
+    events = warehouse.table("events")
+    mentions = warehouse.frame("SELECT event_id, article_id FROM event_mentions")
+    weekly = weekly_stats(events, mentions, scheme=scheme, centroid=_centroid)
+    return WeeklyBuild(schema.conform(weekly, schema.WEEKLY_CONFLICT_STATS), inputs)
+
+
+def write_weekly(warehouse: Warehouse, build: WeeklyBuild) -> None:
     with warehouse.writer() as con:
-        replace_table(con, "acled_weekly", frame)
-    return frame.height
+        _check_unchanged(con, WEEKLY_INPUTS, build.inputs, "weekly_conflict_stats")
+        replace_table(con, "weekly_conflict_stats", build.weekly)
+
+
+def build_weekly(warehouse: Warehouse, scheme: str) -> WeeklySummary:
+    build = compute_weekly(warehouse, scheme)
+    write_weekly(warehouse, build)
+    return weekly_summary(build.weekly)
+
+
+@dataclass(frozen=True)
+class AcledBuild:
+    acled: pl.DataFrame
+    weekly: pl.DataFrame  # the weekly rows it was made from, for the reconciliation check
+    inputs: tuple  # fingerprint of ACLED_INPUTS before they were read
+
+
+def compute_acled_weekly(warehouse: Warehouse) -> AcledBuild:
+    """`acled_weekly` in memory: the weekly rows in ACLED's layout (see `sitrep.stats.acled`)."""
+    with warehouse.reader() as con:
+        inputs = fingerprint(con, ACLED_INPUTS)
+    weekly = warehouse.table("weekly_conflict_stats")
+    gazetteer = get_gazetteer()
+    return AcledBuild(acled_weekly(weekly, gazetteer.country_name, gazetteer.continent), weekly, inputs)
+
+
+def write_acled_weekly(warehouse: Warehouse, build: AcledBuild) -> None:
+    with warehouse.writer() as con:
+        _check_unchanged(con, ACLED_INPUTS, build.inputs, "acled_weekly")
+        replace_table(con, "acled_weekly", build.acled)
+
+
+def build_acled_weekly(warehouse: Warehouse) -> int:
+    build = compute_acled_weekly(warehouse)
+    write_acled_weekly(warehouse, build)
+    return build.acled.height
 
 
 def published_frames(warehouse: Warehouse) -> dict[str, pl.DataFrame]:

@@ -1,7 +1,9 @@
 """Stage 3: event mentions from parsed articles.
 
 Articles already read by the current extractor version are skipped; a new version of the rules
-re-reads every article from its stored parse, without running spaCy again.
+re-reads every article from its stored parse, without running spaCy again.  A batch's mentions
+and its `extracted_articles` markers are committed in one transaction, so a killed run loses at
+most the batch it was reading and the next run resumes there.
 """
 
 from __future__ import annotations
@@ -50,9 +52,7 @@ def mention_rows(mentions) -> list[dict]:
 
 
 def extract(warehouse: Warehouse, model: str, logger: logging.Logger | None = None) -> ExtractSummary:
-    if refresh_places(warehouse, model, logger=logger):
-        with warehouse.writer() as con:  # new places: every article is read again
-            con.execute("DELETE FROM extracted_articles")
+    refresh_places(warehouse, model, logger=logger)  # new places mark their articles to be read again
     pending = _pending_ids(warehouse)
     if not pending:
         return ExtractSummary(0, 0, 0, 0)

@@ -66,9 +66,14 @@ def places_from_rows(frame: pl.DataFrame) -> dict[str, list[PlaceMention]]:
 
 
 def write_places(con, ids: list[str], places: list[dict]) -> None:
-    """Replace the places of `ids` and record the rules' version, inside the caller's transaction."""
+    """Replace the places of `ids` and record the rules' version, inside the caller's transaction.
+
+    Their extraction read the old places, so it is marked undone in the same transaction: a run
+    killed after this commit still re-extracts these articles next time.
+    """
     con.execute("DELETE FROM place_mentions WHERE article_id IN (SELECT unnest(?))", [ids])
     con.execute("DELETE FROM geoparsed_articles WHERE article_id IN (SELECT unnest(?))", [ids])
+    con.execute("DELETE FROM extracted_articles WHERE article_id IN (SELECT unnest(?))", [ids])
     insert_frame(con, "place_mentions", pl.DataFrame(places, infer_schema_length=None) if places else pl.DataFrame())
     insert_frame(con, "geoparsed_articles", pl.DataFrame({"article_id": ids, "geoparse_version": [GEOPARSE_VERSION] * len(ids)}))
 

@@ -103,3 +103,5 @@ def _prune(releases: Path, keep: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
     for stale in releases.glob(".staging-*"):
         shutil.rmtree(stale, ignore_errors=True)
+    for link in releases.parent.glob(".published-*"):  # a link a killed run made but never swapped in
+        link.unlink(missing_ok=True)
