@@ -3,6 +3,10 @@
 Every stage has two suites in `expectations/`: `<table>.json`, whose failure means the data is
 wrong (a future date, a negative count, an unknown province code) and blocks the assets
 downstream, and `<table>_review.json`, whose failures are worth a look and only warn.
+
+Each result carries what the UI needs to judge it without leaving the page: which expectations
+failed, how many rows broke them, example rows with their keys, and the path of the result's
+Great Expectations Data Docs page (`sitrep.quality.docs`).
 """
 
 import dagster as dg
@@ -11,6 +15,7 @@ import polars as pl
 from assets import keys
 from assets.metadata import markdown_table
 from pipelines.resources import SitrepResource
+from sitrep.quality import docs
 from sitrep.quality.reconcile import reconcile
 from sitrep.quality.runner import CheckOutcome, validate
 
@@ -28,18 +33,41 @@ def run_suite(sitrep: SitrepResource, table: str, suite: str) -> CheckOutcome:
     texts = _texts(sitrep, frame) if table == "event_mentions" else None
     return validate(frame, suite, texts=texts) if texts is not None else validate(frame, suite)
 
-def _result(outcome: CheckOutcome, blocking: bool) -> dg.AssetCheckResult:
+def _failed_list(outcome: CheckOutcome) -> str:
+    """`expect_column_values_to_be_between(fatalities): 2 rows` per failed expectation."""
+    lines = []
+    for f in outcome.failures:
+        name = f["expectation_type"] or "?"
+        columns = ", ".join(f["columns"]) or "table"
+        if f["exception"]:
+            what = f"error: {f['exception']}"
+        elif f["unexpected_count"] is not None:
+            what = f"{f['unexpected_count']:,} rows"
+        else:
+            what = f"observed {f['observed_value']}"
+        lines.append(f"{name}({columns}): {what}")
+    return "\n".join(lines) or "none"
+
+def _result(context: dg.AssetCheckExecutionContext, sitrep: SitrepResource,
+            outcome: CheckOutcome, blocking: bool) -> dg.AssetCheckResult:
+    metadata = {
+        "summary": outcome.summary(),
+        "failed_expectations": outcome.n_failed,
+        "expectations": outcome.n_expectations,
+        "rows": outcome.n_rows,
+        "unexpected_rows": sum(f["unexpected_count"] or 0 for f in outcome.failures),
+        "failed": dg.MetadataValue.text(_failed_list(outcome)),
+        "result": dg.MetadataValue.md(outcome.markdown),
+        "failures": dg.MetadataValue.json(outcome.failures),
+    }
+    try:
+        metadata["data_docs"] = dg.MetadataValue.path(str(docs.record(outcome, sitrep.data_path, context.run.run_id)))
+    except Exception as exc:  # noqa: BLE001 - the verdict stands without its HTML page
+        context.log.warning(f"Data Docs for {outcome.suite_name} not written: {exc}")
     return dg.AssetCheckResult(
         passed=outcome.success,
         severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,
-        metadata={
-            "summary": outcome.summary(),
-            "failed_expectations": outcome.n_failed,
-            "expectations": outcome.n_expectations,
-            "rows": outcome.n_rows,
-            "result": dg.MetadataValue.md(outcome.markdown),
-            "failures": dg.MetadataValue.json(outcome.failures),
-        },
+        metadata=metadata,
     )
 
 def _make_checks(asset_key: dg.AssetKey, table: str) -> list[dg.AssetChecksDefinition]:
@@ -47,15 +75,15 @@ def _make_checks(asset_key: dg.AssetKey, table: str) -> list[dg.AssetChecksDefin
         asset=asset_key, name=f"{table}_contract", blocking=True,
         description=f"Great Expectations suite expectations/{table}.json: the data is right (blocks downstream).",
     )
-    def contract(sitrep: SitrepResource) -> dg.AssetCheckResult:
-        return _result(run_suite(sitrep, table, table), blocking=True)
+    def contract(context: dg.AssetCheckExecutionContext, sitrep: SitrepResource) -> dg.AssetCheckResult:
+        return _result(context, sitrep, run_suite(sitrep, table, table), blocking=True)
 
     @dg.asset_check(
         asset=asset_key, name=f"{table}_review",
         description=f"Great Expectations suite expectations/{table}_review.json: worth a look (warns).",
     )
-    def review(sitrep: SitrepResource) -> dg.AssetCheckResult:
-        return _result(run_suite(sitrep, table, f"{table}_review"), blocking=False)
+    def review(context: dg.AssetCheckExecutionContext, sitrep: SitrepResource) -> dg.AssetCheckResult:
+        return _result(context, sitrep, run_suite(sitrep, table, f"{table}_review"), blocking=False)
 
     return [contract, review]
 
@@ -64,10 +92,10 @@ def _make_checks(asset_key: dg.AssetKey, table: str) -> list[dg.AssetChecksDefin
     description="Great Expectations suite expectations/reconciliation.json: weekly totals equal their events', "
     "every mention is in one event, no event spans two provinces or counts more than its largest report.",
 )
-def weekly_conflict_stats_reconciles(sitrep: SitrepResource) -> dg.AssetCheckResult:
+def weekly_conflict_stats_reconciles(context: dg.AssetCheckExecutionContext, sitrep: SitrepResource) -> dg.AssetCheckResult:
     warehouse = sitrep.warehouse()
     frame = reconcile(warehouse.table("events"), warehouse.table("event_mentions"), warehouse.table("weekly_conflict_stats"))
-    result = _result(validate(frame, "reconciliation"), blocking=True)
+    result = _result(context, sitrep, validate(frame, "reconciliation"), blocking=True)
     return dg.AssetCheckResult(
         passed=result.passed, severity=result.severity,
         metadata={**result.metadata, "totals": dg.MetadataValue.md(markdown_table(frame))},

@@ -55,6 +55,7 @@ class CheckOutcome:
     n_rows: int = 0
     seconds: float = 0.0
     parameters: dict[str, Any] = field(default_factory=dict)
+    result: Any = field(default=None, repr=False, compare=False)  # the GX result, for Data Docs
 
     def summary(self) -> str:
         kind = "blocking" if self.blocking else "review"
@@ -197,6 +198,7 @@ def validate(
         blocking=blocking,
         n_rows=frame.height,
         parameters={k: v for k, v in _json_safe(params).items() if not isinstance(v, list)},
+        result=result,
     )
     outcome.seconds = time.perf_counter() - started
     outcome.markdown = render_markdown(outcome, rows, keys)
