@@ -34,7 +34,7 @@ def run_suite(sitrep: SitrepResource, table: str, suite: str) -> CheckOutcome:
     return validate(frame, suite, texts=texts) if texts is not None else validate(frame, suite)
 
 def _failed_list(outcome: CheckOutcome) -> str:
-    """`expect_column_values_to_be_between(fatalities): 2 rows` per failed expectation."""
+    """`expect_column_values_to_be_between(fatalities): 2 rows`, one line per failed expectation."""
     lines = []
     for f in outcome.failures:
         name = f["expectation_type"] or "?"
@@ -42,7 +42,7 @@ def _failed_list(outcome: CheckOutcome) -> str:
         if f["exception"]:
             what = f"error: {f['exception']}"
         elif f["unexpected_count"] is not None:
-            what = f"{f['unexpected_count']:,} rows"
+            what = f"{f['unexpected_count']:,} row{'' if f['unexpected_count'] == 1 else 's'}"
         else:
             what = f"observed {f['observed_value']}"
         lines.append(f"{name}({columns}): {what}")

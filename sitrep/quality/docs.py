@@ -108,7 +108,7 @@ def record(outcome: CheckOutcome, data_dir: Path, run_id: str) -> Path:
         outcome.result.meta["run_id"] = run  # the page's title and "Run Name"
         context.validation_results_store.set(key, outcome.result)
         context.suites.add_or_update(_suite_copy(outcome.suite_name))  # the suite's own page
-        _prune(context, keep=KEEP_RUNS)
+        _prune(context, data_dir, keep=KEEP_RUNS)
         context.build_data_docs(site_names=[SITE_NAME], resource_identifiers=[key, suite_key])
         page = _page_path(context, key)
     if page is None or not page.is_file():
@@ -124,7 +124,7 @@ def _suite_copy(name: str):
     return load_suite(name)
 
 
-def _prune(context, keep: int) -> None:
+def _prune(context, data_dir: Path, keep: int) -> None:
     """Forget the results (and their pages) of all but the `keep` most recent runs."""
     store = context.validation_results_store
     keys = store.list_keys()
@@ -144,3 +144,10 @@ def _prune(context, keep: int) -> None:
             run_folder = page.parent.parent  # validations/<suite>/<run_name>/<run_time>/<batch>.html
             if run_folder.is_dir() and not any(run_folder.rglob("*.html")):
                 shutil.rmtree(run_folder, ignore_errors=True)
+    _remove_empty_folders(data_dir / STORE_DIR / "validations")
+
+
+def _remove_empty_folders(root: Path) -> None:
+    for folder in sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()

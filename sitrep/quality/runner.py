@@ -295,7 +295,7 @@ def _format_row(row: dict[str, Any], keys: list[str]) -> str:
     """`a3f9…-1-0: admin1=SY-XX, country=SY` — the row's key, then the values that failed."""
     key = "/".join(_short(row[k], 24) for k in keys if k in row and row[k] is not None)
     rest = ", ".join(f"{k}={_short(v, 24)}" for k, v in row.items() if k not in keys)
-    return _short(f"{key}: {rest}" if key else rest, 100)
+    return _short(f"{key}: {rest}" if key and rest else key or rest, 100)
 
 
 def _cell(text: str) -> str:
