@@ -225,3 +225,15 @@ def test_checks_render_with_their_great_expectations_result(served, browser):
     docs_text = _open(browser, Path(page.group(1)).as_uri(), "Expectation Validation Result", "weekly_conflict_stats_review")
     assert "Unsuccessful Expectations" in docs_text
     _shoot(browser, "data_docs_page")
+
+
+def test_the_run_left_a_data_docs_site_with_every_suite(served):
+    from sitrep.quality.suites import suite_names
+
+    _, data = served
+    index = (data / "data_docs" / "index.html").read_text(encoding="utf-8")
+    for suite in suite_names():
+        pages = list((data / "data_docs" / "validations" / suite).rglob("*.html"))
+        assert len(pages) == 1, (suite, pages)  # one run, one result per suite
+        assert pages[0].relative_to(data / "data_docs").as_posix() in index
+        assert (data / "data_docs" / "expectations" / f"{suite}.html").is_file()

@@ -26,7 +26,7 @@ from sitrep.quality.runner import CheckOutcome
 SITE_NAME = "sitrep"
 SITE_DIR = "data_docs"
 STORE_DIR = "gx"
-KEEP_RUNS = 20
+KEEP_RUNS = 10  # the index reads every kept result, so each check costs more with each run kept
 
 
 def site_dir(data_dir: Path) -> Path:
