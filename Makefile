@@ -1,4 +1,4 @@
-# sitrep: the two commands of the README, and what they need.
+# sitrep: the three commands of the README, and what they need.
 #   make sample   install everything, then run the whole pipeline on the bundled sample
 #   make test     install everything, then run the tests
 #   make ui       the Dagster UI on what `make sample` materialised (UI_PORT, default 3000)
