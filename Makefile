@@ -1,11 +1,13 @@
-# sitrep: the two commands of the README, and what they need.
+# sitrep: the three commands of the README, and what they need.
 #   make sample   install everything, then run the whole pipeline on the bundled sample
 #   make test     install everything, then run the tests
+#   make ui       the Dagster UI on what `make sample` materialised (UI_PORT, default 3000)
 SHELL := /bin/bash
 PYTHON ?= python3.11
 UV_VERSION := 0.13.8
 export UV_PYTHON_DOWNLOADS := never
 UV := $(PYTHON) -m uv
+UI_PORT ?= 3000
 
 .PHONY: setup sample test ui clean
 
@@ -24,7 +26,7 @@ test: setup
 	.venv/bin/python -m pytest
 
 ui: setup
-	.venv/bin/dagster dev
+	.venv/bin/dagster dev --port $(UI_PORT)
 
 clean:
-	rm -rf data .dagster_home .env .pytest_cache
+	rm -rf data .dagster_home .env .pytest_cache test-artifacts

@@ -17,7 +17,7 @@ def events(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> dg.Mate
     warehouse = sitrep.warehouse()
     build = compute_events(warehouse)
     summary = build.summary()
-    check = gate(build.events, "events")
+    check = gate(context, sitrep, build.events, "events")
     if check.passed:  # written only once its blocking suite passed, in one transaction
         write_events(warehouse, build)
     else:

@@ -1,4 +1,6 @@
-"""Materialisation metadata shared by every asset: row counts and a preview table."""
+"""Materialisation metadata shared by every asset: row counts and a preview table; charts."""
+
+import base64
 
 import dagster as dg
 import polars as pl
@@ -29,3 +31,16 @@ def table_metadata(frame: pl.DataFrame, **extra: object) -> dict[str, dg.Metadat
     }
     meta.update(extra)
     return meta
+
+CHART_TABLE_WEEKS = 12
+
+def chart_markdown(png: bytes, figures: pl.DataFrame, alt: str) -> str:
+    """The chart as a Markdown image (a base64 `data:` URI, which the Dagster UI renders),
+    then the figures behind it for the latest weeks, so the numbers can be read exactly."""
+    image = base64.b64encode(png).decode("ascii")
+    latest = figures.sort("week_start", descending=True).head(CHART_TABLE_WEEKS).sort("week_start")
+    shown = f"the last {CHART_TABLE_WEEKS} weeks" if figures.height > CHART_TABLE_WEEKS else "every week"
+    return (
+        f"![{alt}](data:image/png;base64,{image})\n\n"
+        f"Fatalities per week ({shown}):\n\n{markdown_table(latest, rows=CHART_TABLE_WEEKS)}"
+    )

@@ -4,9 +4,10 @@ import dagster as dg
 
 from assets import keys
 from assets.checks import GATED_SPECS, gate, gate_acled_reconciles, gate_reconciles
-from assets.metadata import table_metadata
+from assets.metadata import chart_markdown, table_metadata
 from pipelines.resources import SitrepResource
 from sitrep.stages.aggregate import compute_acled_weekly, compute_weekly, weekly_summary, write_acled_weekly, write_weekly
+from sitrep.stats.chart import TOP_PROVINCES, fatalities_chart_png, top_provinces_weekly
 
 @dg.asset(key=keys.WEEKLY_CONFLICT_STATS, deps=[keys.EVENTS], group_name="stats", kinds={"polars", "duckdb"},
           check_specs=GATED_SPECS[keys.WEEKLY_CONFLICT_STATS])
@@ -16,17 +17,20 @@ def weekly_conflict_stats(context: dg.AssetExecutionContext, sitrep: SitrepResou
     warehouse = sitrep.warehouse()
     build = compute_weekly(warehouse, sitrep.week_scheme)
     weekly = build.weekly
-    checks = [gate(weekly, "weekly_conflict_stats"),
-              gate_reconciles(warehouse.table("events"), warehouse.table("event_mentions"), weekly)]
+    checks = [gate(context, sitrep, weekly, "weekly_conflict_stats"),
+              gate_reconciles(context, sitrep, warehouse.table("events"), warehouse.table("event_mentions"), weekly)]
     written = all(c.passed for c in checks)
     if written:  # written only once its blocking suites passed, in one transaction
         write_weekly(warehouse, build)
     else:
         context.log.error("weekly figures failed a blocking check: the warehouse keeps the previous ones")
     summary = weekly_summary(weekly)
+    figures = top_provinces_weekly(weekly)
+    chart = chart_markdown(fatalities_chart_png(figures), figures,
+                           alt=f"Fatalities per week, the {TOP_PROVINCES} most affected provinces")
     return dg.MaterializeResult(metadata=table_metadata(
         weekly, weeks=summary.weeks, fatalities=summary.fatalities,
-        week_scheme=sitrep.week_scheme, written=written,
+        week_scheme=sitrep.week_scheme, written=written, fatalities_per_week=dg.MetadataValue.md(chart),
     ), check_results=checks)
 
 
@@ -37,7 +41,8 @@ def acled_weekly(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> d
     COUNTRY, ADMIN1, EVENT_TYPE, ..., names rather than codes), to stack beside ACLED's own."""
     warehouse = sitrep.warehouse()
     build = compute_acled_weekly(warehouse)
-    checks = [gate(build.acled, "acled_weekly"), gate_acled_reconciles(build.weekly, build.acled)]
+    checks = [gate(context, sitrep, build.acled, "acled_weekly"),
+              gate_acled_reconciles(context, sitrep, build.weekly, build.acled)]
     written = all(c.passed for c in checks)
     if written:
         write_acled_weekly(warehouse, build)

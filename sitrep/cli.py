@@ -141,6 +141,8 @@ def print_summary(settings: Settings, result) -> int:
     published = settings.published_dir
     print(f"  published       {published.absolute() if published.exists() else '(nothing yet)'}")
     print(f"  warehouse       {settings.warehouse_path.resolve()}")
+    data_docs = settings.data_dir / "data_docs" / "index.html"  # written by sitrep.quality.docs
+    print(f"  data docs       {data_docs.resolve() if data_docs.exists() else '(none yet)'}")
     if not result.success or failed_blocking:
         failed_steps = [e.step_key for e in result.all_events if e.is_step_failure]
         if failed_steps:

@@ -28,12 +28,12 @@ RAW_ARTICLES = _cols(
     ("article_id", pl.String, "Hash of the article's normalised text: one id per story however often delivered", "a3f9c0d2e1b47788"),
     ("source_id", pl.String, "The id the inbox gave the article: the JSONL `id`, else the file name", "001_b29287ec1055ce37.txt"),
     ("source", pl.String, "Where it was read: the file, and for JSONL the line number", "inbox/feed.jsonl:12"),
-    ("text", pl.String, "The article's text exactly as read (character offsets index this)", ""),
-    ("title", pl.String, "Title from the metadata, if any", ""),
+    ("text", pl.String, "The article's text exactly as read (character offsets index this)", "BEIRUT (AFP) - At least 70 Islamic State militants were killed ..."),
+    ("title", pl.String, "Title from the metadata, if any", "70 Islamic State militants killed in Syria clashes: monitor"),
     ("outlet", pl.String, "Outlet from the metadata, if any", "Arab News"),
-    ("url", pl.String, "URL from the metadata, if any", ""),
+    ("url", pl.String, "URL from the metadata, if any", "https://news.example.org/syria-clashes-70-killed"),
     ("published_meta", pl.String, "Publication date or date-time as the metadata gave it", "2017-08-21"),
-    ("read_at", pl.Datetime("us", "UTC"), "When sitrep first read it", ""),
+    ("read_at", pl.Datetime("us", "UTC"), "When sitrep first read it", "2026-11-22 07:36:17+00"),
 )
 
 ARTICLES = _cols(
@@ -42,10 +42,10 @@ ARTICLES = _cols(
     ("title", pl.String, "Title: metadata first, else the first line of the text", "70 Islamic State militants killed in Syria clashes: monitor"),
     ("outlet", pl.String, "Publishing outlet: metadata first, else a dateline or sign-off in the text", "Middle East Eye"),
     ("wire_agency", pl.String, "Wire agency the copy credits (AFP, AP, Reuters, ...), if any", "AFP"),
-    ("url", pl.String, "URL from the metadata", ""),
+    ("url", pl.String, "URL from the metadata", "https://news.example.org/syria-clashes-70-killed"),
     ("published_date", pl.Date, "Publication date, the anchor for relative dates", "2014-08-22"),
     ("published_from", pl.String, "Where the date came from: metadata, text (a dateline) or unknown", "metadata"),
-    ("date_flag", pl.String, "Why a metadata date was not used (future, impossible), else null", ""),
+    ("date_flag", pl.String, "Why a metadata date was not used (future, impossible), else null", "metadata date in the future: 2031-01-01"),
     ("n_sentences", pl.Int64, "Sentences in the cleaned text", "11"),
     ("n_words", pl.Int64, "Word tokens in the cleaned text", "402"),
     ("n_boilerplate_lines", pl.Int64, "Lines removed as boilerplate (newsletter blurbs, captions, tags)", "3"),
@@ -67,7 +67,7 @@ EVENT_MENTIONS = _cols(
     ("victims", pl.String, "Who the dead were: civilians, militants, troops, or null", "militants"),
     ("fatalities_low", pl.Int64, "Smallest death count the text supports", "70"),
     ("fatalities_best", pl.Int64, "Conservative best count (ACLED rules)", "70"),
-    ("fatalities_high", pl.Int64, "Largest count the text states, if it gives one", ""),
+    ("fatalities_high", pl.Int64, "Largest count the text states, if it gives one", "80"),
     ("count_char_start", pl.Int64, "Start of the words that gave the count", "0"),
     ("count_char_end", pl.Int64, "End of the words that gave the count", "11"),
     ("date_start", pl.Date, "First day the event may have happened", "2014-08-20"),
@@ -85,8 +85,8 @@ EVENT_MENTIONS = _cols(
     ("reported_by", pl.String, "Who the article says reported it", "Syrian Observatory for Human Rights"),
     ("is_aggregate", pl.Boolean, "A period total (a month's campaign), never added to events", "false"),
     ("published_date", pl.Date, "Publication date of the article", "2014-08-22"),
-    ("injured", pl.Int64, "Injured people the sentence reports (never added to deaths)", ""),
-    ("antecedent_id", pl.String, "Mention this one continues (a count told in the next sentence)", ""),
+    ("injured", pl.Int64, "Injured people the sentence reports (never added to deaths)", "12"),
+    ("antecedent_id", pl.String, "Mention this one continues (a count told in the next sentence)", "a3f9c0d2e1b47788-2-0"),
     ("extractor_version", pl.String, "Version of the extraction rules that produced the row", "1"),
 )
 
@@ -141,7 +141,7 @@ ACLED_WEEKLY = _cols(
     ("SUB_EVENT_TYPE", pl.String, "ACLED sub-event type", "Armed clash"),
     ("EVENTS", pl.Int64, "Dated non-aggregate events", "1"),
     ("FATALITIES", pl.Int64, "Sum of the events' conservative fatalities", "70"),
-    ("POPULATION_EXPOSURE", pl.Int64, "Always null: sitrep has no population grid to estimate it", ""),
+    ("POPULATION_EXPOSURE", pl.Int64, "Always null: sitrep has no population grid to estimate it", "null"),
     ("DISORDER_TYPE", pl.String, "ACLED disorder type of the event type", "Political violence"),
     ("ID", pl.String, "ISO 3166-2 province code (country code on a country-level row), to join back", "SY-RA"),
     ("CENTROID_LATITUDE", pl.Float64, "Latitude of the province's centroid (country's for country rows)", "35.9"),
@@ -151,7 +151,7 @@ ACLED_WEEKLY = _cols(
 REJECTED_ARTICLES = _cols(
     ("source", pl.String, "The file (and line) that was not read", "inbox/bad.bin"),
     ("reason", pl.String, "Why it was not read", "binary: NUL bytes"),
-    ("rejected_at", pl.Datetime("us", "UTC"), "When", ""),
+    ("rejected_at", pl.Datetime("us", "UTC"), "When it was rejected", "2026-11-22 07:36:17+00"),
 )
 
 PUBLISHED_TABLES: dict[str, tuple[Column, ...]] = {

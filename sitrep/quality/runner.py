@@ -55,6 +55,7 @@ class CheckOutcome:
     n_rows: int = 0
     seconds: float = 0.0
     parameters: dict[str, Any] = field(default_factory=dict)
+    result: Any = field(default=None, repr=False, compare=False)  # the GX result, for Data Docs
 
     def summary(self) -> str:
         kind = "blocking" if self.blocking else "review"
@@ -197,6 +198,7 @@ def validate(
         blocking=blocking,
         n_rows=frame.height,
         parameters={k: v for k, v in _json_safe(params).items() if not isinstance(v, list)},
+        result=result,
     )
     outcome.seconds = time.perf_counter() - started
     outcome.markdown = render_markdown(outcome, rows, keys)
@@ -293,7 +295,7 @@ def _format_row(row: dict[str, Any], keys: list[str]) -> str:
     """`a3f9…-1-0: admin1=SY-XX, country=SY` — the row's key, then the values that failed."""
     key = "/".join(_short(row[k], 24) for k in keys if k in row and row[k] is not None)
     rest = ", ".join(f"{k}={_short(v, 24)}" for k, v in row.items() if k not in keys)
-    return _short(f"{key}: {rest}" if key else rest, 100)
+    return _short(f"{key}: {rest}" if key and rest else key or rest, 100)
 
 
 def _cell(text: str) -> str:
