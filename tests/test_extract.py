@@ -53,3 +53,24 @@ def test_a_count_told_in_the_next_sentence_joins_its_event(nlp):
     assert len(mentions) == 2
     assert mentions[1].fatalities_best == 34 and mentions[1].antecedent == 0
     assert mentions[1].date_start == mentions[0].date_start == date(2017, 8, 24)
+
+
+def test_an_attack_that_only_wounds_is_an_event(nlp):
+    doc = nlp("A gunman opened fire outside a bar, wounding two men.")
+    mentions = extract_events(doc, date(2016, 5, 2), [], "x")
+    assert [(m.fatalities_best, m.injured, m.sub_event_type) for m in mentions] == [(None, 2, "Attack")]
+
+
+def test_an_article_telling_an_undated_unplaced_shooting_reports_it_once(nlp):
+    doc = nlp("Detectives are investigating a shooting near the river.\n"
+              "Neighbours said a second shooting followed a gunfight.")
+    mentions = extract_events(doc, date(2016, 5, 2), [], "x")
+    assert [m.sentence_index for m in mentions] == [0]
+    assert mentions[0].event_date == date(2016, 5, 2) and mentions[0].time_precision == 2
+
+
+def test_no_fallback_event_beside_an_anchored_one_nor_from_a_vague_trigger(nlp):
+    doc = nlp("Two men were killed in a shooting on Monday.\nDetectives are investigating a shooting near the river.")
+    assert [m.sentence_index for m in extract_events(doc, date(2016, 5, 3), [], "x")] == [0]
+    doc = nlp("The minister condemned the attack and called for calm.")
+    assert extract_events(doc, date(2016, 5, 3), [], "x") == []

@@ -6,7 +6,10 @@ the geoparser resolved.  It returns one `EventMention` per event a sentence repo
 sentence's exact character span as evidence.  The rules follow SPEC §3:
 
 - a sentence reports an event when it has a death count tied to a death word, or an event
-  trigger (strike, clashes, captured, ...) anchored by a date or a place it governs;
+  trigger (strike, clashes, captured, ...) anchored by a date, a place it governs, or a count
+  of the people it hurt ("wounding two men");
+- an article whose events are all unanchored still reports one: its first violent trigger
+  ("shooting", not "attack"), dated and placed by the article;
 - counts are conservative and parts are not added to wholes (`sitrep.nlp.counts` reads the
   numbers; here the parse decides which numbers are deaths, injuries, or neither);
 - dates resolve against the publication date, skipping the date of the *saying*
@@ -32,7 +35,7 @@ from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypo
 from sitrep.geo.gazetteer import Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -568,6 +571,10 @@ def _apply_place(m: EventMention, p: PlaceMention | None, precision: int | None 
     m.geo_precision = precision or p.geo_precision
 
 
+FALLBACK_SPECIFICITY = 4
+"""The least specific trigger an article's fallback event may rest on ("shooting", not "attack")."""
+
+
 UNDATED_WINDOW_DAYS = 2
 """An event told without a date happened on or shortly before the day it was reported."""
 
@@ -731,10 +738,12 @@ def extract_events(
     sent_places = [[p for p in places if s.start_char <= p.char_start < s.end_char] for s in sentences]
     dominant = _dominant_place(places)
     lead_date = _lead_date(sentences, published)
-    for index, sent in enumerate(sentences):
+    unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
+
+    def read(index: int, sent: Span, fallback: bool = False) -> EventMention | None:
         text = sent.text.strip()
         if sum(t.is_alpha for t in sent) < 4:
-            continue
+            return None
         triggers = find_triggers(sent)
         deaths, injured = read_counts(sent)
         anchor: Token | None = None
@@ -744,7 +753,7 @@ def extract_events(
         elif triggers:
             anchor = max(triggers, key=lambda t: t[1][2])[0]
         if is_future_or_hypothetical(text) and (anchor is None or _hypothetical_anchor(anchor)):
-            continue
+            return None
         rng, reported = read_date(sent, published, anchor) if published else (None, None)
         if rng is None and published is not None and deaths and _RECENT.search(text):
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
@@ -752,11 +761,18 @@ def extract_events(
         m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None),
                                     any(c.vague and c.best >= 100 for c in deaths))
         if not deaths:
-            # a count-less trigger must be dated in its own sentence (or by its saying) or
-            # anchored to a place it governs, and told as a particular happening, not as background over a vague period;
-            # a period total without a number says nothing a week can count
-            if not triggers or ((rng or reported) is None and not governed) or _VAGUE_PERIOD.search(text) or m_aggregate:
-                continue
+            # a count-less trigger must be told as a particular happening, not as background
+            # over a vague period (a period total without a number says nothing a week can
+            # count), and be anchored: dated in its own sentence (or by its saying), placed by
+            # a place it governs, or counting the people it hurt ("wounding two men": an
+            # attack with no deaths is still an attack).  An article that anchors none of its
+            # happenings still tells one: its first unanchored violent trigger is read last.
+            if not triggers or _VAGUE_PERIOD.search(text) or m_aggregate:
+                return None
+            if (rng or reported) is None and not governed and injured is None and not fallback:
+                if max(t[1][2] for t in triggers) >= FALLBACK_SPECIFICITY:
+                    unanchored.append(index)
+                return None
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         victims = None
         if deaths:
@@ -811,9 +827,22 @@ def extract_events(
                 _apply_date(m, rng or reported, published, reported_only=rng is None and reported is not None)
         m.actor1, m.actor2 = _localise(m.actor1, m.country), _localise(m.actor2, m.country)
         if _is_background(m, published):
-            continue
+            return None
         m.mention_index = sum(1 for x in mentions if x.sentence_index == index)
-        mentions.append(m)
+
+        return m
+
+    for index, sent in enumerate(sentences):
+        m = read(index, sent)
+        if m is not None:
+            mentions.append(m)
+    if not mentions and unanchored:
+        # an article about a shooting that never dates or places it in the same sentence
+        # ("Police said the boy was shot.") still reports it: the lead date and the
+        # article's place stand in, as for any sentence that gives none
+        m = read(unanchored[0], sentences[unanchored[0]], fallback=True)
+        if m is not None:
+            mentions.append(m)
     return mentions
 
 
