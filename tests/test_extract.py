@@ -74,3 +74,14 @@ def test_no_fallback_event_beside_an_anchored_one_nor_from_a_vague_trigger(nlp):
     assert [m.sentence_index for m in extract_events(doc, date(2016, 5, 3), [], "x")] == [0]
     doc = nlp("The minister condemned the attack and called for calm.")
     assert extract_events(doc, date(2016, 5, 3), [], "x") == []
+
+
+def test_shots_fired_and_gunshot_wounds_are_attack_triggers(nlp):
+    from sitrep.nlp.extract import find_triggers
+
+    for text in ("Shots were fired outside a bar, wounding two men.",
+                 "A teenager walked into a clinic with a gunshot wound to his arm."):
+        found = find_triggers(next(iter(nlp(text).sents)))
+        assert max(info[2] for _, info in found) >= 4 and {info[1] for _, info in found} == {"Attack"}
+    doc = nlp("Shots were fired outside a bar, wounding two men.")
+    assert [(m.injured, m.sub_event_type) for m in extract_events(doc, date(2016, 5, 2), [], "x")] == [(2, "Attack")]
