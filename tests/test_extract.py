@@ -85,3 +85,9 @@ def test_shots_fired_and_gunshot_wounds_are_attack_triggers(nlp):
         assert max(info[2] for _, info in found) >= 4 and {info[1] for _, info in found} == {"Attack"}
     doc = nlp("Shots were fired outside a bar, wounding two men.")
     assert [(m.injured, m.sub_event_type) for m in extract_events(doc, date(2016, 5, 2), [], "x")] == [(2, "Attack")]
+
+
+def test_a_two_day_range_is_coded_to_its_later_day(nlp):
+    doc = nlp("Two men were shot overnight outside a bar, police said.")
+    m = extract_events(doc, date(2016, 5, 2), [], "x")[0]
+    assert (m.date_start, m.date_end, m.event_date) == (date(2016, 5, 1), date(2016, 5, 2), date(2016, 5, 2))

@@ -35,7 +35,7 @@ from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypo
 from sitrep.geo.gazetteer import Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -580,13 +580,15 @@ UNDATED_WINDOW_DAYS = 2
 
 
 def _apply_date(m: EventMention, rng: DateRange | None, published: date | None, reported_only: bool = False) -> None:
-    """Dates from the sentence, coded to the middle of their range; an event dated only by
+    """Dates from the sentence, coded to the middle of their range (the later of two middle
+    days: "overnight" in a morning report is mostly after midnight, and "the weekend" that
+    ends on Sunday is coded to Sunday); an event dated only by
     its report ("said on Tuesday that it had hit") or not at all falls in the few days up to
     that report (week precision) and is coded to the report's day."""
     if rng is not None and not reported_only:
         m.date_start, m.date_end, m.time_precision = rng.start, rng.end, rng.precision
         m.date_expression = rng.expression
-        m.event_date = m.date_start + timedelta(days=(m.date_end - m.date_start).days // 2)
+        m.event_date = m.date_start + timedelta(days=((m.date_end - m.date_start).days + 1) // 2)
         return
     report_day = rng.end if rng is not None else published
     if report_day is None:
