@@ -35,7 +35,7 @@ from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypo
 from sitrep.geo.gazetteer import Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -145,14 +145,18 @@ def _is_fatal(verb: Token) -> bool:
             return True
         if child.dep_ in {"conj", "acomp", "oprd", "xcomp", "advcl"} and lemma in {"kill", "dead", "die"}:
             return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
+            return True  # "shot to death", "beaten to death"
+        if child.dep_ == "prt" and child.lower_ == "down" and verb.lemma_.lower() == "gun":
+            return True  # "gunned down" (not "shot down": aircraft)
     return False
 
 
 def _predicate_kind(noun: Token) -> str | None:
     """'death', 'injury', 'other' or None: what the clause around a counted noun says."""
     own = noun.lemma_.lower()
-    if own in {"injury", "casualty", "wound"}:
-        return "injury"  # "22 injuries": the noun itself says what the number is
+    if own in {"injury", "casualty", "wound"} | lx.INJURY_LEMMAS:
+        return "injury"  # "22 injuries", "13 injured": the noun itself says what the number is
     if own in {"death", "fatality", "body", "corpse"}:
         return "death"
     for tok in noun.children:
@@ -205,13 +209,15 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     return None
 
 
-def _is_part(noun: Token) -> bool:
+def _is_part(noun: Token, after_count: bool = True) -> bool:
     """'12 women' in '42 civilians, including 12 women', 'seven children were among the dead',
     'the dead included two women': a part of a count told already, never added to it.
-    ('Those casualties include 200 militants killed in a raid' tells a raid of its own.)"""
+    ('Those casualties include 200 militants killed in a raid' tells a raid of its own.)
+    'Twelve of them' is a part only after a count (`after_count`): first in its sentence,
+    'three of the victims died' is the count of the dead."""
     own_clause = any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in lx.DEATH_LEMMAS for c in noun.children)
     for anc in _ancestors(noun, 3):
-        if anc.lower_ in {"including", "among", "includes"} or (anc.lower_ == "of" and anc.head.like_num):
+        if anc.lower_ in {"including", "among", "includes"} or (anc.lower_ == "of" and anc.head.like_num and after_count):
             return True
         if anc.lemma_.lower() == "include" and not own_clause:
             return True
@@ -235,6 +241,7 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
     """Death counts (and the largest injury count) stated in one sentence."""
     doc = sent.doc
     deaths: list[Count] = []
+    joined_to: dict[int, int] = {}  # a counted noun's token -> its count in `deaths`
     injured: int | None = None
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
@@ -266,11 +273,22 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
             # an unlisted noun counts only in the plural ("two shepherds"), as people are told
             if not (noun.tag_ == "NNS" or any(c.lemma_.lower() in lx.VICTIM_NOUNS for c in noun.subtree)):
                 continue
-        if _is_part(noun):
+        if _is_part(noun, after_count=bool(deaths)):
             continue
         kind = _predicate_kind(noun) or _adjacent_kind(span, noun)
         value = cs.count
         if kind == "death":
+            joined = joined_to.get(noun.head.i) if noun.dep_ == "conj" and victims and not noun.like_num else None
+            if joined is not None and deaths[joined].victims:
+                # "two men and one woman were shot to death": one group of dead, told in parts
+                # that add up (unlike "including", which names a part of a group already counted)
+                first = deaths[joined]
+                classes = {first.victims, victims}
+                deaths[joined] = Count(first.low + value.low, first.best + value.best, None, first.start, end,
+                                       classes.pop() if len(classes) == 1 else "mixed", first.vague)
+                joined_to[noun.i] = joined
+                continue
+            joined_to[noun.i] = len(deaths)
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
         elif kind == "injury":
             injured = max(injured or 0, value.best)
@@ -280,7 +298,7 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
 
 KILL_LEMMAS = {"kill", "slay", "murder", "execute", "behead", "massacre", "assassinate"}
 DIE_LEMMAS = {"die", "perish"}
-SINGLE_PRONOUNS = {"he", "she", "him", "her"}
+SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 
 
 def _death_predicates(sent: Span) -> list[tuple[Token, set[str], Token]]:
@@ -347,11 +365,13 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
         heads = [head]
         if head.dep_ in {"xcomp", "ccomp", "oprd", "conj"} and head.head is not head:
             heads.append(head.head)  # "were found shot to death", "was shot and killed"
+        # only people are pronounced dead: "a farmer was pronounced dead" needs no list of nouns
+        pronounced = any(h.lemma_.lower() == "pronounce" for h in heads)
         for child in (c for h in heads for c in h.children):
             if child.dep_ not in deps or _is_part(child):
                 continue
             victims = [child, *child.conjuncts]
-            if not all(_one_victim(v) for v in victims):
+            if not all(_one_victim(v) or (pronounced and v.tag_ == "NN") for v in victims):
                 continue
             n = len(victims)
             first, last = min(v.i for v in victims), max(v.i for v in victims)
@@ -361,11 +381,31 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
             if best is None or count.best > best.best:
                 best = count
     if best is None:
+        best = _death_of(sent)
+    if best is None:
         for token in sent:
             if token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {"shooting", "stabbing", "attack", "shot"}:
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
                 return [Count(1, 1, None, span.start_char, span.end_char, "civilians")]
     return [best] if best else []
+
+
+def _death_of(sent: Span) -> Count | None:
+    """'charged in the shooting death of Tom Baker', 'the deaths of a woman and her son': the
+    dead named after 'death(s) of', one each."""
+    for token in sent:
+        if token.lemma_.lower() != "death" or token.pos_ != "NOUN":
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                victims = [obj, *obj.conjuncts]
+                if all(_one_victim(v) for v in victims):
+                    first, last = min(v.i for v in victims), max(v.i for v in victims)
+                    span = sent.doc[first:last + 1]
+                    classes = {_victim_class(v) or "civilians" for v in victims}
+                    return Count(len(victims), len(victims), None, span.start_char, span.end_char,
+                                 classes.pop() if len(classes) == 1 else "mixed")
+    return None
 
 
 MODAL_AUX = {"will", "would", "could", "might", "may", "shall", "'ll", "wo"}
@@ -845,7 +885,29 @@ def extract_events(
         m = read(unanchored[0], sentences[unanchored[0]], fallback=True)
         if m is not None:
             mentions.append(m)
+    _date_from_retelling(mentions)
     return mentions
+
+
+def _own_date(m: EventMention) -> bool:
+    return m.date_expression is not None and not m.date_expression.startswith(("lead:", "reported"))
+
+
+RETOLD_MIN = 2
+"""A single death is too common a toll to tell one event from another by it."""
+
+
+def _date_from_retelling(mentions: list[EventMention]) -> None:
+    """A toll told first without a date ("the man who shot four people to death") and told
+    again later with one ("the four people killed ... on July 15") is one event: the
+    retelling's date is the event's."""
+    for i, m in enumerate(mentions):
+        if _own_date(m) or m.antecedent is not None or m.is_aggregate or (m.fatalities_best or 0) < RETOLD_MIN:
+            continue
+        later = next((n for n in mentions[i + 1:] if n.fatalities_best == m.fatalities_best
+                      and not n.is_aggregate and _own_date(n) and n.antecedent is None), None)
+        if later is not None:
+            _copy_date(m, later)
 
 
 def _recent(mentions: list[EventMention], index: int) -> EventMention | None:
