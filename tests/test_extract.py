@@ -26,9 +26,23 @@ def counts(nlp, text):
     ("A man and a teenage boy were found shot to death on Monday evening inside a car.", [2]),
     ("Five men were shot during an argument outside a bar on Tuesday.", []),
     ("The man, 28, later died at a hospital.", [1]),
+    ("Two men and one woman were shot to death in a parking lot on Friday.", [3]),
+    ("Police are searching for the men who gunned down four people outside a shop late Friday.", [4]),
+    ("Four of the victims died at the hospital.", [4]),
+    ("A farmer was pronounced dead at the scene after the crash.", [1]),
+    ("Investigators believe the boy accidentally shot himself to death.", [1]),
+    ("A man has been charged in the shooting death of 19-year-old Tom Baker.", [1]),
+    ("He shot himself in the leg while cleaning his rifle.", []),
+    ("The cause of death was not released.", []),
 ])
+
 def test_death_counts(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+def test_injured_told_beside_the_dead_are_not_added_to_them(nlp):
+    deaths, injured = read_counts(next(iter(nlp("A blast hit the market, killing 4 people and leaving 13 wounded.").sents)))
+    assert [c.best for c in deaths] == [4] and injured == 13
 
 
 def test_counts_of_one_event_take_the_lower_and_different_victims_add():
@@ -53,3 +67,49 @@ def test_a_count_told_in_the_next_sentence_joins_its_event(nlp):
     assert len(mentions) == 2
     assert mentions[1].fatalities_best == 34 and mentions[1].antecedent == 0
     assert mentions[1].date_start == mentions[0].date_start == date(2017, 8, 24)
+
+
+def test_an_attack_that_only_wounds_is_an_event(nlp):
+    doc = nlp("A gunman opened fire outside a bar, wounding two men.")
+    mentions = extract_events(doc, date(2016, 5, 2), [], "x")
+    assert [(m.fatalities_best, m.injured, m.sub_event_type) for m in mentions] == [(None, 2, "Attack")]
+
+
+def test_an_article_telling_an_undated_unplaced_shooting_reports_it_once(nlp):
+    doc = nlp("Detectives are investigating a shooting near the river.\n"
+              "Neighbours said a second shooting followed a gunfight.")
+    mentions = extract_events(doc, date(2016, 5, 2), [], "x")
+    assert [m.sentence_index for m in mentions] == [0]
+    assert mentions[0].event_date == date(2016, 5, 2) and mentions[0].time_precision == 2
+
+
+def test_no_fallback_event_beside_an_anchored_one_nor_from_a_vague_trigger(nlp):
+    doc = nlp("Two men were killed in a shooting on Monday.\nDetectives are investigating a shooting near the river.")
+    assert [m.sentence_index for m in extract_events(doc, date(2016, 5, 3), [], "x")] == [0]
+    doc = nlp("The minister condemned the attack and called for calm.")
+    assert extract_events(doc, date(2016, 5, 3), [], "x") == []
+
+
+def test_shots_fired_and_gunshot_wounds_are_attack_triggers(nlp):
+    from sitrep.nlp.extract import find_triggers
+
+    for text in ("Shots were fired outside a bar, wounding two men.",
+                 "A teenager walked into a clinic with a gunshot wound to his arm."):
+        found = find_triggers(next(iter(nlp(text).sents)))
+        assert max(info[2] for _, info in found) >= 4 and {info[1] for _, info in found} == {"Attack"}
+    doc = nlp("Shots were fired outside a bar, wounding two men.")
+    assert [(m.injured, m.sub_event_type) for m in extract_events(doc, date(2016, 5, 2), [], "x")] == [(2, "Attack")]
+
+
+def test_a_two_day_range_is_coded_to_its_later_day(nlp):
+    doc = nlp("Two men were shot overnight outside a bar, police said.")
+    m = extract_events(doc, date(2016, 5, 2), [], "x")[0]
+    assert (m.date_start, m.date_end, m.event_date) == (date(2016, 5, 1), date(2016, 5, 2), date(2016, 5, 2))
+
+
+def test_a_toll_told_again_with_a_date_dates_the_first_telling(nlp):
+    doc = nlp("A neighbour is charged with shooting three people to death in a farmhouse.\n"
+              "He was seen near the farm before the three people were killed there on May 2.")
+    mentions = extract_events(doc, date(2016, 5, 20), [], "x")
+    assert [m.fatalities_best for m in mentions] == [3, 3]
+    assert mentions[0].event_date == mentions[1].event_date == date(2016, 5, 2)

