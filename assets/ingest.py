@@ -29,6 +29,7 @@ def raw_articles(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> d
         read=summary.read,
         rejected=summary.rejected,
         duplicates=summary.duplicates,
+        read_leniently=summary.flagged,
         rejects=dg.MetadataValue.md(markdown_table(rejects)),
         inbox=sitrep.inbox,
     ))

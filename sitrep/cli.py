@@ -118,6 +118,7 @@ def print_summary(settings: Settings, result) -> int:
         "(SELECT count(*) FROM events WHERE is_aggregate) AS period_totals, "
         "(SELECT count(*) FROM events WHERE NOT is_aggregate AND event_date IS NULL) AS undated, "
         "(SELECT count(*) FROM articles WHERE date_flag IS NOT NULL) AS date_flags, "
+        "(SELECT count(*) FROM raw_articles WHERE text_flag IS NOT NULL) AS text_flags, "
         "(SELECT count(DISTINCT week_start) FROM weekly_conflict_stats) AS weeks, "
         "(SELECT coalesce(sum(fatalities), 0) FROM weekly_conflict_stats) AS fatalities"
     ).row(0, named=True)
@@ -128,6 +129,8 @@ def print_summary(settings: Settings, result) -> int:
     print("sitrep run summary")
     print(f"  articles        {counts['articles']:>8}   rejected {counts['rejected']}"
           + (" (" + ", ".join(f"{r}: {n}" for r, n in reasons.iter_rows()) + ")" if reasons.height else ""))
+    if counts["text_flags"]:
+        print(f"  read leniently  {counts['text_flags']:>8}   (bytes that were not UTF-8 replaced; see raw_articles.text_flag)")
     print(f"  event mentions  {counts['mentions']:>8}")
     print(f"  events          {counts['events']:>8}   period totals kept as claims: {counts['period_totals']}")
     print(f"  undated events  {counts['undated']:>8}   (in no week); articles with a metadata date not used: "

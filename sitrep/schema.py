@@ -34,6 +34,8 @@ RAW_ARTICLES = _cols(
     ("url", pl.String, "URL from the metadata, if any", "https://news.example.org/syria-clashes-70-killed"),
     ("published_meta", pl.String, "Publication date or date-time as the metadata gave it", "2017-08-21"),
     ("read_at", pl.Datetime("us", "UTC"), "When sitrep first read it", "2026-11-22 07:36:17+00"),
+    ("text_flag", pl.String, "Why the text needs a second look (bytes that were not UTF-8, replaced), else null",
+     "not UTF-8: 2 undecodable bytes replaced"),
 )
 
 ARTICLES = _cols(

@@ -120,3 +120,27 @@ def test_a_manifest_row_outside_the_inbox_is_reported_and_not_read(tmp_path):
     read = read_inbox(inbox)
     assert [r.reason for r in read.rejects] == ["manifest row outside the inbox: ../beside.txt"]
     assert read.articles == []
+
+
+def test_a_few_bytes_that_are_not_utf8_are_read_leniently_and_flagged(tmp_path):
+    write(tmp_path / "smudged.txt", ENGLISH.encode() + b"Reported by Caf\xe9 Desk.\n")
+    line = json.dumps({"id": "j1", "text": ENGLISH.replace("four", "six")}).encode()
+    write(tmp_path / "feed.jsonl", line[:-2] + b" \xff" + line[-2:] + b"\n")
+    write(tmp_path / "clean.txt", ENGLISH.replace("four", "nine"))
+    read = read_inbox(tmp_path)
+    assert read.rejects == []
+    flags = {a.source_id: a.text_flag for a in read.articles}
+    assert flags["smudged.txt"] == "not UTF-8: 1 undecodable byte replaced"
+    assert flags["j1"] == "not UTF-8: 1 undecodable byte replaced"
+    assert flags["clean.txt"] is None
+    smudged = next(a for a in read.articles if a.source_id == "smudged.txt")
+    assert "Caf\ufffd Desk" in smudged.text  # kept, with the bad byte visibly replaced
+
+
+def test_a_subfolder_is_reported_not_read(tmp_path):
+    write(tmp_path / "a.txt", ENGLISH)
+    (tmp_path / "archive").mkdir()
+    write(tmp_path / "archive" / "old.txt", ENGLISH.replace("four", "ten"))
+    read = read_inbox(tmp_path)
+    assert [a.source_id for a in read.articles] == ["a.txt"]
+    assert [(Path(r.source).name, r.reason.split(":")[0]) for r in read.rejects] == [("archive", "folder")]

@@ -34,6 +34,7 @@ class RawArticle:
     outlet: str | None = None
     url: str | None = None
     published_meta: str | None = None
+    text_flag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,13 @@ def decode_text(data: bytes) -> tuple[str | None, str | None]:
     if share > MAX_REPLACEMENT_SHARE:
         return None, f"not UTF-8: {share:.0%} of characters undecodable"
     return text, None
+
+
+def text_flag(text: str) -> str | None:
+    """Why a kept text deserves a second look: bytes that were not UTF-8 and were replaced
+    (a lenient read keeps an article with a few bad bytes, but says so)."""
+    bad = text.count("\ufffd")
+    return f"not UTF-8: {bad} undecodable byte{'' if bad == 1 else 's'} replaced" if bad else None
 
 
 def check_text(text: str | None, max_chars: int) -> str | None:
@@ -136,6 +144,7 @@ def _iter_txt(path: Path, meta: dict[str, str | None], max_bytes: int) -> Iterat
         outlet=meta.get("outlet"),
         url=meta.get("url"),
         published_meta=meta.get("published"),
+        text_flag=text_flag(text),
     )
 
 
@@ -178,6 +187,7 @@ def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[RawArticle | Reject]:
                 outlet=_clean_meta(record.get("outlet")),
                 url=_clean_meta(record.get("url")),
                 published_meta=_clean_meta(record.get("published")),
+                text_flag=text_flag(text),
             )
 
 
@@ -203,7 +213,11 @@ def read_inbox(folder: Path, max_bytes: int = 2_000_000) -> InboxRead:
         if path.is_symlink():
             result.rejects.append(Reject(str(path), "symbolic link: not followed"))
             continue
-        if path.is_dir() or name == "manifest.csv":
+        if path.is_dir():
+            # the inbox is one folder: what sits in a subfolder is not read, but never silently
+            result.rejects.append(Reject(str(path), "folder: its files are not read (the inbox is not searched recursively)"))
+            continue
+        if name == "manifest.csv":
             continue
         suffix = path.suffix.lower()
         if suffix == ".json" and path.with_suffix(".txt").exists():

@@ -19,6 +19,7 @@ class IngestSummary:
     new_rejects: int
     duplicates: int
     reasons: dict[str, int]
+    flagged: int = 0  # articles kept with a text_flag (read leniently)
 
 
 def ingest(warehouse: Warehouse, inbox: Path, max_bytes: int) -> IngestSummary:
@@ -55,4 +56,5 @@ def ingest(warehouse: Warehouse, inbox: Path, max_bytes: int) -> IngestSummary:
     for r in result.rejects:
         key = r.reason.split(":")[0]
         reasons[key] = reasons.get(key, 0) + 1
-    return IngestSummary(len(result.articles), new, len(result.rejects), new_rejects, result.duplicates, reasons)
+    return IngestSummary(len(result.articles), new, len(result.rejects), new_rejects, result.duplicates, reasons,
+                         sum(1 for a in result.articles if a.text_flag))
