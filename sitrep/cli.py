@@ -68,9 +68,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
     import dagster as dg
 
-    from pipelines.definitions import build_definitions
-    from pipelines.jobs import ALL_ASSETS_JOB
-    from pipelines.resources import SitrepResource
+    from pipelines.definitions import sitrep_all_job
     from sitrep.nlp.model import ModelNotInstalled, load_model
 
     try:
@@ -82,16 +80,16 @@ def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
         print(f"error: inbox folder not found: {settings.inbox} (set SITREP_INBOX)", file=sys.stderr)
         return 2
     print(f"sitrep run: inbox {settings.inbox} -> data dir {settings.data_dir.resolve()}", file=sys.stderr)
-    defs = build_definitions(SitrepResource.from_settings(settings))
-    job = defs.resolve_job_def(ALL_ASSETS_JOB)
     level = "DEBUG" if args.verbose else "INFO"
-    with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(
-            instance=instance,
-            raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": level}}}},
-        )
-    return print_summary(settings, result)
+    # the steps run in their own processes (multiprocess executor): they rebuild the job from
+    # its module and read the same SITREP_* environment this process was given
+    with dg.DagsterInstance.get() as instance, dg.execute_job(
+        dg.reconstructable(sitrep_all_job),
+        instance=instance,
+        raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": level}}}},
+    ) as result:
+        return print_summary(settings, result)
 
 
 def print_summary(settings: Settings, result) -> int:
