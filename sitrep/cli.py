@@ -4,6 +4,7 @@
     sitrep sql "select ..."    a read-only query on the warehouse, printed as a table
     sitrep show EVENT_ID       an event and every sentence behind it
     sitrep evaluate            score against ../shared gold and evaluation sets
+    sitrep bench [INBOX]       the pipeline's speed beside bare spaCy's, as JSON on the last line
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
+    from pipelines.forkserver import start_early
+
+    start_early()  # the step processes' fork server warms up while this process imports
+
     import dagster as dg
 
     from pipelines.definitions import sitrep_all_job
@@ -197,6 +202,18 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from sitrep.bench import main as bench_main
+
+    settings = Settings()
+    source = Path(args.inbox) if args.inbox else settings.inbox
+    try:
+        return bench_main(source, args.processes or settings.nlp_processes, settings.spacy_model, args.keep)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sitrep", description="Checked weekly conflict statistics from news reports.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -216,6 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--errors", type=int, default=10, help="errors to list per figure (0 for none)")
     evaluate.add_argument("--json", type=Path, help="also write the figures as JSON here")
     evaluate.set_defaults(func=cmd_evaluate)
+    bench = sub.add_parser("bench", help="run the pipeline from an empty data dir beside bare spaCy; JSON figures last")
+    bench.add_argument("inbox", nargs="?", help="inbox folder or one .jsonl file (default: SITREP_INBOX)")
+    bench.add_argument("--processes", type=int, help="processes for both (default: SITREP_NLP_PROCESSES)")
+    bench.add_argument("--keep", type=Path, help="write the run's data dir here (empty or new) instead of a temporary one")
+    bench.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("sitrep").setLevel(logging.INFO)
