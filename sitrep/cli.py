@@ -208,7 +208,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     settings = Settings()
     source = Path(args.inbox) if args.inbox else settings.inbox
     try:
-        return bench_main(source, args.processes or settings.nlp_processes, settings.spacy_model, args.keep)
+        return bench_main(source, args.processes or settings.nlp_processes, settings.spacy_model, args.keep, args.log)
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -237,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("inbox", nargs="?", help="inbox folder or one .jsonl file (default: SITREP_INBOX)")
     bench.add_argument("--processes", type=int, help="processes for both (default: SITREP_NLP_PROCESSES)")
     bench.add_argument("--keep", type=Path, help="write the run's data dir here (empty or new) instead of a temporary one")
+    bench.add_argument("--log", type=Path, help="write the run's full log here")
     bench.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")

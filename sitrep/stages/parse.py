@@ -37,7 +37,7 @@ class ParseSummary:
     dated_from: dict[str, int]
 
 
-MAX_BATCH = 500
+MAX_BATCH = 250
 """Most articles one parallel batch parses: small enough to balance two or more workers, large
 enough that starting a batch (a process, a warehouse read) costs little beside its NLP."""
 
@@ -60,8 +60,13 @@ def plan_batches(ids: Sequence[str], workers: int, max_batch: int = MAX_BATCH) -
     workers = max(1, workers)
     n = max(workers, math.ceil(len(ids) / max_batch))
     n = min(len(ids), math.ceil(n / workers) * workers)
-    size = math.ceil(len(ids) / n)
-    return [list(ids[i:i + size]) for i in range(0, len(ids), size)]
+    size, extra = divmod(len(ids), n)
+    out, start = [], 0
+    for i in range(n):
+        end = start + size + (1 if i < extra else 0)
+        out.append(list(ids[start:end]))
+        start = end
+    return out
 
 
 def _stream(warehouse: Warehouse, ids: Sequence[str], chunk: int) -> Iterator[tuple[str, dict]]:
