@@ -23,8 +23,10 @@ def executor(processes: int) -> dg.ExecutorDefinition:
 
     Processes are forked from a server that has imported sitrep and loaded the spaCy model once
     (`pipelines.preload`), so a step starts in a fraction of a second instead of re-importing
-    Dagster, Great Expectations and spaCy.
+    Dagster, Great Expectations and spaCy.  With one process, steps run in the run's own.
     """
+    if processes <= 1:
+        return dg.in_process_executor
     return dg.multiprocess_executor.configured({
         "max_concurrent": max(1, processes),
         "start_method": {"forkserver": {"preload_modules": [PRELOAD]}},

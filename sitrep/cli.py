@@ -67,9 +67,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
-    from pipelines.forkserver import start_early
+    parallel = settings.nlp_processes > 1
+    if parallel:
+        from pipelines.forkserver import start_early
 
-    start_early()  # the step processes' fork server warms up while this process imports
+        start_early()  # the step processes' fork server warms up while this process imports
 
     import dagster as dg
 
@@ -86,15 +88,16 @@ def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     print(f"sitrep run: inbox {settings.inbox} -> data dir {settings.data_dir.resolve()}", file=sys.stderr)
     level = "DEBUG" if args.verbose else "INFO"
-    # the steps run in their own processes (multiprocess executor): they rebuild the job from
-    # its module and read the same SITREP_* environment this process was given
-    with dg.DagsterInstance.get() as instance, dg.execute_job(
-        dg.reconstructable(sitrep_all_job),
-        instance=instance,
-        raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": level}}}},
-    ) as result:
-        return print_summary(settings, result)
+    run_config = {"loggers": {"console": {"config": {"log_level": level}}}}
+    with dg.DagsterInstance.get() as instance:
+        if not parallel:  # one process: every step in this one, no fork server to start
+            result = sitrep_all_job().execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
+            return print_summary(settings, result)
+        # the steps run in their own processes (multiprocess executor): they rebuild the job
+        # from its module and read the same SITREP_* environment this process was given
+        with dg.execute_job(dg.reconstructable(sitrep_all_job), instance=instance,
+                            raise_on_error=False, run_config=run_config) as result:
+            return print_summary(settings, result)
 
 
 def print_summary(settings: Settings, result) -> int:

@@ -26,6 +26,6 @@ def test_bench_prints_the_figures_as_json_last(capsys, tmp_path):
     assert figures["articles"] == 8 and figures["words"] > 500
     assert figures["seconds"] > 0 and figures["bound_words_per_s"] > 0
     assert figures["words_per_s"] == pytest.approx(figures["words"] / figures["seconds"], rel=0.01)
-    assert figures["ratio"] == pytest.approx(figures["words_per_s"] / figures["bound_words_per_s"], rel=0.01)
+    assert figures["ratio"] == pytest.approx(figures["words_per_s"] / figures["bound_words_per_s"], rel=0.01, abs=0.001)
     assert 200 < figures["peak_rss_mb"] < 20_000  # spaCy's model alone is a few hundred MB
     assert (tmp_path / "data" / "published" / "manifest.json").exists()
