@@ -50,6 +50,6 @@ defs = build_definitions()
 
 
 def sitrep_all_job() -> dg.JobDefinition:
-    """The job every step process can rebuild (`dg.reconstructable`): settings come from the
-    environment, which the steps inherit."""
-    return defs.resolve_job_def(ALL_ASSETS_JOB)
+    """The job every step process can rebuild (`dg.reconstructable`), with the settings of the
+    environment at the time of the call (which the steps inherit), not of the first import."""
+    return build_definitions().resolve_job_def(ALL_ASSETS_JOB)

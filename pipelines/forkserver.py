@@ -5,6 +5,10 @@ everything; the server then imports everything again (`pipelines.preload`).  `st
 called by `sitrep run` before its own imports, starts the same server at once, so the two
 imports overlap on two cores.  The module list must be the one Dagster would set (it has no
 effect on a server already running): the executor's own module first, then the preload.
+
+Step processes inherit the server's environment and the definitions it imported, so a server
+must not outlive its run: `stop()` ends it, and the next run in the same process (a test
+session, a notebook) starts one with the settings of that run.
 """
 
 from __future__ import annotations
@@ -20,3 +24,13 @@ def start_early() -> None:
 
     multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD_MODULES)
     forkserver.ensure_running()
+
+
+def stop() -> None:
+    """End the fork server, if one runs (CPython keeps one per process; `_stop` is its own
+    shutdown, used by CPython's tests)."""
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    if server is not None and hasattr(server, "_stop"):
+        server._stop()

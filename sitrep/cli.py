@@ -68,11 +68,18 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
     parallel = settings.nlp_processes > 1
-    if parallel:
-        from pipelines.forkserver import start_early
+    if not parallel:
+        return _run_job(settings, args, parallel)
+    from pipelines.forkserver import start_early, stop
 
-        start_early()  # the step processes' fork server warms up while this process imports
+    start_early()  # the step processes' fork server warms up while this process imports
+    try:
+        return _run_job(settings, args, parallel)
+    finally:
+        stop()  # it holds this run's settings: the next run in this process starts its own
 
+
+def _run_job(settings: Settings, args: argparse.Namespace, parallel: bool) -> int:
     import dagster as dg
 
     from pipelines.definitions import sitrep_all_job
