@@ -66,17 +66,41 @@ def cmd_run(args: argparse.Namespace) -> int:
         lock.release()
 
 
-def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
-    parallel = settings.nlp_processes > 1
-    if not parallel:
-        return _run_job(settings, args, parallel)
-    from pipelines.forkserver import start_early, stop
+LAST_INBOX = ".sitrep-last-inbox"
+"""File in the data dir holding the fingerprint of the inbox the last finished run read."""
 
-    start_early()  # the step processes' fork server warms up while this process imports
-    try:
-        return _run_job(settings, args, parallel)
-    finally:
-        stop()  # it holds this run's settings: the next run in this process starts its own
+
+def _has_nlp_to_share(settings: Settings, fingerprint: str) -> bool:
+    """Whether this run may parse articles: the inbox changed since the last finished run, or
+    articles were left unparsed.  Only then do step processes pay for their start-up."""
+    marker = settings.data_dir / LAST_INBOX
+    if not marker.exists() or marker.read_text() != fingerprint or not settings.warehouse_path.exists():
+        return True
+    from sitrep.store.warehouse import Warehouse
+
+    pending = Warehouse(settings.warehouse_path).frame(
+        "SELECT count(*) AS n FROM raw_articles ANTI JOIN articles USING (article_id)")["n"][0]
+    return pending > 0
+
+
+def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
+    from sitrep.ingest.fingerprint import inbox_fingerprint
+
+    fingerprint = inbox_fingerprint(settings.inbox)
+    parallel = settings.nlp_processes > 1 and _has_nlp_to_share(settings, fingerprint)
+    if not parallel:
+        code = _run_job(settings, args, parallel)
+    else:
+        from pipelines.forkserver import start_early, stop
+
+        start_early()  # the step processes' fork server warms up while this process imports
+        try:
+            code = _run_job(settings, args, parallel)
+        finally:
+            stop()  # it holds this run's settings: the next run in this process starts its own
+    if code in (0, 1):  # the run finished (1: a blocking check failed, the data is still read)
+        (settings.data_dir / LAST_INBOX).write_text(fingerprint)
+    return code
 
 
 def _run_job(settings: Settings, args: argparse.Namespace, parallel: bool) -> int:
