@@ -1,5 +1,13 @@
-"""parsed_articles: cleaned, dated and parsed articles with their places resolved."""
+"""parsed_articles: cleaned, dated and parsed articles with their places resolved.
 
+The asset is a small graph: `plan_parse_batches` cuts the pending articles into independent
+batches (a dynamic output each), `parse_batch` parses one batch, and `record_parse` adds the
+figures up.  Dagster's executor runs the `parse_batch` steps side by side: here the
+multiprocess executor, one process per core; on a cluster the Kubernetes or Celery executor,
+one pod or worker per batch.
+"""
+
+from dataclasses import asdict
 from datetime import date
 
 import dagster as dg
@@ -7,21 +15,52 @@ import dagster as dg
 from assets import keys
 from assets.metadata import table_metadata
 from pipelines.resources import SitrepResource
-from sitrep.stages.parse import parse
+from sitrep.stages.parse import ParseSummary, parse, pending_ids, plan_batches
 
-@dg.asset(key=keys.PARSED_ARTICLES, deps=[keys.RAW_ARTICLES], group_name="nlp", kinds={"spacy", "duckdb"})
-def parsed_articles(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> dg.MaterializeResult:
-    """Articles with boilerplate removed, a title, outlet, wire agency and publication date, split
-    into sentences and parsed by spaCy, and every place name resolved to the gazetteer: the
-    input the event extractor reads.  Only new articles are parsed."""
-    warehouse = sitrep.warehouse()
-    summary = parse(
-        warehouse, sitrep.spacy_model, today=date.today(), n_process=sitrep.nlp_processes,
-        batch_size=sitrep.nlp_batch_size, logger=context.log,
-    )
-    frame = warehouse.table("articles")
-    return dg.MaterializeResult(metadata=table_metadata(
-        frame, parsed_now=summary.parsed, sentences=summary.sentences, words=summary.words,
-        places=summary.places, dated_from=dg.MetadataValue.json(summary.dated_from),
-        spacy_model=sitrep.spacy_model,
+
+@dg.op(ins={"raw_articles": dg.In(dg.Nothing)}, out=dg.DynamicOut(list))
+def plan_parse_batches(context: dg.OpExecutionContext, sitrep: SitrepResource):
+    """One dynamic output per batch of pending article ids (none when nothing is new)."""
+    ids = pending_ids(sitrep.warehouse())
+    planned = plan_batches(ids, sitrep.nlp_processes)
+    context.log.info(f"{len(ids)} articles to parse in {len(planned)} batch(es)")
+    for i, batch in enumerate(planned):
+        yield dg.DynamicOutput(batch, mapping_key=f"batch_{i}")
+
+
+@dg.op
+def parse_batch(context: dg.OpExecutionContext, sitrep: SitrepResource, ids: list) -> dict:
+    """Parse one batch in this process (the executor supplies the parallelism), and read its
+    events from the fresh parses, so extraction shares the parallel workers with the NLP."""
+    summary = parse(sitrep.warehouse(), sitrep.spacy_model, today=date.today(), n_process=1,
+                    batch_size=sitrep.nlp_batch_size, logger=context.log, ids=ids, extract=True)
+    return asdict(summary)
+
+
+@dg.op(out=dg.Out(dg.Nothing))
+def record_parse(context: dg.OpExecutionContext, sitrep: SitrepResource, summaries: list) -> None:
+    """Add the batches' figures up as the asset's metadata."""
+    total = ParseSummary(0, 0, 0, 0, {})
+    dated_from: dict[str, int] = {}
+    for s in summaries:
+        total = ParseSummary(total.parsed + s["parsed"], total.sentences + s["sentences"],
+                             total.words + s["words"], total.places + s["places"], {})
+        for key, n in s["dated_from"].items():
+            dated_from[key] = dated_from.get(key, 0) + n
+    frame = sitrep.warehouse().table("articles")
+    context.add_output_metadata(table_metadata(
+        frame, parsed_now=total.parsed, sentences=total.sentences, words=total.words,
+        places=total.places, dated_from=dg.MetadataValue.json(dated_from),
+        batches=len(summaries), spacy_model=sitrep.spacy_model,
     ))
+
+
+@dg.graph_asset(
+    key=keys.PARSED_ARTICLES, group_name="nlp", kinds={"spacy", "duckdb"},
+    ins={"raw_articles": dg.AssetIn(key=keys.RAW_ARTICLES, dagster_type=dg.Nothing)},
+    description="Articles with boilerplate removed, a title, outlet, wire agency and publication date, split "
+    "into sentences and parsed by spaCy, and every place name resolved to the gazetteer: the "
+    "input the event extractor reads.  Only new articles are parsed, in batches run in parallel.",
+)
+def parsed_articles(raw_articles):
+    return record_parse(plan_parse_batches(raw_articles).map(parse_batch).collect())

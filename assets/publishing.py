@@ -6,6 +6,7 @@ from assets import keys
 from pipelines.resources import SitrepResource
 from sitrep.nlp.extract import EXTRACTOR_VERSION
 from sitrep.stages.aggregate import published_frames
+from sitrep.store.objectstore import upload_release
 from sitrep.store.publish import publish
 
 @dg.asset(
@@ -23,7 +24,12 @@ def published_datasets(context: dg.AssetExecutionContext, sitrep: SitrepResource
         {"extractor_version": EXTRACTOR_VERSION, "spacy_model": sitrep.spacy_model, "week_scheme": sitrep.week_scheme},
     )
     context.log.info(f"published {folder} ({'new release' if changed else 'unchanged'})")
-    return dg.MaterializeResult(metadata={
+    remote = {}
+    if sitrep.publish_uri:  # a copy in object storage, manifest written last
+        key, uploaded = upload_release(folder.resolve(), sitrep.publish_uri)
+        context.log.info(f"{sitrep.publish_uri}: {'uploaded' if uploaded else 'already current'} ({key})")
+        remote = {"remote": dg.MetadataValue.text(sitrep.publish_uri), "remote_uploaded": uploaded}
+    return dg.MaterializeResult(metadata={**remote,
         "path": dg.MetadataValue.path(str(folder)),
         "release": manifest["release"],
         "changed": changed,

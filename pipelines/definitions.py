@@ -9,7 +9,8 @@ from assets.merging import events
 from assets.nlp import parsed_articles
 from assets.publishing import published_datasets
 from assets.statistics import acled_weekly, weekly_conflict_stats
-from pipelines.jobs import sitrep_all
+from pipelines.forkserver import PRELOAD
+from pipelines.jobs import ALL_ASSETS_JOB, sitrep_all
 from pipelines.resources import SitrepResource
 from pipelines.schedules import daily_refresh
 from pipelines.sensors import inbox_sensor
@@ -17,15 +18,38 @@ from pipelines.sensors import inbox_sensor
 ASSETS = [raw_articles, parsed_articles, event_mentions, events, weekly_conflict_stats, acled_weekly, published_datasets]
 
 
+def executor(processes: int) -> dg.ExecutorDefinition:
+    """Steps in parallel processes, `processes` at a time (the NLP batches fill every core).
+
+    Processes are forked from a server that has imported sitrep and loaded the spaCy model once
+    (`pipelines.preload`), so a step starts in a fraction of a second instead of re-importing
+    Dagster, Great Expectations and spaCy.  With one process, steps run in the run's own.
+    """
+    if processes <= 1:
+        return dg.in_process_executor
+    return dg.multiprocess_executor.configured({
+        "max_concurrent": max(1, processes),
+        "start_method": {"forkserver": {"preload_modules": [PRELOAD]}},
+    })
+
+
 def build_definitions(resource: SitrepResource | None = None) -> dg.Definitions:
+    resource = resource or SitrepResource.from_settings()
     return dg.Definitions(
         assets=ASSETS,
         asset_checks=ALL_CHECKS,
         jobs=[sitrep_all],
         schedules=[daily_refresh],
         sensors=[inbox_sensor],
-        resources={"sitrep": resource or SitrepResource.from_settings()},
+        resources={"sitrep": resource},
+        executor=executor(resource.nlp_processes),
     )
 
 
 defs = build_definitions()
+
+
+def sitrep_all_job() -> dg.JobDefinition:
+    """The job every step process can rebuild (`dg.reconstructable`), with the settings of the
+    environment at the time of the call (which the steps inherit), not of the first import."""
+    return build_definitions().resolve_job_def(ALL_ASSETS_JOB)

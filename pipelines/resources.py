@@ -24,6 +24,7 @@ class SitrepResource(dg.ConfigurableResource):
     max_article_bytes: int = 2_000_000
     nlp_processes: int = 2
     nlp_batch_size: int = 200
+    publish_uri: str = ""
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "SitrepResource":
@@ -31,14 +32,14 @@ class SitrepResource(dg.ConfigurableResource):
         return cls(
             inbox=str(s.inbox), data_dir=str(s.data_dir), spacy_model=s.spacy_model,
             week_scheme=s.week_scheme, max_article_bytes=s.max_article_bytes,
-            nlp_processes=s.nlp_processes, nlp_batch_size=s.nlp_batch_size,
+            nlp_processes=s.nlp_processes, nlp_batch_size=s.nlp_batch_size, publish_uri=s.publish_uri,
         )
 
     def settings(self) -> Settings:
         return Settings(
             inbox=Path(self.inbox), data_dir=Path(self.data_dir), spacy_model=self.spacy_model,
             week_scheme=self.week_scheme, max_article_bytes=self.max_article_bytes,
-            nlp_processes=self.nlp_processes, nlp_batch_size=self.nlp_batch_size,
+            nlp_processes=self.nlp_processes, nlp_batch_size=self.nlp_batch_size, publish_uri=self.publish_uri,
         )
 
     @property

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import dagster as dg
 
 from pipelines.jobs import sitrep_all
 from pipelines.resources import SitrepResource
-
-
-def inbox_fingerprint(inbox: Path) -> str:
-    """A hash of the names, sizes and modification times of the inbox's files."""
-    digest = hashlib.sha256()
-    if inbox.is_dir():
-        for path in sorted(inbox.iterdir()):
-            if path.is_file() and not path.is_symlink():
-                stat = path.stat()
-                digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:20]
+from sitrep.ingest.fingerprint import inbox_fingerprint
 
 
 @dg.sensor(job=sitrep_all, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)

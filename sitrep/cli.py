@@ -4,6 +4,7 @@
     sitrep sql "select ..."    a read-only query on the warehouse, printed as a table
     sitrep show EVENT_ID       an event and every sentence behind it
     sitrep evaluate            score against ../shared gold and evaluation sets
+    sitrep bench [INBOX]       the pipeline's speed beside bare spaCy's, as JSON on the last line
 """
 
 from __future__ import annotations
@@ -74,12 +75,47 @@ def cmd_run(args: argparse.Namespace) -> int:
         lock.release()
 
 
+LAST_INBOX = ".sitrep-last-inbox"
+"""File in the data dir holding the fingerprint of the inbox the last finished run read."""
+
+
+def _has_nlp_to_share(settings: Settings, fingerprint: str) -> bool:
+    """Whether this run may parse articles: the inbox changed since the last finished run, or
+    articles were left unparsed.  Only then do step processes pay for their start-up."""
+    marker = settings.data_dir / LAST_INBOX
+    if not marker.exists() or marker.read_text() != fingerprint or not settings.warehouse_path.exists():
+        return True
+    from sitrep.store.warehouse import Warehouse
+
+    pending = Warehouse(settings.warehouse_path).frame(
+        "SELECT count(*) AS n FROM raw_articles ANTI JOIN articles USING (article_id)")["n"][0]
+    return pending > 0
+
+
 def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
+    from sitrep.ingest.fingerprint import inbox_fingerprint
+
+    fingerprint = inbox_fingerprint(settings.inbox)
+    parallel = settings.nlp_processes > 1 and _has_nlp_to_share(settings, fingerprint)
+    if not parallel:
+        code = _run_job(settings, args, parallel)
+    else:
+        from pipelines.forkserver import start_early, stop
+
+        start_early()  # the step processes' fork server warms up while this process imports
+        try:
+            code = _run_job(settings, args, parallel)
+        finally:
+            stop()  # it holds this run's settings: the next run in this process starts its own
+    if code in (0, 1):  # the run finished (1: a blocking check failed, the data is still read)
+        (settings.data_dir / LAST_INBOX).write_text(fingerprint)
+    return code
+
+
+def _run_job(settings: Settings, args: argparse.Namespace, parallel: bool) -> int:
     import dagster as dg
 
-    from pipelines.definitions import build_definitions
-    from pipelines.jobs import ALL_ASSETS_JOB
-    from pipelines.resources import SitrepResource
+    from pipelines.definitions import sitrep_all_job
     from sitrep.nlp.model import ModelNotInstalled, load_model
 
     try:
@@ -91,16 +127,17 @@ def _run_locked(settings: Settings, args: argparse.Namespace) -> int:
         print(f"error: inbox folder not found: {settings.inbox} (set SITREP_INBOX)", file=sys.stderr)
         return 2
     print(f"sitrep run: inbox {settings.inbox} -> data dir {settings.data_dir.resolve()}", file=sys.stderr)
-    defs = build_definitions(SitrepResource.from_settings(settings))
-    job = defs.resolve_job_def(ALL_ASSETS_JOB)
     level = "DEBUG" if args.verbose else "INFO"
+    run_config = {"loggers": {"console": {"config": {"log_level": level}}}}
     with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(
-            instance=instance,
-            raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": level}}}},
-        )
-    return print_summary(settings, result)
+        if not parallel:  # one process: every step in this one, no fork server to start
+            result = sitrep_all_job().execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
+            return print_summary(settings, result)
+        # the steps run in their own processes (multiprocess executor): they rebuild the job
+        # from its module and read the same SITREP_* environment this process was given
+        with dg.execute_job(dg.reconstructable(sitrep_all_job), instance=instance,
+                            raise_on_error=False, run_config=run_config) as result:
+            return print_summary(settings, result)
 
 
 def print_summary(settings: Settings, result) -> int:
@@ -220,6 +257,18 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from sitrep.bench import main as bench_main
+
+    settings = Settings()
+    source = Path(args.inbox) if args.inbox else settings.inbox
+    try:
+        return bench_main(source, args.processes or settings.nlp_processes, settings.spacy_model, args.keep, args.log)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sitrep", description="Checked weekly conflict statistics from news reports.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -240,6 +289,12 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--errors", type=int, default=10, help="errors to list per figure (0 for none)")
     evaluate.add_argument("--json", type=Path, help="also write the figures as JSON here")
     evaluate.set_defaults(func=cmd_evaluate)
+    bench = sub.add_parser("bench", help="run the pipeline from an empty data dir beside bare spaCy; JSON figures last")
+    bench.add_argument("inbox", nargs="?", help="inbox folder or one .jsonl file (default: SITREP_INBOX)")
+    bench.add_argument("--processes", type=int, help="processes for both (default: SITREP_NLP_PROCESSES)")
+    bench.add_argument("--keep", type=Path, help="write the run's data dir here (empty or new) instead of a temporary one")
+    bench.add_argument("--log", type=Path, help="write the run's full log here")
+    bench.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("sitrep").setLevel(logging.INFO)

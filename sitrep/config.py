@@ -38,12 +38,15 @@ class Settings:
     max_article_bytes: int = field(default_factory=lambda: _env_int("SITREP_MAX_ARTICLE_BYTES", 2_000_000))
     nlp_processes: int = field(default_factory=lambda: _env_int("SITREP_NLP_PROCESSES", 2))
     nlp_batch_size: int = field(default_factory=lambda: _env_int("SITREP_NLP_BATCH", 200))
+    publish_uri: str = field(default_factory=lambda: _env("SITREP_PUBLISH_URI", ""))
 
     def __post_init__(self) -> None:
         if self.week_scheme not in WEEK_SCHEMES:
             raise ValueError(
                 f"SITREP_WEEKS must be one of {', '.join(WEEK_SCHEMES)}, not {self.week_scheme!r}"
             )
+        if self.publish_uri and not self.publish_uri.startswith("s3://"):
+            raise ValueError(f"SITREP_PUBLISH_URI must look like s3://bucket/prefix, not {self.publish_uri!r}")
 
     @property
     def warehouse_path(self) -> Path:

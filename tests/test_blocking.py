@@ -19,6 +19,7 @@ def test_wrong_data_blocks_downstream_and_fails_the_run(tmp_path, monkeypatch, c
     shutil.copytree(SAMPLE_INBOX, inbox)
     monkeypatch.setenv("SITREP_INBOX", str(inbox))
     monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SITREP_NLP_PROCESSES", "1")  # steps in this process, where the patch applies
     real_merge = aggregate.merge_mentions
 
     def merge_then_corrupt(*args, **kwargs):

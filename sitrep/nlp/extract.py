@@ -642,8 +642,9 @@ def _apply_date(m: EventMention, rng: DateRange | None, published: date | None, 
 def _paragraph_of(doc: Doc) -> list[int]:
     """Paragraph number of each sentence: a new paragraph after a blank line or a line break."""
     out, para = [], 0
+    text = doc.text  # built anew from the tokens on every access: read it once, not per sentence
     for sent in doc.sents:
-        before = doc.text[max(sent.start_char - 2, 0):sent.start_char]
+        before = text[max(sent.start_char - 2, 0):sent.start_char]
         if "\n" in before:
             para += 1
         out.append(para)

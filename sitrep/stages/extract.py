@@ -9,7 +9,7 @@ most the batch it was reading and the next run resumes there.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import polars as pl
 
@@ -51,6 +51,32 @@ def mention_rows(mentions) -> list[dict]:
     return rows
 
 
+@dataclass
+class Extraction:
+    """What reading a batch of articles gives, to be written in one transaction with
+    `write_extraction`: mentions, the per-article markers and the people each article names."""
+
+    mentions: list[dict] = field(default_factory=list)
+    markers: list[dict] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)
+
+    def read(self, doc, published, places, article_id: str) -> None:
+        found = extract_events(doc, published, places, article_id)
+        self.mentions.extend(mention_rows(found))
+        self.people.extend({"article_id": article_id, "person": p} for p in sorted(people_in(doc)))
+        self.markers.append({"article_id": article_id, "extractor_version": EXTRACTOR_VERSION, "n_mentions": len(found)})
+
+
+def write_extraction(con, ids: list[str], batch: Extraction) -> None:
+    """Replace the batch's articles' mentions, markers and people (inside the caller's transaction)."""
+    for table in ("event_mentions", "extracted_articles", "article_people"):
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+    insert_frame(con, "event_mentions", pl.DataFrame(batch.mentions, infer_schema_length=None) if batch.mentions else pl.DataFrame())
+    insert_frame(con, "extracted_articles", pl.DataFrame(batch.markers))
+    if batch.people:
+        insert_frame(con, "article_people", pl.DataFrame(batch.people))
+
+
 def extract(warehouse: Warehouse, model: str, logger: logging.Logger | None = None) -> ExtractSummary:
     refresh_places(warehouse, model, logger=logger)  # new places mark their articles to be read again
     pending = _pending_ids(warehouse)
@@ -65,22 +91,12 @@ def extract(warehouse: Warehouse, model: str, logger: logging.Logger | None = No
             "WHERE d.article_id IN (SELECT unnest(?))", [ids])
         places = places_from_rows(warehouse.frame(
             "SELECT * FROM place_mentions WHERE article_id IN (SELECT unnest(?))", [ids]))
-        rows, done, named = [], [], []
+        batch = Extraction()
         for r in data.iter_rows(named=True):
-            doc = doc_from_bytes(r["doc"], vocab)
-            found = extract_events(doc, r["published_date"], places.get(r["article_id"], []), r["article_id"])
-            rows.extend(mention_rows(found))
-            named.extend({"article_id": r["article_id"], "person": p} for p in sorted(people_in(doc)))
-            done.append({"article_id": r["article_id"], "extractor_version": EXTRACTOR_VERSION, "n_mentions": len(found)})
-        frame = pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame()
+            batch.read(doc_from_bytes(r["doc"], vocab), r["published_date"], places.get(r["article_id"], []), r["article_id"])
         with warehouse.writer() as con:
-            con.execute("DELETE FROM event_mentions WHERE article_id IN (SELECT unnest(?))", [ids])
-            con.execute("DELETE FROM extracted_articles WHERE article_id IN (SELECT unnest(?))", [ids])
-            con.execute("DELETE FROM article_people WHERE article_id IN (SELECT unnest(?))", [ids])
-            if named:
-                insert_frame(con, "article_people", pl.DataFrame(named))
-            insert_frame(con, "event_mentions", frame)
-            insert_frame(con, "extracted_articles", pl.DataFrame(done))
+            write_extraction(con, ids, batch)
+        rows = batch.mentions
         n_mentions += len(rows)
         n_fatal += sum(1 for r in rows if r["fatalities_best"] is not None)
         n_agg += sum(1 for r in rows if r["is_aggregate"])

@@ -1,16 +1,20 @@
 """Stage 2: clean, date and parse new articles with spaCy, and resolve their places.
 
 Only articles not parsed before are read (NLP is the expensive part: nothing is parsed
-twice).  Texts go through `nlp.pipe` and results are written in batches, each batch one
-transaction, so a killed run keeps what it finished.  (The pending texts themselves are still
-loaded at once; streaming them from the warehouse is future work.)
+twice).  The pending articles stream through: their texts are read from the warehouse
+`batch_size` at a time, go through `nlp.pipe` lazily, and results are written in batches, each
+batch one transaction, so memory stays flat as the corpus grows and a killed run keeps what it
+finished.  `plan_batches` cuts the pending ids into independent batches, which Dagster's
+executor parses in parallel processes (see `assets/nlp.py`).
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterator, Sequence
 
 import polars as pl
 
@@ -33,24 +37,66 @@ class ParseSummary:
     dated_from: dict[str, int]
 
 
-def _pending(warehouse: Warehouse) -> pl.DataFrame:
+MAX_BATCH = 250
+"""Most articles one parallel batch parses: small enough to balance two or more workers, large
+enough that starting a batch (a process, a warehouse read) costs little beside its NLP."""
+
+
+def pending_ids(warehouse: Warehouse) -> list[str]:
+    """Ids of the stored articles not parsed yet, in inbox order (ids only: texts stream later)."""
     return warehouse.frame(
-        "SELECT r.article_id, r.source_id, r.text, r.title, r.outlet, r.url, r.published_meta "
-        "FROM raw_articles r ANTI JOIN articles a USING (article_id) ORDER BY r.source"
-    )
+        "SELECT r.article_id FROM raw_articles r ANTI JOIN articles a USING (article_id) ORDER BY r.source"
+    )["article_id"].to_list()
+
+
+def plan_batches(ids: Sequence[str], workers: int, max_batch: int = MAX_BATCH) -> list[list[str]]:
+    """`ids` cut into near-equal batches, a multiple of `workers` of them and none over `max_batch`.
+
+    Equal batches in a multiple of the workers keep every worker busy to the end; each batch is
+    independent (its own reads and writes), so any executor, on one machine or many, can run it.
+    """
+    if not ids:
+        return []
+    workers = max(1, workers)
+    n = max(workers, math.ceil(len(ids) / max_batch))
+    n = min(len(ids), math.ceil(n / workers) * workers)
+    size, extra = divmod(len(ids), n)
+    out, start = [], 0
+    for i in range(n):
+        end = start + size + (1 if i < extra else 0)
+        out.append(list(ids[start:end]))
+        start = end
+    return out
+
+
+def _stream(warehouse: Warehouse, ids: Sequence[str], chunk: int) -> Iterator[tuple[str, dict]]:
+    """(cleaned text, article row) for `ids`, read `chunk` texts at a time, in the order of `ids`."""
+    for part in batches(ids, chunk):
+        frame = warehouse.frame(
+            "SELECT article_id, source_id, text, title, outlet, url, published_meta "
+            "FROM raw_articles WHERE article_id IN (SELECT unnest(?))", [list(part)])
+        rows = {row["article_id"]: row for row in frame.iter_rows(named=True)}
+        for article_id in part:
+            row = rows.get(article_id)
+            if row is None:
+                continue
+            text = clean(row.pop("text"))
+            row["n_boilerplate_lines"] = len(text.boilerplate_lines)
+            yield text.text, row
+
+
+def _place_row(p: PlaceMention, article_id: str) -> dict:
+    return {
+        "article_id": article_id, "char_start": p.char_start, "char_end": p.char_end,
+        "mention": p.mention, "name": p.place.name, "kind": p.place.kind, "country": p.place.country,
+        "admin1": p.place.admin1, "admin1_name": p.place.admin1_name,
+        "latitude": p.place.latitude, "longitude": p.place.longitude, "geo_precision": p.geo_precision,
+    }
 
 
 def place_rows(doc, article_id: str, gazetteer) -> list[dict]:
     """The places of one parsed article, as `place_mentions` rows."""
-    return [
-        {
-            "article_id": article_id, "char_start": p.char_start, "char_end": p.char_end,
-            "mention": p.mention, "name": p.place.name, "kind": p.place.kind, "country": p.place.country,
-            "admin1": p.place.admin1, "admin1_name": p.place.admin1_name,
-            "latitude": p.place.latitude, "longitude": p.place.longitude, "geo_precision": p.geo_precision,
-        }
-        for p in find_places(doc, gazetteer)
-    ]
+    return [_place_row(p, article_id) for p in find_places(doc, gazetteer)]
 
 
 def places_from_rows(frame: pl.DataFrame) -> dict[str, list[PlaceMention]]:
@@ -104,47 +150,64 @@ def refresh_places(warehouse: Warehouse, model: str, force: bool = False, logger
 
 
 def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, batch_size: int = 200,
-          logger: logging.Logger | None = None) -> ParseSummary:
-    pending = _pending(warehouse).to_dicts()
-    if not pending:
+          logger: logging.Logger | None = None, ids: Sequence[str] | None = None,
+          extract: bool = False) -> ParseSummary:
+    """Parse `ids` (default: every pending article), streaming; `n_process` spaCy processes.
+
+    With `extract`, each article's events are read from its fresh parse and written with it
+    (what the extract stage would do later from the stored parse): the extraction then runs in
+    the parallel parse workers, beside the NLP, instead of alone after it.
+    """
+    if extract:  # imported here: the extract stage imports this module
+        from sitrep.stages.extract import Extraction, write_extraction
+    ids = pending_ids(warehouse) if ids is None else ids
+    if not ids:
         return ParseSummary(0, 0, 0, 0, {})
     nlp = load_model(model)
     warm(nlp)
     gazetteer = get_gazetteer()
     version = model_version(nlp)
-    progress = Progress("parsed_articles", len(pending), logger)
+    progress = Progress("parsed_articles", len(ids), logger)
     totals = {"parsed": 0, "sentences": 0, "words": 0, "places": 0}
     dated_from: dict[str, int] = {}
-    cleaned = {row["article_id"]: clean(row["text"]) for row in pending}
-    docs = nlp.pipe((cleaned[row["article_id"]].text for row in pending), n_process=n_process, batch_size=32)
-    for batch in batches(pending, batch_size):
+    docs = nlp.pipe(_stream(warehouse, ids, batch_size), as_tuples=True, n_process=n_process, batch_size=32)
+    while True:
         articles, blobs, places = [], [], []
-        for row in batch:
-            doc = next(docs)
-            text = cleaned[row["article_id"]]
-            pub = publication_date(row["published_meta"], text.text, today)
+        read = Extraction() if extract else None
+        for doc, row in docs:
+            text = doc.text
+            pub = publication_date(row["published_meta"], text, today)
             dated_from[pub.source] = dated_from.get(pub.source, 0) + 1
             n_sent = sum(1 for s in doc.sents if any(t.is_alpha for t in s))
             n_words = sum(1 for t in doc if not t.is_space and not t.is_punct)
             articles.append({
                 "article_id": row["article_id"], "source_id": row["source_id"],
-                "title": row["title"] or title_from_text(text.text), "outlet": row["outlet"],
-                "wire_agency": wire_agency(text.text), "url": row["url"],
+                "title": row["title"] or title_from_text(text), "outlet": row["outlet"],
+                "wire_agency": wire_agency(text), "url": row["url"],
                 "published_date": pub.value, "published_from": pub.source, "date_flag": pub.flag,
-                "n_sentences": n_sent, "n_words": n_words, "n_boilerplate_lines": len(text.boilerplate_lines),
+                "n_sentences": n_sent, "n_words": n_words, "n_boilerplate_lines": row["n_boilerplate_lines"],
             })
             blobs.append({"article_id": row["article_id"], "model": version, "doc": doc_to_bytes(doc)})
-            places.extend(place_rows(doc, row["article_id"], gazetteer))
+            found_places = sorted(find_places(doc, gazetteer), key=lambda p: p.char_start)
+            places.extend(_place_row(p, row["article_id"]) for p in found_places)
+            if read is not None:
+                read.read(doc, pub.value, found_places, row["article_id"])
             totals["sentences"] += n_sent
             totals["words"] += n_words
-        ids = [a["article_id"] for a in articles]
+            if len(articles) == batch_size:
+                break
+        if not articles:
+            break
+        ids_done = [a["article_id"] for a in articles]
         with warehouse.writer() as con:
             for table in ("parsed_docs", "articles"):
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids_done])
             insert_frame(con, "parsed_docs", pl.DataFrame(blobs, schema_overrides={"doc": pl.Binary}))
             insert_frame(con, "articles", pl.DataFrame(articles, infer_schema_length=None))
-            write_places(con, ids, places)
-        totals["parsed"] += len(batch)
+            write_places(con, ids_done, places)
+            if read is not None:
+                write_extraction(con, ids_done, read)
+        totals["parsed"] += len(articles)
         totals["places"] += len(places)
-        progress.advance(len(batch))
+        progress.advance(len(articles))
     return ParseSummary(totals["parsed"], totals["sentences"], totals["words"], totals["places"], dated_from)
