@@ -142,7 +142,7 @@ def gate_acled_reconciles(context: dg.AssetExecutionContext, sitrep: SitrepResou
 def _make_checks(asset_key: dg.AssetKey, table: str) -> list[dg.AssetChecksDefinition]:
     @dg.asset_check(
         asset=asset_key, name=f"{table}_contract", blocking=True,
-        description=f"Great Expectations suite expectations/{table}.json: the data is right (blocks downstream).",
+        description=_contract_description(table),
     )
     def contract(context: dg.AssetCheckExecutionContext, sitrep: SitrepResource) -> dg.AssetCheckResult:
         return _result(context, sitrep, run_suite(sitrep, table, table), blocking=True)

@@ -80,10 +80,11 @@ class _UnionFind:
         return True
 
 
-def _overlap(a: dict, b: dict) -> bool:
+def _overlap(a: dict, b: dict, slack_days: int = 0) -> bool:
+    """The two date ranges overlap, or come within `slack_days` of each other."""
     if a["date_start"] is None or b["date_start"] is None:
         return False
-    return a["date_start"] <= b["date_end"] and b["date_start"] <= a["date_end"]
+    return (a["date_start"] - b["date_end"]).days <= slack_days and (b["date_start"] - a["date_end"]).days <= slack_days
 
 
 def _counts_compatible(a: int | None, b: int | None) -> bool:
@@ -149,12 +150,6 @@ def lead_mentions(rows: list[dict]) -> dict[str, int]:
     return lead
 
 
-def _near_in_time(a: dict, b: dict, slack_days: int) -> bool:
-    if a["date_start"] is None or b["date_start"] is None:
-        return False
-    return (a["date_start"] - b["date_end"]).days <= slack_days and (b["date_start"] - a["date_end"]).days <= slack_days
-
-
 def _same_person_links(rows: list[dict], people: dict[str, set[str]]) -> list[tuple[int, int]]:
     """Pairs of lead mentions whose articles name the same distinctive person."""
     lead = lead_mentions(rows)
@@ -172,7 +167,7 @@ def _same_person_links(rows: list[dict], people: dict[str, set[str]]) -> list[tu
                 a, b = rows[members[x]], rows[members[y]]
                 if a["country"] and b["country"] and a["country"] != b["country"]:
                     continue
-                if _near_in_time(a, b, NAME_DATE_SLACK_DAYS) and _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
+                if _overlap(a, b, NAME_DATE_SLACK_DAYS) and _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
                     links.append((members[x], members[y]))
     return links
 
