@@ -88,10 +88,9 @@ def prepare_inbox(source: Path, workdir: Path) -> Path:
         return source
     if not source.is_file():
         raise FileNotFoundError(f"inbox not found: {source}")
-    inbox = workdir / "inbox"
-    inbox.mkdir()
-    shutil.copy(source, inbox / source.name)
-    return inbox
+    from sitrep.ingest.inbox import inbox_for_file
+
+    return inbox_for_file(source, parent=workdir)
 
 
 def _children_cpu() -> float:

@@ -19,7 +19,8 @@ from pathlib import Path
 from sitrep.config import PROJECT_ROOT, Settings
 from sitrep.evaluate.external import score_fakes, score_gva
 from sitrep.evaluate.report import Report
-from sitrep.evaluate.runner import inbox_for_file, run_stages
+from sitrep.evaluate.runner import run_stages
+from sitrep.ingest.inbox import inbox_for_file
 from sitrep.evaluate.seeds import score_seeds
 
 DEFAULT_SHARED = PROJECT_ROOT.parent / "shared"

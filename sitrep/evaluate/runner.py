@@ -8,8 +8,6 @@ always re-extracts (the rules are what changes between two evaluations).
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -35,10 +33,3 @@ def run_stages(inbox: Path, data_dir: Path, settings: Settings) -> Warehouse:
     build_events(warehouse)
     build_weekly(warehouse, settings.week_scheme)
     return warehouse
-
-
-def inbox_for_file(jsonl: Path) -> Path:
-    """A folder holding just `jsonl` (an inbox is a folder), linked rather than copied."""
-    folder = Path(tempfile.mkdtemp(prefix="sitrep-eval-inbox-"))
-    shutil.copy(jsonl, folder / jsonl.name)
-    return folder

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -245,6 +247,14 @@ def read_inbox(folder: Path, max_bytes: int = 2_000_000) -> InboxRead:
         except OSError as exc:
             result.rejects.append(Reject(str(path), f"unreadable: {exc.strerror or exc}"))
     return result
+
+
+def inbox_for_file(path: Path, parent: Path | None = None) -> Path:
+    """A new folder (under `parent`, else a temporary one) holding a copy of the one article
+    file `path`: an inbox is a folder, and a JSONL corpus often comes as one file."""
+    folder = Path(tempfile.mkdtemp(prefix="sitrep-inbox-", dir=parent))
+    shutil.copy(path, folder / Path(path).name)
+    return folder
 
 
 def now_utc() -> datetime:
