@@ -26,13 +26,23 @@ run_queue:
 """
 
 
-def prepare_dagster_home() -> Path:
-    """Point Dagster at the project's run history (created on first use, telemetry off)."""
+def prepare_dagster_home(create_storage: bool = False) -> Path:
+    """Point Dagster at the project's run history (created on first use, telemetry off).
+
+    With `create_storage` (`make setup`, `sitrep bench`), Dagster's run and event databases
+    are created now, as the first run would otherwise do at its start (seconds of migrations).
+    """
     home = dagster_home()
     os.environ["DAGSTER_HOME"] = str(home)
     config = home / "dagster.yaml"
     if not config.exists():
+        home.mkdir(parents=True, exist_ok=True)
         config.write_text(DAGSTER_YAML)
+    if create_storage:
+        import dagster as dg
+
+        with dg.DagsterInstance.get():
+            pass
     return home
 
 
@@ -116,10 +126,10 @@ def _run_job(settings: Settings, args: argparse.Namespace, parallel: bool) -> in
     import dagster as dg
 
     from pipelines.definitions import sitrep_all_job
-    from sitrep.nlp.model import ModelNotInstalled, load_model
+    from sitrep.nlp.model import ModelNotInstalled, require_model
 
     try:
-        load_model(settings.spacy_model)
+        require_model(settings.spacy_model)
     except ModelNotInstalled as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
