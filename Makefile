@@ -14,8 +14,9 @@ UI_PORT ?= 3000
 setup:
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)" \
 		|| $(PYTHON) -m pip install --quiet --user "uv==$(UV_VERSION)"
-	$(UV) sync --frozen --python $(PYTHON)
-	@DAGSTER_HOME=$(CURDIR)/.dagster_home .venv/bin/python -c "from sitrep.cli import prepare_dagster_home; prepare_dagster_home()"
+	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
+	@.venv/bin/python -m compileall -q sitrep assets pipelines >/dev/null
+	@DAGSTER_HOME=$(CURDIR)/.dagster_home .venv/bin/python -c "from sitrep.cli import prepare_dagster_home; prepare_dagster_home(create_storage=True)"
 	@echo "DAGSTER_HOME=$(CURDIR)/.dagster_home" > .env
 	@echo "sitrep is installed in .venv (run .venv/bin/sitrep, or 'source .venv/bin/activate')"
 
