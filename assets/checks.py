@@ -1,20 +1,25 @@
-"""Asset checks: each stage's Great Expectations suites, run on the table it wrote.
+"""Asset checks: each stage's Great Expectations suites, run in the stage's own step.
 
 Every stage has two suites in `expectations/`: `<table>.json`, whose failure means the data is
 wrong (a future date, a negative count, an unknown province code) and blocks the assets
 downstream, and `<table>_review.json`, whose failures are worth a look and only warn.
 
-Where the checks run depends on how the stage writes.  The per-article stages (raw_articles,
-parsed_articles, event_mentions) commit batch by batch so a long NLP run keeps what it finished;
-their blocking suites run afterwards on the whole table, as separate checks, and a failure stops
-everything downstream.  The derived stages (events, weekly_conflict_stats, acled_weekly) replace whole tables:
-they run their blocking suites inside the asset on the new frames *before* writing them
-(`GATED_SPECS`), so a failed check leaves the previous, checked tables in the warehouse.
+The checks are the assets' own (`SPECS`, `check_specs=`), not steps of their own: a step costs
+a process and a warehouse read, which a run would pay a dozen times for checks that take a
+fraction of a second.  Where a check looks depends on how the stage writes.  raw_articles and
+event_mentions commit batch by batch, so a long run keeps what it finished; their suites run
+on the table once it is written (`table_checks`), and a failure stops everything downstream.
+parsed_articles is a graph of parallel batches; its suites run as one step after them
+(`articles_checks`).  The derived stages (events, weekly_conflict_stats, acled_weekly) replace
+whole tables: they run their suites on the new frames *before* writing them, so a failed check
+leaves the previous, checked tables in the warehouse.
 
 Each result carries what the UI needs to judge it without leaving the page: which expectations
 failed, how many rows broke them, example rows with their keys, and the path of the result's
 Great Expectations Data Docs page (`sitrep.quality.docs`).
 """
+
+from dataclasses import dataclass, field
 
 import dagster as dg
 import polars as pl
@@ -26,6 +31,7 @@ from sitrep.quality import docs
 from sitrep.quality.reconcile import reconcile, reconcile_acled
 from sitrep.quality.runner import CheckOutcome, validate
 
+
 def _texts(sitrep: SitrepResource, frame: pl.DataFrame) -> dict[str, str]:
     if frame.is_empty():
         return {}
@@ -35,10 +41,6 @@ def _texts(sitrep: SitrepResource, frame: pl.DataFrame) -> dict[str, str]:
     )
     return dict(rows.iter_rows())
 
-def run_suite(sitrep: SitrepResource, table: str, suite: str) -> CheckOutcome:
-    frame = sitrep.warehouse().table(table)
-    texts = _texts(sitrep, frame) if table == "event_mentions" else None
-    return validate(frame, suite, texts=texts) if texts is not None else validate(frame, suite)
 
 def _failed_list(outcome: CheckOutcome) -> str:
     """`expect_column_values_to_be_between(fatalities): 2 rows`, one line per failed expectation."""
@@ -55,31 +57,86 @@ def _failed_list(outcome: CheckOutcome) -> str:
         lines.append(f"{name}({columns}): {what}")
     return "\n".join(lines) or "none"
 
-def _result(context: dg.AssetCheckExecutionContext | dg.AssetExecutionContext, sitrep: SitrepResource,
-            outcome: CheckOutcome, blocking: bool, check_name: str | None = None) -> dg.AssetCheckResult:
-    metadata = {
-        "summary": outcome.summary(),
-        "failed_expectations": outcome.n_failed,
-        "expectations": outcome.n_expectations,
-        "rows": outcome.n_rows,
-        "unexpected_rows": sum(f["unexpected_count"] or 0 for f in outcome.failures),
-        "failed": dg.MetadataValue.text(_failed_list(outcome)),
-        "result": dg.MetadataValue.md(outcome.markdown),
-        "failures": dg.MetadataValue.json(outcome.failures),
-    }
+
+@dataclass
+class Verdict:
+    """One suite's outcome as the check it answers (name, blocking or not), before it is
+    recorded: a step records all of its verdicts' Data Docs pages in one build."""
+
+    outcome: CheckOutcome
+    check_name: str
+    blocking: bool
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome.success
+
+
+def contract(frame: pl.DataFrame, table: str, texts: dict[str, str] | None = None) -> Verdict:
+    """The blocking suite of `table` on `frame` (for a derived stage: before it is written)."""
+    return Verdict(validate(frame, table, texts=texts), f"{table}_contract", blocking=True)
+
+
+def review(frame: pl.DataFrame, table: str, texts: dict[str, str] | None = None) -> Verdict:
+    """The review suite of `table` on `frame` (it warns, never blocks)."""
+    return Verdict(validate(frame, f"{table}_review", texts=texts), f"{table}_review", blocking=False)
+
+
+def _reconciliation(frame: pl.DataFrame, suite: str, check_name: str) -> Verdict:
+    return Verdict(validate(frame, suite), check_name, blocking=True,
+                   extra={"totals": dg.MetadataValue.md(markdown_table(frame))})
+
+
+def reconciles(events: pl.DataFrame, mentions: pl.DataFrame, weekly: pl.DataFrame) -> Verdict:
+    """The reconciliation suite on weekly figures not yet written, against the events they count."""
+    return _reconciliation(reconcile(events, mentions, weekly), "reconciliation", RECONCILES)
+
+
+def acled_reconciles(weekly: pl.DataFrame, acled: pl.DataFrame) -> Verdict:
+    """acled_weekly, not yet written, against the weekly rows it was made from."""
+    return _reconciliation(reconcile_acled(weekly, acled), "acled_reconciliation", ACLED_RECONCILES)
+
+
+def results(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, sitrep: SitrepResource,
+            verdicts: list[Verdict]) -> list[dg.AssetCheckResult]:
+    """The verdicts as Dagster check results, with their Data Docs pages (one build for all)."""
     try:
-        metadata["data_docs"] = dg.MetadataValue.path(str(docs.record(outcome, sitrep.data_path, context.run.run_id)))
-    except Exception as exc:  # noqa: BLE001 - the verdict stands without its HTML page
-        context.log.warning(f"Data Docs for {outcome.suite_name} not written: {exc}")
-    return dg.AssetCheckResult(
-        check_name=check_name,
-        passed=outcome.success,
-        severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,
-        metadata=metadata,
-    )
+        pages = [str(p) for p in docs.record_all([v.outcome for v in verdicts], sitrep.data_path, context.run.run_id)]
+    except Exception as exc:  # noqa: BLE001 - the verdicts stand without their HTML pages
+        context.log.warning(f"Data Docs not written: {exc}")
+        pages = [None] * len(verdicts)
+    out = []
+    for verdict, page in zip(verdicts, pages):
+        outcome = verdict.outcome
+        metadata = {
+            "summary": outcome.summary(),
+            "failed_expectations": outcome.n_failed,
+            "expectations": outcome.n_expectations,
+            "rows": outcome.n_rows,
+            "unexpected_rows": sum(f["unexpected_count"] or 0 for f in outcome.failures),
+            "failed": dg.MetadataValue.text(_failed_list(outcome)),
+            "result": dg.MetadataValue.md(outcome.markdown),
+            "failures": dg.MetadataValue.json(outcome.failures),
+            **verdict.extra,
+        }
+        if page is not None:
+            metadata["data_docs"] = dg.MetadataValue.path(page)
+        out.append(dg.AssetCheckResult(
+            check_name=verdict.check_name,
+            passed=outcome.success,
+            severity=dg.AssetCheckSeverity.ERROR if verdict.blocking else dg.AssetCheckSeverity.WARN,
+            metadata=metadata,
+        ))
+    return out
+
 
 def _contract_description(table: str) -> str:
     return f"Great Expectations suite expectations/{table}.json: the data is right (blocks downstream)."
+
+
+def _review_description(table: str) -> str:
+    return f"Great Expectations suite expectations/{table}_review.json: worth a look (warns)."
 
 
 RECONCILES = "weekly_conflict_stats_reconciles"
@@ -94,67 +151,52 @@ ACLED_RECONCILES_DESCRIPTION = (
     "and fatalities of weekly_conflict_stats."
 )
 
-# The blocking checks the derived assets run on their frames before writing them.
-GATED_SPECS = {
-    keys.EVENTS: [dg.AssetCheckSpec("events_contract", asset=keys.EVENTS, blocking=True,
-                                    description=_contract_description("events"))],
+
+def _contract_spec(key: dg.AssetKey) -> dg.AssetCheckSpec:
+    table = keys.TABLE_OF[key]
+    return dg.AssetCheckSpec(f"{table}_contract", asset=key, blocking=True, description=_contract_description(table))
+
+
+def _review_spec(key: dg.AssetKey) -> dg.AssetCheckSpec:
+    table = keys.TABLE_OF[key]
+    return dg.AssetCheckSpec(f"{table}_review", asset=key, description=_review_description(table))
+
+
+SPECS = {
+    keys.RAW_ARTICLES: [_contract_spec(keys.RAW_ARTICLES), _review_spec(keys.RAW_ARTICLES)],
+    keys.EVENT_MENTIONS: [_contract_spec(keys.EVENT_MENTIONS), _review_spec(keys.EVENT_MENTIONS)],
+    keys.EVENTS: [_contract_spec(keys.EVENTS), _review_spec(keys.EVENTS)],
     keys.WEEKLY_CONFLICT_STATS: [
-        dg.AssetCheckSpec("weekly_conflict_stats_contract", asset=keys.WEEKLY_CONFLICT_STATS, blocking=True,
-                          description=_contract_description("weekly_conflict_stats")),
+        _contract_spec(keys.WEEKLY_CONFLICT_STATS),
         dg.AssetCheckSpec(RECONCILES, asset=keys.WEEKLY_CONFLICT_STATS, blocking=True,
                           description=RECONCILES_DESCRIPTION),
+        _review_spec(keys.WEEKLY_CONFLICT_STATS),
     ],
     keys.ACLED_WEEKLY: [
-        dg.AssetCheckSpec("acled_weekly_contract", asset=keys.ACLED_WEEKLY, blocking=True,
-                          description=_contract_description("acled_weekly")),
+        _contract_spec(keys.ACLED_WEEKLY),
         dg.AssetCheckSpec(ACLED_RECONCILES, asset=keys.ACLED_WEEKLY, blocking=True,
                           description=ACLED_RECONCILES_DESCRIPTION),
+        _review_spec(keys.ACLED_WEEKLY),
     ],
 }
+"""Each asset's checks, run in the asset's own step (`check_specs=`)."""
 
 
-def gate(context: dg.AssetExecutionContext, sitrep: SitrepResource, frame: pl.DataFrame, table: str) -> dg.AssetCheckResult:
-    """The blocking suite of `table` on a frame not yet written, as the asset's own check result."""
-    return _result(context, sitrep, validate(frame, table), blocking=True, check_name=f"{table}_contract")
+def table_checks(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, sitrep: SitrepResource,
+                 key: dg.AssetKey) -> list[dg.AssetCheckResult]:
+    """Both suites of a per-article stage on the table it has just written (batch by batch, so
+    they run on the table, after it); a failed blocking suite stops the stages downstream."""
+    table = keys.TABLE_OF[key]
+    frame = sitrep.warehouse().table(table)
+    texts = _texts(sitrep, frame) if table == "event_mentions" else None
+    return results(context, sitrep, [contract(frame, table, texts), review(frame, table, texts)])
 
 
-def _reconciliation(context: dg.AssetExecutionContext, sitrep: SitrepResource, frame: pl.DataFrame, suite: str,
-                    check_name: str) -> dg.AssetCheckResult:
-    result = _result(context, sitrep, validate(frame, suite), blocking=True, check_name=check_name)
-    return dg.AssetCheckResult(
-        check_name=check_name, passed=result.passed, severity=result.severity,
-        metadata={**result.metadata, "totals": dg.MetadataValue.md(markdown_table(frame))},
-    )
+@dg.multi_asset_check(specs=[_contract_spec(keys.PARSED_ARTICLES), _review_spec(keys.PARSED_ARTICLES)],
+                      name="articles_checks")
+def articles_checks(context: dg.AssetCheckExecutionContext, sitrep: SitrepResource):
+    """parsed_articles is a graph of parallel batches: its two suites run as one step after them."""
+    yield from table_checks(context, sitrep, keys.PARSED_ARTICLES)
 
 
-def gate_reconciles(context: dg.AssetExecutionContext, sitrep: SitrepResource, events: pl.DataFrame,
-                    mentions: pl.DataFrame, weekly: pl.DataFrame) -> dg.AssetCheckResult:
-    """The reconciliation suite on weekly figures not yet written, against the events they count."""
-    return _reconciliation(context, sitrep, reconcile(events, mentions, weekly), "reconciliation", RECONCILES)
-
-
-def gate_acled_reconciles(context: dg.AssetExecutionContext, sitrep: SitrepResource, weekly: pl.DataFrame,
-                          acled: pl.DataFrame) -> dg.AssetCheckResult:
-    """acled_weekly, not yet written, against the weekly rows it was made from."""
-    return _reconciliation(context, sitrep, reconcile_acled(weekly, acled), "acled_reconciliation", ACLED_RECONCILES)
-
-
-def _make_checks(asset_key: dg.AssetKey, table: str) -> list[dg.AssetChecksDefinition]:
-    @dg.asset_check(
-        asset=asset_key, name=f"{table}_contract", blocking=True,
-        description=_contract_description(table),
-    )
-    def contract(context: dg.AssetCheckExecutionContext, sitrep: SitrepResource) -> dg.AssetCheckResult:
-        return _result(context, sitrep, run_suite(sitrep, table, table), blocking=True)
-
-    @dg.asset_check(
-        asset=asset_key, name=f"{table}_review",
-        description=f"Great Expectations suite expectations/{table}_review.json: worth a look (warns).",
-    )
-    def review(context: dg.AssetCheckExecutionContext, sitrep: SitrepResource) -> dg.AssetCheckResult:
-        return _result(context, sitrep, run_suite(sitrep, table, f"{table}_review"), blocking=False)
-
-    return [review] if asset_key in GATED_SPECS else [contract, review]
-
-
-ALL_CHECKS = [check for key, table in keys.TABLE_OF.items() for check in _make_checks(key, table)]
+ALL_CHECKS = [articles_checks]

@@ -3,12 +3,14 @@
 import dagster as dg
 
 from assets import keys
+from assets.checks import SPECS, table_checks
 from assets.metadata import table_metadata
 from pipelines.resources import SitrepResource
 from sitrep.nlp.extract import EXTRACTOR_VERSION
 from sitrep.stages.extract import extract
 
-@dg.asset(key=keys.EVENT_MENTIONS, deps=[keys.PARSED_ARTICLES], group_name="extract", kinds={"spacy", "duckdb"})
+@dg.asset(key=keys.EVENT_MENTIONS, deps=[keys.PARSED_ARTICLES], group_name="extract", kinds={"spacy", "duckdb"},
+          check_specs=SPECS[keys.EVENT_MENTIONS])
 def event_mentions(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> dg.MaterializeResult:
     """Every event reported in a sentence, coded the ACLED way (type, actors, place, date range,
     conservative deaths, who says so, period totals flagged), each with the exact character span
@@ -21,4 +23,4 @@ def event_mentions(context: dg.AssetExecutionContext, sitrep: SitrepResource) ->
     return dg.MaterializeResult(metadata=table_metadata(
         frame, articles_read_now=summary.articles, mentions_now=summary.mentions,
         extractor_version=EXTRACTOR_VERSION,
-    ))
+    ), check_results=table_checks(context, sitrep, keys.EVENT_MENTIONS))

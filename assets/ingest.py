@@ -5,11 +5,12 @@ from pathlib import Path
 import dagster as dg
 
 from assets import keys
-from assets.metadata import table_metadata
+from assets.checks import SPECS, table_checks
+from assets.metadata import markdown_table, table_metadata
 from pipelines.resources import SitrepResource
 from sitrep.stages.ingest import ingest
 
-@dg.asset(key=keys.RAW_ARTICLES, group_name="ingest", kinds={"duckdb", "python"})
+@dg.asset(key=keys.RAW_ARTICLES, group_name="ingest", kinds={"duckdb", "python"}, check_specs=SPECS[keys.RAW_ARTICLES])
 def raw_articles(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> dg.MaterializeResult:
     """Every article in the inbox, stored once by a hash of its text; unreadable input goes to
     `rejected_articles` with its reason, so nothing is lost silently."""
@@ -21,8 +22,6 @@ def raw_articles(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> d
     )
     frame = warehouse.frame("SELECT article_id, source_id, source, title, outlet, published_meta, read_at FROM raw_articles ORDER BY read_at DESC, source")
     rejects = warehouse.frame("SELECT * FROM rejected_articles ORDER BY rejected_at DESC")
-    from assets.metadata import markdown_table
-
     return dg.MaterializeResult(metadata=table_metadata(
         frame,
         new_articles=summary.new,
@@ -32,4 +31,4 @@ def raw_articles(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> d
         read_leniently=summary.flagged,
         rejects=dg.MetadataValue.md(markdown_table(rejects)),
         inbox=sitrep.inbox,
-    ))
+    ), check_results=table_checks(context, sitrep, keys.RAW_ARTICLES))

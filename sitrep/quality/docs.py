@@ -1,11 +1,11 @@
 """Great Expectations Data Docs of the checks' results, built into `<data_dir>/data_docs/`.
 
-    page = record(outcome, data_dir, run_id)   # after validate(); returns the result's page
+    pages = record_all(outcomes, data_dir, run_id)   # after validate(); the results' pages
 
-Every asset check hands its validation result here: it is stored as GX JSON under
-`<data_dir>/gx/validations/` (keyed by suite and the Dagster run id), its HTML page is rendered
-and the site's index rebuilt, so when a run ends `<data_dir>/data_docs/index.html` lists every
-suite's result of that run, with earlier runs below.  Only the page of the new result is
+Every step hands its checks' validation results here: they are stored as GX JSON under
+`<data_dir>/gx/validations/` (keyed by suite and the Dagster run id), their HTML pages are
+rendered and the site's index rebuilt, so when a run ends `<data_dir>/data_docs/index.html` lists every
+suite's result of that run, with earlier runs below.  Only the pages of the new results are
 rendered (GX's incremental build), and only the last `KEEP_RUNS` runs are kept, so the cost
 of a check does not grow with history.  Checks that finish together (`dagster dev` runs them
 in parallel processes) take turns through a file lock.
@@ -88,32 +88,57 @@ def _page_path(context, key) -> Path | None:
 
 def record(outcome: CheckOutcome, data_dir: Path, run_id: str) -> Path:
     """Store `outcome`'s GX result under `run_id`, render its page and the index; the page."""
+    return record_all([outcome], data_dir, run_id)[0]
+
+
+def record_all(outcomes: list[CheckOutcome], data_dir: Path, run_id: str) -> list[Path]:
+    """Store the GX results of one step's checks under `run_id` and render them in one build:
+    their pages, the index once, and a suite's own page only when its file changed.
+
+    One build per step instead of one per check: each build copies GX's static files and reads
+    every kept result for the index, which costs more than rendering a result's page.
+    """
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
         ValidationResultIdentifier,
     )
 
-    if outcome.result is None:
-        raise ValueError(f"{outcome.suite_name}: the outcome carries no GX result to document")
+    for outcome in outcomes:
+        if outcome.result is None:
+            raise ValueError(f"{outcome.suite_name}: the outcome carries no GX result to document")
     data_dir = Path(data_dir).resolve()
     (data_dir / STORE_DIR).mkdir(parents=True, exist_ok=True)
     with FileLock(str(data_dir / STORE_DIR / ".data_docs.lock")):
         context = _context(str(data_dir))
         run = RunIdentifier(run_name=run_id, run_time=dt.datetime.now(dt.timezone.utc))
-        suite_key = ExpectationSuiteIdentifier(name=outcome.suite_name)
-        key = ValidationResultIdentifier(
-            expectation_suite_identifier=suite_key, run_id=run, batch_identifier=outcome.result.batch_id,
-        )
-        outcome.result.meta["run_id"] = run  # the page's title and "Run Name"
-        context.validation_results_store.set(key, outcome.result)
-        context.suites.add_or_update(_suite_copy(outcome.suite_name))  # the suite's own page
+        keys, to_render = [], []
+        for outcome in outcomes:
+            suite_key = ExpectationSuiteIdentifier(name=outcome.suite_name)
+            key = ValidationResultIdentifier(
+                expectation_suite_identifier=suite_key, run_id=run, batch_identifier=outcome.result.batch_id,
+            )
+            outcome.result.meta["run_id"] = run  # the page's title and "Run Name"
+            context.validation_results_store.set(key, outcome.result)
+            keys.append(key)
+            to_render.append(key)
+            if _suite_page_stale(data_dir, outcome.suite_name):
+                context.suites.add_or_update(_suite_copy(outcome.suite_name))  # the suite's own page
+                to_render.append(suite_key)
         _prune(context, data_dir, keep=KEEP_RUNS)
-        context.build_data_docs(site_names=[SITE_NAME], resource_identifiers=[key, suite_key])
-        page = _page_path(context, key)
-    if page is None or not page.is_file():
-        raise RuntimeError(f"Data Docs page for {outcome.suite_name} was not written ({page})")
-    return page
+        context.build_data_docs(site_names=[SITE_NAME], resource_identifiers=to_render)
+        pages = [_page_path(context, key) for key in keys]
+    for outcome, page in zip(outcomes, pages):
+        if page is None or not page.is_file():
+            raise RuntimeError(f"Data Docs page for {outcome.suite_name} was not written ({page})")
+    return pages
+
+
+def _suite_page_stale(data_dir: Path, name: str) -> bool:
+    from sitrep.quality.suites import suite_path
+
+    page = site_dir(data_dir) / "expectations" / f"{name}.html"
+    return not page.is_file() or page.stat().st_mtime_ns < suite_path(name).stat().st_mtime_ns
 
 
 def _suite_copy(name: str):
