@@ -15,14 +15,16 @@ import dagster as dg
 from assets import keys
 from assets.metadata import table_metadata
 from pipelines.resources import SitrepResource
-from sitrep.stages.parse import ParseSummary, parse, pending_ids, plan_batches
+from sitrep.stages.parse import ParseSummary, parse, pending, plan_batches
 
 
 @dg.op(ins={"raw_articles": dg.In(dg.Nothing)}, out=dg.DynamicOut(list))
 def plan_parse_batches(context: dg.OpExecutionContext, sitrep: SitrepResource):
-    """One dynamic output per batch of pending article ids (none when nothing is new)."""
-    ids = pending_ids(sitrep.warehouse())
-    planned = plan_batches(ids, sitrep.nlp_processes)
+    """One dynamic output per batch of pending article ids (none when nothing is new), the
+    batches near-equal in text length, so the workers finish together."""
+    todo = pending(sitrep.warehouse())
+    ids = todo["article_id"].to_list()
+    planned = plan_batches(ids, sitrep.nlp_processes, weights=todo["chars"].to_list())
     context.log.info(f"{len(ids)} articles to parse in {len(planned)} batch(es)")
     for i, batch in enumerate(planned):
         yield dg.DynamicOutput(batch, mapping_key=f"batch_{i}")

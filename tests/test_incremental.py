@@ -32,6 +32,26 @@ def test_batches_cover_every_id_once_in_order_and_fill_the_workers(n, workers, m
         assert len(planned) % workers == 0 or len(planned) == n  # every worker gets a share
 
 
+@given(st.lists(st.integers(0, 5000), max_size=400), st.integers(1, 4), st.integers(1, 300))
+def test_batches_by_weight_cover_every_id_once_and_share_the_weight(weights, workers, max_batch):
+    ids = [f"a{i}" for i in range(len(weights))]
+    planned = plan_batches(ids, workers, max_batch, weights=weights)
+    assert [i for b in planned for i in b] == ids
+    if ids:
+        assert all(planned) and (len(planned) % workers == 0 or len(planned) == len(ids))
+        weight = dict(zip(ids, (max(1, w) for w in weights)))
+        share = sum(weight.values()) / len(planned)
+        heaviest = max(weight.values())
+        for batch in planned:  # each batch within one article of its share (unless forced to one)
+            assert len(batch) == 1 or abs(sum(weight[i] for i in batch) - share) <= 2 * heaviest
+
+
+def test_long_articles_are_spread_over_the_workers():
+    ids = [f"a{i}" for i in range(8)]
+    planned = plan_batches(ids, 2, weights=[100, 100, 100, 100, 10, 10, 10, 10])
+    assert planned == [["a0", "a1"], ["a2", "a3", "a4", "a5", "a6", "a7"]]
+
+
 def copy_sample(tmp_path):
     inbox = tmp_path / "inbox"
     shutil.copytree(SAMPLE_INBOX, inbox)

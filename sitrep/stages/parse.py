@@ -10,6 +10,8 @@ executor parses in parallel processes (see `assets/nlp.py`).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import math
 from dataclasses import dataclass
@@ -37,33 +39,61 @@ class ParseSummary:
     dated_from: dict[str, int]
 
 
-MAX_BATCH = 250
-"""Most articles one parallel batch parses: small enough to balance two or more workers, large
-enough that starting a batch (a process, a warehouse read) costs little beside its NLP."""
+MAX_BATCH = 500
+"""Most articles one parallel batch parses: few enough batches that starting them (a process, a
+warehouse read, about a second each) costs little beside their NLP, enough to keep every worker
+busy.  Memory does not depend on it: a batch streams its texts and writes every
+`nlp_batch_size` articles."""
 
 
 def pending_ids(warehouse: Warehouse) -> list[str]:
     """Ids of the stored articles not parsed yet, in inbox order (ids only: texts stream later)."""
+    return pending(warehouse)["article_id"].to_list()
+
+
+def pending(warehouse: Warehouse) -> pl.DataFrame:
+    """`article_id` and `chars` (text length, the NLP's cost) of the articles not parsed yet."""
     return warehouse.frame(
-        "SELECT r.article_id FROM raw_articles r ANTI JOIN articles a USING (article_id) ORDER BY r.source"
-    )["article_id"].to_list()
+        "SELECT r.article_id, length(r.text) AS chars FROM raw_articles r ANTI JOIN articles a USING (article_id) "
+        "ORDER BY r.source"
+    )
 
 
-def plan_batches(ids: Sequence[str], workers: int, max_batch: int = MAX_BATCH) -> list[list[str]]:
-    """`ids` cut into near-equal batches, a multiple of `workers` of them and none over `max_batch`.
+def plan_batches(ids: Sequence[str], workers: int, max_batch: int = MAX_BATCH,
+                 weights: Sequence[int] | None = None) -> list[list[str]]:
+    """`ids` cut into consecutive batches, a multiple of `workers` of them, near-equal in weight.
 
-    Equal batches in a multiple of the workers keep every worker busy to the end; each batch is
+    Equal shares in a multiple of the workers keep every worker busy to the end; each batch is
     independent (its own reads and writes), so any executor, on one machine or many, can run it.
+    Without `weights` the shares are equal counts, none over `max_batch`; with them (text
+    lengths) the batches are cut where the running weight passes each share, so a batch of long
+    articles is not left running alone at the end.
     """
     if not ids:
         return []
     workers = max(1, workers)
     n = max(workers, math.ceil(len(ids) / max_batch))
     n = min(len(ids), math.ceil(n / workers) * workers)
-    size, extra = divmod(len(ids), n)
+    if weights is None:
+        size, extra = divmod(len(ids), n)
+        bounds, end = [], 0
+        for i in range(n):
+            end += size + (1 if i < extra else 0)
+            bounds.append(end)
+    else:
+        prefix = list(itertools.accumulate(max(1, w) for w in weights))  # weight of ids[:k + 1]
+        bounds, start = [], 0
+        for i in range(1, n):
+            target = prefix[-1] * i / n
+            end = bisect.bisect_left(prefix, target) + 1  # the first cut at or past the share
+            if end - 1 > start and target - prefix[end - 2] < prefix[end - 1] - target:
+                end -= 1  # the cut just before it is nearer
+            end = min(max(end, start + 1), len(ids) - (n - i))  # every batch gets one at least
+            bounds.append(end)
+            start = end
+        bounds.append(len(ids))
     out, start = [], 0
-    for i in range(n):
-        end = start + size + (1 if i < extra else 0)
+    for end in bounds:
         out.append(list(ids[start:end]))
         start = end
     return out
