@@ -83,6 +83,17 @@ def test_unreadable_input_is_rejected_with_a_reason(tmp_path):
     assert read.articles == []
 
 
+def test_a_stored_text_is_not_language_checked_again(tmp_path):
+    """Only a stored text skips the (costly) language check; a new one in the same words is
+    still checked, so the skip cannot let a new foreign text in."""
+    french = "Le gouvernement syrien a annoncé samedi la reprise de la ville après des combats violents."
+    write(tmp_path / "french.txt", french)
+    write(tmp_path / "news.jsonl", json.dumps({"id": "fr-1", "text": french + " Encore."}) + "\n")
+    read = read_inbox(tmp_path, known={article_id(french)})
+    assert [a.source_id for a in read.articles] == ["french.txt"]
+    assert [r.reason.split(":")[0] for r in read.rejects] == ["not English"]
+
+
 def test_article_id_ignores_case_and_whitespace():
     assert article_id("Two  killed\r\nin Homs") == article_id("two killed in homs")
     assert article_id("two killed in Homs") != article_id("three killed in Homs")

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Container, Iterator
 
 import py3langid
 
@@ -81,12 +81,15 @@ def text_flag(text: str) -> str | None:
     return f"not UTF-8: {bad} undecodable byte{'' if bad == 1 else 's'} replaced" if bad else None
 
 
-def check_text(text: str | None, max_chars: int) -> str | None:
-    """The reason a decoded text is not an article, or None when it is fine."""
+def check_text(text: str | None, max_chars: int, known: bool = False) -> str | None:
+    """The reason a decoded text is not an article, or None when it is fine.  A `known` text
+    (stored by an earlier run, so it passed) skips the language check, the costly part."""
     if text is None or not text.strip():
         return "empty: no text"
     if len(text) > max_chars:
         return f"oversize: {len(text):,} characters (limit {max_chars:,})"
+    if known:
+        return None
     sample = text[:3000]
     if len(sample.strip()) >= MIN_CHARS_FOR_LANGUAGE_ID:
         lang, _ = py3langid.classify(sample)
@@ -126,13 +129,14 @@ def _read_sidecar(path: Path, rejects: list[Reject]) -> dict[str, str | None]:
     return {k: _clean_meta(data.get(k)) for k in METADATA_KEYS}
 
 
-def _iter_txt(path: Path, meta: dict[str, str | None], max_bytes: int) -> Iterator[RawArticle | Reject]:
+def _iter_txt(path: Path, meta: dict[str, str | None], max_bytes: int,
+              known: Container[str] = ()) -> Iterator[RawArticle | Reject]:
     size = path.stat().st_size
     if size > max_bytes:
         yield Reject(str(path), f"oversize: {size:,} bytes (limit {max_bytes:,})")
         return
     text, reason = decode_text(path.read_bytes())
-    reason = reason or check_text(text, max_bytes)
+    reason = reason or check_text(text, max_bytes, known=text is not None and article_id(text) in known)
     if reason:
         yield Reject(str(path), reason)
         return
@@ -150,7 +154,7 @@ def _iter_txt(path: Path, meta: dict[str, str | None], max_bytes: int) -> Iterat
     )
 
 
-def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[RawArticle | Reject]:
+def _iter_jsonl(path: Path, max_bytes: int, known: Container[str] = ()) -> Iterator[RawArticle | Reject]:
     with path.open("rb") as handle:
         for lineno, raw in enumerate(handle, start=1):
             where = f"{path}:{lineno}"
@@ -175,7 +179,7 @@ def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[RawArticle | Reject]:
             if not isinstance(text, str):
                 yield Reject(where, "no text: record has no 'text' string")
                 continue
-            reason = check_text(text, max_bytes)
+            reason = check_text(text, max_bytes, known=article_id(text) in known)
             if reason:
                 yield Reject(where, reason)
                 continue
@@ -193,11 +197,12 @@ def _iter_jsonl(path: Path, max_bytes: int) -> Iterator[RawArticle | Reject]:
             )
 
 
-def read_inbox(folder: Path, max_bytes: int = 2_000_000) -> InboxRead:
+def read_inbox(folder: Path, max_bytes: int = 2_000_000, known: Container[str] = ()) -> InboxRead:
     """Read every article in `folder` (not recursive), in file-name order.
 
     Symbolic links are never followed; files of other kinds are reported, not read.  The same
-    text delivered twice is kept once, the second delivery reported as a duplicate.
+    text delivered twice is kept once, the second delivery reported as a duplicate.  Texts
+    whose id is in `known` (stored already) are not language-checked again.
     """
     folder = Path(folder)
     result = InboxRead()
@@ -226,9 +231,9 @@ def read_inbox(folder: Path, max_bytes: int = 2_000_000) -> InboxRead:
             continue  # a sidecar, read with its article
         if suffix == ".txt":
             meta = {**manifest.get(name, {}), **{k: v for k, v in _read_sidecar(path, result.rejects).items() if v}}
-            items = _iter_txt(path, meta, max_bytes)
+            items = _iter_txt(path, meta, max_bytes, known)
         elif suffix == ".jsonl":
-            items = _iter_jsonl(path, max_bytes)
+            items = _iter_jsonl(path, max_bytes, known)
         else:
             result.rejects.append(Reject(str(path), f"unsupported file type: '{suffix or name}' (expected .txt or .jsonl)"))
             continue

@@ -23,7 +23,8 @@ class IngestSummary:
 
 
 def ingest(warehouse: Warehouse, inbox: Path, max_bytes: int) -> IngestSummary:
-    result = read_inbox(inbox, max_bytes=max_bytes)
+    stored = set(warehouse.frame("SELECT article_id FROM raw_articles")["article_id"].to_list())
+    result = read_inbox(inbox, max_bytes=max_bytes, known=stored)
     stamp = now_utc()
     articles = pl.DataFrame(
         [{**a.__dict__, "read_at": stamp} for a in result.articles],
