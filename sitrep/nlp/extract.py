@@ -510,11 +510,18 @@ def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, v
     return False
 
 
+@functools.lru_cache(maxsize=None)
+def _alias_pattern(alias: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])")
+
+
 def _find_aliases(text: str, table: dict[str, str]) -> list[tuple[int, str]]:
     lower = text.lower()
     found: list[tuple[int, int, str]] = []
     for alias in sorted(table, key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", lower):
+        if alias not in lower:  # a plain substring test first: most aliases are in no sentence
+            continue
+        for m in _alias_pattern(alias).finditer(lower):
             if any(s <= m.start() < e for s, e, _ in found):
                 continue
             if alias in {"is", "ap"} and text[m.start():m.end()] != alias.upper():
