@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from sitrep.config import DEFAULT_MODEL
 from sitrep.stages.extract import extract
+from sitrep.merge.duplicates import signature
 from sitrep.stages.ingest import ingest
 from sitrep.stages.parse import parse, pending_ids, plan_batches
 from sitrep.store.warehouse import Warehouse
@@ -69,6 +70,11 @@ def test_added_article_is_the_only_one_parsed(tmp_path, model):
     ingest(warehouse, inbox, 2_000_000)
     first = parse(warehouse, model, TODAY, batch_size=3)  # chunks of three: the streaming path
     assert first.parsed == 8 and not pending_ids(warehouse)
+    signatures = warehouse.frame("SELECT article_id, signature FROM article_signatures ORDER BY 1")
+    texts = warehouse.frame("SELECT article_id, text FROM raw_articles ORDER BY 1")
+    # the parse workers sign every article, so the merge (one process) need not
+    assert signatures["article_id"].to_list() == texts["article_id"].to_list()
+    assert signatures["signature"].to_list() == [signature(t) for t in texts["text"]]
     assert parse(warehouse, model, TODAY).parsed == 0
     (inbox / "late.txt").write_text(
         "KABUL, Afghanistan (Reuters) - A roadside bomb killed four soldiers in Helmand province "

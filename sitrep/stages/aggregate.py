@@ -72,7 +72,8 @@ class WeeklySummary:
 
 
 def _stories(warehouse: Warehouse) -> dict[str, str]:
-    """Near-duplicate stories of every article (signatures computed once per article)."""
+    """Near-duplicate stories of every article (signatures computed once per article, by the
+    parse workers; here only for articles parsed before they did)."""
     missing = warehouse.frame(
         "SELECT r.article_id, r.text FROM raw_articles r JOIN articles USING (article_id) "
         "ANTI JOIN article_signatures USING (article_id)")

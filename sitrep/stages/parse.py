@@ -21,6 +21,7 @@ from typing import Iterator, Sequence
 import polars as pl
 
 from sitrep.geo.gazetteer import Place, get_gazetteer
+from sitrep.merge.duplicates import signature
 from sitrep.nlp.geoparse import GEOPARSE_VERSION, PlaceMention, find_places, warm
 from sitrep.nlp.model import doc_from_bytes, doc_to_bytes, load_model, model_version
 from sitrep.progress import Progress
@@ -110,7 +111,9 @@ def _stream(warehouse: Warehouse, ids: Sequence[str], chunk: int) -> Iterator[tu
             row = rows.get(article_id)
             if row is None:
                 continue
-            text = clean(row.pop("text"))
+            raw = row.pop("text")
+            row["signature"] = signature(raw)  # for near-duplicate stories, here in the parallel workers
+            text = clean(raw)
             row["n_boilerplate_lines"] = len(text.boilerplate_lines)
             yield text.text, row
 
@@ -202,7 +205,7 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
     dated_from: dict[str, int] = {}
     docs = nlp.pipe(_stream(warehouse, ids, batch_size), as_tuples=True, n_process=n_process, batch_size=32)
     while True:
-        articles, blobs, places = [], [], []
+        articles, blobs, places, signatures = [], [], [], []
         read = Extraction() if extract else None
         for doc, row in docs:
             text = doc.text
@@ -218,6 +221,7 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
                 "n_sentences": n_sent, "n_words": n_words, "n_boilerplate_lines": row["n_boilerplate_lines"],
             })
             blobs.append({"article_id": row["article_id"], "model": version, "doc": doc_to_bytes(doc)})
+            signatures.append({"article_id": row["article_id"], "signature": row["signature"]})
             found_places = sorted(find_places(doc, gazetteer), key=lambda p: p.char_start)
             places.extend(_place_row(p, row["article_id"]) for p in found_places)
             if read is not None:
@@ -230,9 +234,10 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
             break
         ids_done = [a["article_id"] for a in articles]
         with warehouse.writer() as con:
-            for table in ("parsed_docs", "articles"):
+            for table in ("parsed_docs", "articles", "article_signatures"):
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids_done])
             insert_frame(con, "parsed_docs", pl.DataFrame(blobs, schema_overrides={"doc": pl.Binary}))
+            insert_frame(con, "article_signatures", pl.DataFrame(signatures, schema_overrides={"signature": pl.Binary}))
             insert_frame(con, "articles", pl.DataFrame(articles, infer_schema_length=None))
             write_places(con, ids_done, places)
             if read is not None:
