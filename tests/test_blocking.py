@@ -47,6 +47,38 @@ def test_wrong_data_blocks_downstream_and_fails_the_run(tmp_path, monkeypatch, c
     assert not (tmp_path / "data" / "published").exists()
 
 
+def test_a_per_article_stage_that_fails_its_contract_blocks_the_merge(tmp_path, monkeypatch, capsys):
+    """event_mentions commits batch by batch and checks its table in its own step: a wrong
+    mention (a negative toll) fails the run there, and nothing downstream runs on it."""
+    import sitrep.stages.extract as extract_stage
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLE_INBOX, inbox)
+    monkeypatch.setenv("SITREP_INBOX", str(inbox))
+    monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SITREP_NLP_PROCESSES", "1")
+    real_rows = extract_stage.mention_rows
+
+    def rows_then_corrupt(mentions):
+        rows = real_rows(mentions)
+        for row in rows:
+            if row["fatalities_best"]:
+                row["fatalities_best"] = -row["fatalities_best"]
+        return rows
+
+    monkeypatch.setattr(extract_stage, "mention_rows", rows_then_corrupt)
+    assert main(["run"]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED event_mentions_contract" in out
+    con = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM event_mentions WHERE fatalities_best < 0").fetchone()[0] > 0
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+    finally:
+        con.close()
+    assert not (tmp_path / "data" / "published").exists()
+
+
 def test_a_missing_spacy_model_names_the_install_step(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("SITREP_SPACY_MODEL", "en_core_web_nonexistent")
