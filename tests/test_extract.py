@@ -34,10 +34,34 @@ def counts(nlp, text):
     ("A man has been charged in the shooting death of 19-year-old Tom Baker.", [1]),
     ("He shot himself in the leg while cleaning his rifle.", []),
     ("The cause of death was not released.", []),
+    # a share of "them" after a count is a part of it, with or without commas
+    ("The raids killed 42 people, 12 of them children.", [42]),
+    ("Shelling killed at least 21 civilians eight of them children in the south of the country.", [21]),
+    ("Gunmen executed 48 villagers last week in a remote hamlet among them 10 children.", [48]),
+    ("Storms of shelling killed 50 people in the town 20 of whom were children.", [50]),
+    # the whole after "were among" is the count; the parts before it are not added
+    ("The group said 10 children and 13 fighters were among 48 people executed by the militia.", [48]),
+    # "over 100 injured" says it is the injured, not more dead
+    ("At least 48 people dead over 100 injured after a truck bomb exploded near a checkpoint.", [48]),
+    # the doers of an attack are not its dead
+    ("At least 30 guards were killed when two suicide bombers detonated their trucks at the gate.", [30]),
+    # a group beside "civilians" may be among them: the larger figure, not the sum
+    ("At least 16 civilians and three children have been killed in air raids on the province.", [16]),
+    ("Five soldiers and three civilians were killed in the ambush.", [8]),
 ])
 
 def test_death_counts(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+def test_a_share_that_died_is_the_count_of_the_dead(nlp):
+    deaths, _ = read_counts(next(iter(nlp("Four men were shot and two of them died at a gas station.").sents)))
+    assert combine_counts(deaths).best == 2
+
+
+def test_a_count_followed_by_injured_is_the_injured(nlp):
+    deaths, injured = read_counts(next(iter(nlp("Six people dead, over 100 injured in a blast at a market.").sents)))
+    assert [c.best for c in deaths] == [6] and injured == 101
 
 
 def test_injured_told_beside_the_dead_are_not_added_to_them(nlp):

@@ -194,6 +194,7 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     """When the parse goes astray (long run-together sentences), the words right next to
     the count decide: 'killed at least 25 members', '25 people were killed', '12 dead'."""
     doc = span.doc
+    doer = noun.dep_ == "nsubj" and noun.head.pos_ == "VERB"
     before = [doc[i] for i in range(max(span.start - ADJACENT, span.sent.start), span.start)]
     after_start = max(noun.i, span.end - 1) + 1
     after = [doc[i] for i in range(after_start, min(after_start + ADJACENT, span.sent.end))]
@@ -201,12 +202,48 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     for _, token in sorted(candidates, key=lambda c: c[0]):
         lemma = token.lemma_.lower()
         if lemma in {"kill", "die", "dead", "slay"}:
-            return "death"
+            return None if doer else "death"  # "killed when two bombers detonated ...": the doers
         if lemma in lx.INJURY_LEMMAS or lemma in lx.WOUNDING_LEMMAS:
             return "injury"
         if token.is_punct and token.text in {",", ";", "(", ")"}:
             continue
     return None
+
+
+_INJURED_WORDS = {"injured", "wounded", "hurt"}
+_DEAD_WORDS = {"dead"}
+_OBJECT_POS = {"DET", "NUM", "PRON", "PROPN", "NOUN", "ADJ"}
+
+
+def _next_word_kind(span: Span, noun: Token) -> str | None:
+    """'48 people dead, over 100 injured': a count followed at once by 'dead' or 'injured'
+    says so itself, whatever the parse of a headline without verbs makes of it."""
+    doc = span.doc
+    end = noun.i + 1 if span.end <= noun.i < span.end + 4 else span.end
+    if end < span.sent.end and doc[end].lower_ in {"others", "more"}:
+        end += 1
+    if end >= span.sent.end:
+        return None
+    word = doc[end].lower_
+    if word in _INJURED_WORDS:
+        # "100 injured", not "two gunmen injured three people" (a verb with its object)
+        after = doc[end + 1] if end + 1 < span.sent.end else None
+        return None if after is not None and after.pos_ in _OBJECT_POS else "injury"
+    return "death" if word in _DEAD_WORDS else None
+
+
+GENERAL_VICTIMS = {"people", "person", "civilian", "victim", "individual", "resident", "villager"}
+"""Nouns for everyone hit, which a second group told beside them may belong to."""
+
+
+def _overlapping_groups(a: Token, b: Token) -> bool:
+    """Whether two groups joined by 'and' may share members: one is everyone ('civilians',
+    'people') and the other a kind of person ('children', 'women'); 'two men and one woman'
+    and 'five soldiers and three civilians' are apart."""
+    la, lb = a.lemma_.lower(), b.lemma_.lower()
+    if la == lb:
+        return False
+    return (la in GENERAL_VICTIMS) != (lb in GENERAL_VICTIMS) and lx.VICTIM_NOUNS.get(la) == lx.VICTIM_NOUNS.get(lb)
 
 
 def _is_part(noun: Token, after_count: bool = True) -> bool:
@@ -216,6 +253,8 @@ def _is_part(noun: Token, after_count: bool = True) -> bool:
     'Twelve of them' is a part only after a count (`after_count`): first in its sentence,
     'three of the victims died' is the count of the dead."""
     own_clause = any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in lx.DEATH_LEMMAS for c in noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_.lower() == "be":
+        return False  # "ten children were among 48 people executed": the 48 is the whole
     for anc in _ancestors(noun, 3):
         if anc.lower_ in {"including", "among", "includes"} or (anc.lower_ == "of" and anc.head.like_num and after_count):
             return True
@@ -225,6 +264,18 @@ def _is_part(noun: Token, after_count: bool = True) -> bool:
         if child.dep_ == "prep" and child.lower_ == "among":
             return True
     return False
+
+
+_PART_BEFORE = re.compile(r"\b(?:among|including|includ(?:es|ed)|of)\s+(?:them|whom|those|these)\s*[-,:(]?\s*$"
+                          r"|\bincluding\s*$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:them|whom|those|these)\b", re.IGNORECASE)
+
+
+def _told_as_part(text: str, start: int, end: int) -> bool:
+    """'killed 42 people, 12 of them children', '48 people executed among them 10 children':
+    after a count, a number told as a share of 'them' is a part of it, however the parse hangs
+    it (wire copy stripped of its commas defeats the parse, not these words)."""
+    return bool(_PART_BEFORE.search(text[max(0, start - 30):start]) or _PART_AFTER.match(text[end:end + 20]))
 
 
 def _victim_class(noun: Token) -> str | None:
@@ -261,7 +312,8 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
         lemma = noun.lemma_.lower()
         if lemma in lx.NOT_DEATH_NOUNS:
             continue
-        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
+        said = _next_word_kind(span, noun)
+        if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
             continue  # "a gunman killed ...": the killer, not the dead
         victims = _victim_class(noun)
         if victims is None and cs.head:
@@ -275,7 +327,10 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
                 continue
         if _is_part(noun, after_count=bool(deaths)):
             continue
-        kind = _predicate_kind(noun) or _adjacent_kind(span, noun)
+        if deaths and _told_as_part(sent.text, cs.start, cs.end) and not (
+                number.dep_ in {"nsubj", "nsubjpass", "dobj"} and number.head.lemma_.lower() in lx.DEATH_LEMMAS):
+            continue  # ("four men were shot and two of them died", "killing one of them": the dead)
+        kind = said or _predicate_kind(noun) or _adjacent_kind(span, noun)
         value = cs.count
         if kind == "death":
             joined = joined_to.get(noun.head.i) if noun.dep_ == "conj" and victims and not noun.like_num else None
@@ -284,7 +339,13 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
                 # that add up (unlike "including", which names a part of a group already counted)
                 first = deaths[joined]
                 classes = {first.victims, victims}
-                deaths[joined] = Count(first.low + value.low, first.best + value.best, None, first.start, end,
+                if _overlapping_groups(noun.head, noun):
+                    # "16 civilians and three children": the children may be among the civilians,
+                    # so the conservative figure is the larger group, not the sum
+                    low, best = max(first.low, value.low), max(first.best, value.best)
+                else:
+                    low, best = first.low + value.low, first.best + value.best
+                deaths[joined] = Count(low, best, None, first.start, end,
                                        classes.pop() if len(classes) == 1 else "mixed", first.vague)
                 joined_to[noun.i] = joined
                 continue
