@@ -137,3 +137,15 @@ def test_a_toll_told_again_with_a_date_dates_the_first_telling(nlp):
     mentions = extract_events(doc, date(2016, 5, 20), [], "x")
     assert [m.fatalities_best for m in mentions] == [3, 3]
     assert mentions[0].event_date == mentions[1].event_date == date(2016, 5, 2)
+
+
+def test_a_toll_since_a_day_weeks_before_publication_is_a_period_total(nlp):
+    doc = nlp("More than 300 civilians have been killed in the old city since a truce collapsed on September 19, the monitor said.")
+    (m,) = extract_events(doc, date(2016, 10, 13), [], "x")
+    assert m.is_aggregate
+
+
+def test_a_toll_since_a_day_in_the_same_week_is_one_battle(nlp):
+    doc = nlp("Clashes since Friday have killed 20 fighters on the outskirts of the town, the monitor said.")
+    (m,) = extract_events(doc, date(2016, 10, 17), [], "x")
+    assert not m.is_aggregate and m.fatalities_best == 20

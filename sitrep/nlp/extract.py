@@ -538,6 +538,8 @@ RECENT_DAYS = 30
 """'A recent raid' that killed people: within the month before publication (precision 3)."""
 _COUNTRYWIDE = re.compile(r"\b(across|throughout|all over) (the country|[A-Z][a-z]+)\b|\bnationwide\b")
 MONTH_TOTAL_DAYS = 14
+SINCE_TOTAL_DAYS = 7
+"""'Since' a day further back than this before publication opens a period, not a battle."""
 
 _AGG_RE = re.compile(
     r"\b(this (month|year|week) alone|so far (this|in)|since (the (start|beginning)|early|late)?\s*(19|20)\d\d"
@@ -547,7 +549,8 @@ _AGG_RE = re.compile(
 )
 
 
-def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, vague_hundreds: bool = False) -> bool:
+def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, vague_hundreds: bool = False,
+                  published: date | None = None) -> bool:
     """A period total: a campaign's or a war's toll, a month's, 'since' something.
 
     'Since early Wednesday' in a report on Friday is one battle's toll, so 'since' makes a
@@ -556,8 +559,8 @@ def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, v
     text = sent.text
     if _AGG_RE.search(text):
         return True
-    if _SINCE.search(text) and (rng is None or (rng.end - rng.start).days > 7):
-        return True
+    if _SINCE.search(text) and (rng is None or ((published or rng.end) - rng.start).days > SINCE_TOTAL_DAYS):
+        return True  # "killed since the truce collapsed on September 19", told in October
     if _WAR_TOTAL.search(text) and (rng is None or rng.precision == 3):
         return True
     if count is not None and count >= LARGE_TOTAL and (rng is None or rng.precision > 1):
@@ -863,7 +866,7 @@ def extract_events(
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
         place, governed = _choose_place(sent, places, anchor)
         m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None),
-                                    any(c.vague and c.best >= 100 for c in deaths))
+                                    any(c.vague and c.best >= 100 for c in deaths), published)
         if not deaths:
             # a count-less trigger must be told as a particular happening, not as background
             # over a vague period (a period total without a number says nothing a week can
