@@ -149,3 +149,21 @@ def test_a_toll_since_a_day_in_the_same_week_is_one_battle(nlp):
     doc = nlp("Clashes since Friday have killed 20 fighters on the outskirts of the town, the monitor said.")
     (m,) = extract_events(doc, date(2016, 10, 17), [], "x")
     assert not m.is_aggregate and m.fatalities_best == 20
+
+
+def test_an_undated_toll_takes_the_date_the_article_gives_its_event(nlp):
+    doc = nlp("A man was shot to death inside a garage, his family said.\n\n"
+              "Police identified the victim and released few other details.\n\n"
+              "Neighbours described him as a quiet father of three.\n\n"
+              "The shooting happened about 1:30 p.m. Saturday on a quiet street.")
+    mentions = extract_events(doc, date(2016, 3, 21), [], "x")
+    dead = next(m for m in mentions if m.fatalities_best == 1)
+    assert dead.event_date == date(2016, 3, 19) and dead.date_expression.startswith("article:")
+
+
+def test_an_undated_toll_keeps_the_report_day_when_only_another_kind_of_event_is_dated(nlp):
+    doc = nlp("Militants executed 30 villagers in the hills, a monitor said.\n\n"
+              "Troops had retaken the nearby town on October 1 after fierce clashes.")
+    mentions = extract_events(doc, date(2017, 10, 23), [], "x")
+    dead = next(m for m in mentions if m.fatalities_best == 30)
+    assert dead.event_date == date(2017, 10, 23)

@@ -951,6 +951,7 @@ def extract_events(
         if m is not None:
             mentions.append(m)
     _date_from_retelling(mentions)
+    _date_from_article(mentions)
     return mentions
 
 
@@ -973,6 +974,26 @@ def _date_from_retelling(mentions: list[EventMention]) -> None:
                       and not n.is_aggregate and _own_date(n) and n.antecedent is None), None)
         if later is not None:
             _copy_date(m, later)
+
+
+ARTICLE_DATE_MAX_SPAN = 0
+"""Only a day (not a range) may stand for a whole article's undated sentences."""
+
+
+def _date_from_article(mentions: list[EventMention]) -> None:
+    """A sentence that dates nothing, in an article that opens with no recent date, is told of
+    the event the article dates elsewhere ("Smith was shot to death. ... The shooting happened
+    about 1:30 p.m. Saturday"): the first event the article dates itself is its date, rather
+    than the day of publication."""
+    dated = [n for n in mentions if _own_date(n) and not n.is_aggregate and n.antecedent is None
+             and (n.date_end - n.date_start).days <= ARTICLE_DATE_MAX_SPAN]
+    for m in mentions:
+        if m.date_expression is not None or m.is_aggregate:
+            continue
+        source = next((n for n in dated if n.event_type == m.event_type), None)
+        if source is not None:
+            _copy_date(m, source)
+            m.date_expression = f"article: {source.date_expression}"
 
 
 def _recent(mentions: list[EventMention], index: int) -> EventMention | None:
