@@ -167,3 +167,15 @@ def test_an_undated_toll_keeps_the_report_day_when_only_another_kind_of_event_is
     mentions = extract_events(doc, date(2017, 10, 23), [], "x")
     dead = next(m for m in mentions if m.fatalities_best == 30)
     assert dead.event_date == date(2017, 10, 23)
+
+
+def test_a_shooting_reported_at_a_time_is_dated_by_it(nlp):
+    doc = nlp("The shooting was reported near a crossroads at about 7:15 p.m. Jan. 22, and a boy died at the hospital.")
+    (m,) = extract_events(doc, date(2016, 2, 2), [], "x")
+    assert m.event_date == date(2016, 1, 22) and not m.date_expression.startswith("reported")
+
+
+def test_a_page_stamp_is_the_day_of_the_report_not_of_the_event(nlp):
+    doc = nlp("A man was shot and killed in his home Posted: Monday, November 3, 2014 4:20 PM EST")
+    (m,) = extract_events(doc, date(2014, 11, 3), [], "x")
+    assert m.date_expression.startswith("reported") and m.time_precision >= 2

@@ -488,11 +488,21 @@ def _hypothetical_anchor(anchor: Token) -> bool:
 
 
 def _is_reporting_date(token: Token) -> bool:
-    """Whether a date hangs off a verb of saying ("said Friday", "told AFP on Monday")."""
+    """Whether a date hangs off a verb of saying ("said Friday", "told AFP on Monday"), or is the
+    web page's own stamp ("Posted: Monday, November 3, 2014").  "The shooting was reported at
+    7:15 p.m. Jan. 22" says when the event happened: its subject is the event, not a source."""
+    doc = token.doc
+    if _STAMP_BEFORE.search(doc[max(token.sent.start, token.i - 8):token.i].text):
+        return True
     for anc in _ancestors(token, 3):
         if anc.pos_ in {"VERB", "AUX"}:
-            return anc.lemma_.lower() in lx.REPORTING_LEMMAS
+            if anc.lemma_.lower() not in lx.REPORTING_LEMMAS:
+                return False
+            return not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in lx.TRIGGER_LEMMAS for c in anc.children)
     return False
+
+
+_STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
 
 
 def read_date(sent: Span, published: date, anchor: Token | None) -> tuple[DateRange | None, DateRange | None]:
