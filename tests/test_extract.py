@@ -48,6 +48,8 @@ def counts(nlp, text):
     # a group beside "civilians" may be among them: the larger figure, not the sum
     ("At least 16 civilians and three children have been killed in air raids on the province.", [16]),
     ("Five soldiers and three civilians were killed in the ambush.", [8]),
+    # every part after "among them" is a part, the second of a pair too
+    ("At least 11 villagers - among them four women and four children - were killed in the raids.", [11]),
 ])
 
 def test_death_counts(nlp, text, expected):
@@ -57,6 +59,19 @@ def test_death_counts(nlp, text, expected):
 def test_a_share_that_died_is_the_count_of_the_dead(nlp):
     deaths, _ = read_counts(next(iter(nlp("Four men were shot and two of them died at a gas station.").sents)))
     assert combine_counts(deaths).best == 2
+
+
+def test_a_title_case_headline_tells_its_dead_and_injured(nlp):
+    deaths, injured = read_counts(next(iter(nlp("2 Civilians Killed 9 Injured in Rocket Attack on Market.").sents)))
+    assert [c.best for c in deaths] == [2] and injured == 9
+
+
+def test_the_same_figure_for_two_names_is_one_group_told_twice():
+    fighters = Count(30, 30, None, 0, 10, "militants")
+    members = Count(30, 30, None, 50, 60, "civilians")
+    assert combine_counts([fighters, members]).best == 30
+    # two single deaths of different people are two
+    assert combine_counts([Count(1, 1, None, 0, 5, "civilians"), Count(1, 1, None, 9, 12, "militants")]).best == 2
 
 
 def test_a_count_followed_by_injured_is_the_injured(nlp):

@@ -225,6 +225,8 @@ def _next_word_kind(span: Span, noun: Token) -> str | None:
     if end >= span.sent.end:
         return None
     word = doc[end].lower_
+    if doc[end].text == "Killed" and end > span.sent.start:
+        return "death"  # a headline's "2 Civilians Killed 9 Injured"
     if word in _INJURED_WORDS:
         # "100 injured", not "two gunmen injured three people" (a verb with its object)
         after = doc[end + 1] if end + 1 < span.sent.end else None
@@ -293,6 +295,7 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
     doc = sent.doc
     deaths: list[Count] = []
     joined_to: dict[int, int] = {}  # a counted noun's token -> its count in `deaths`
+    parts: set[int] = set()  # counted nouns read as parts of a count told before them
     injured: int | None = None
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
@@ -326,10 +329,15 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
             if not (noun.tag_ == "NNS" or any(c.lemma_.lower() in lx.VICTIM_NOUNS for c in noun.subtree)):
                 continue
         if _is_part(noun, after_count=bool(deaths)):
+            parts.add(noun.i)
             continue
         if deaths and _told_as_part(sent.text, cs.start, cs.end) and not (
                 number.dep_ in {"nsubj", "nsubjpass", "dobj"} and number.head.lemma_.lower() in lx.DEATH_LEMMAS):
+            parts.add(noun.i)
             continue  # ("four men were shot and two of them died", "killing one of them": the dead)
+        if noun.dep_ == "conj" and noun.head.i in parts:
+            parts.add(noun.i)
+            continue  # "among them four women and four children": the second part too
         kind = said or _predicate_kind(noun) or _adjacent_kind(span, noun)
         value = cs.count
         if kind == "death":
@@ -401,13 +409,16 @@ def combine_counts(deaths: list[Count]) -> Count:
 
     Counts of different victims ("five civilians and seven soldiers were killed") add up;
     counts of the same dead told twice ("killed five people ... activists put the toll at
-    12") are alternatives, so the lower one is the count and the higher one its `high`.
+    12") are alternatives, so the lower one is the count and the higher one its `high`.  The
+    same figure told of two names ("kill 30 fighters ... 30 members of the militia were
+    killed": a headline run into its story) is one group told twice; two single deaths are two.
     """
     if len(deaths) == 1:
         return deaths[0]
     classes = [c.victims for c in deaths]
     start, end = min(c.start for c in deaths), max(c.end for c in deaths)
-    if None not in classes and len(set(classes)) == len(classes):
+    told_twice = any(a.best == b.best >= RETOLD_MIN for i, a in enumerate(deaths) for b in deaths[i + 1:])
+    if None not in classes and len(set(classes)) == len(classes) and not told_twice:
         low, best = sum(c.low for c in deaths), sum(c.best for c in deaths)
         return Count(low, best, None, start, end, "mixed")
     lowest = min(deaths, key=lambda c: c.best)
