@@ -194,3 +194,12 @@ def test_a_page_stamp_is_the_day_of_the_report_not_of_the_event(nlp):
     doc = nlp("A man was shot and killed in his home Posted: Monday, November 3, 2014 4:20 PM EST")
     (m,) = extract_events(doc, date(2014, 11, 3), [], "x")
     assert m.date_expression.startswith("reported") and m.time_precision >= 2
+
+
+def test_a_follow_up_story_dates_its_undated_retelling_by_the_day_it_tells_as_history(nlp):
+    doc = nlp("A teenager has been sentenced for the murder of a 9-year-old girl.\n\n"
+              "The judge read a long statement in court.\n\n"
+              "Relatives of the girl wept as the sentence was read.\n\n"
+              "The girl was shot and killed March 3, 2015, outside her home.")
+    mentions = extract_events(doc, date(2016, 2, 4), [], "x")
+    assert mentions and all(m.event_date == date(2015, 3, 3) for m in mentions)

@@ -867,6 +867,7 @@ def extract_events(
     dominant = _dominant_place(places)
     lead_date = _lead_date(sentences, published)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
+    background: list[EventMention] = []  # events told as history, dropped
 
     def read(index: int, sent: Span, fallback: bool = False) -> EventMention | None:
         text = sent.text.strip()
@@ -955,6 +956,7 @@ def extract_events(
                 _apply_date(m, rng or reported, published, reported_only=rng is None and reported is not None)
         m.actor1, m.actor2 = _localise(m.actor1, m.country), _localise(m.actor2, m.country)
         if _is_background(m, published):
+            background.append(m)  # not an event of this report, but it may date one
             return None
         m.mention_index = sum(1 for x in mentions if x.sentence_index == index)
 
@@ -972,7 +974,7 @@ def extract_events(
         if m is not None:
             mentions.append(m)
     _date_from_retelling(mentions)
-    _date_from_article(mentions)
+    _date_from_article(mentions, background)
     return mentions
 
 
@@ -1001,12 +1003,15 @@ ARTICLE_DATE_MAX_SPAN = 0
 """Only a day (not a range) may stand for a whole article's undated sentences."""
 
 
-def _date_from_article(mentions: list[EventMention]) -> None:
+def _date_from_article(mentions: list[EventMention], background: list[EventMention] = ()) -> None:
     """A sentence that dates nothing, in an article that opens with no recent date, is told of
     the event the article dates elsewhere ("Smith was shot to death. ... The shooting happened
     about 1:30 p.m. Saturday"): the first event the article dates itself is its date, rather
-    than the day of publication."""
-    dated = [n for n in mentions if _own_date(n) and not n.is_aggregate and n.antecedent is None
+    than the day of publication.  A follow-up story's event told long ago ("MaKayla Dyer was killed
+    October 3, 2015") is history, not an event of this report, but it still dates the report's
+    undated retellings ("found guilty of the murder of an 8-year-old girl")."""
+    candidates = sorted([*mentions, *background], key=lambda n: (n.sentence_index, n.mention_index))
+    dated = [n for n in candidates if _own_date(n) and not n.is_aggregate and n.antecedent is None
              and (n.date_end - n.date_start).days <= ARTICLE_DATE_MAX_SPAN]
     for m in mentions:
         if m.date_expression is not None or m.is_aggregate:
