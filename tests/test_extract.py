@@ -203,3 +203,15 @@ def test_a_follow_up_story_dates_its_undated_retelling_by_the_day_it_tells_as_hi
               "The girl was shot and killed March 3, 2015, outside her home.")
     mentions = extract_events(doc, date(2016, 2, 4), [], "x")
     assert mentions and all(m.event_date == date(2015, 3, 3) for m in mentions)
+
+
+def test_the_day_of_an_arrest_is_not_the_day_of_the_killing(nlp):
+    doc = nlp("The gunmen shot and killed two people outside a bar, a judge said as he sentenced them on Friday.")
+    (m,) = extract_events(doc, date(2016, 6, 27), [], "x")
+    assert m.fatalities_best == 2 and m.date_expression.startswith("reported")
+
+
+def test_a_date_that_names_the_event_beside_an_arrest_is_the_events(nlp):
+    doc = nlp("Police arrested two men in the March 9 shooting that killed five people at a cookout.")
+    (m,) = extract_events(doc, date(2016, 3, 25), [], "x")
+    assert m.event_date == date(2016, 3, 9)

@@ -498,6 +498,21 @@ def _hypothetical_anchor(anchor: Token) -> bool:
     return False
 
 
+JUSTICE_LEMMAS = {"arrest", "charge", "sentence", "indict", "convict", "arraign", "plead", "extradite", "acquit",
+                  "testify", "book", "jail", "try"}
+
+
+def _is_justice_date(token: Token) -> bool:
+    """Whether a date hangs off a step of justice ("arrested Friday", "sentenced on Monday"),
+    not off the event it names ("arrested in the March 9 shooting")."""
+    for anc in _ancestors(token, 3):
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in lx.TRIGGER_LEMMAS:
+            return False
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc.lemma_.lower() in JUSTICE_LEMMAS
+    return False
+
+
 def _is_reporting_date(token: Token) -> bool:
     """Whether a date hangs off a verb of saying ("said Friday", "told AFP on Monday"), or is the
     web page's own stamp ("Posted: Monday, November 3, 2014").  "The shooting was reported at
@@ -533,7 +548,7 @@ def read_date(sent: Span, published: date, anchor: Token | None) -> tuple[DateRa
         if span is None:
             continue
         token = span.root
-        if _is_reporting_date(token):
+        if _is_reporting_date(token) or _is_justice_date(token):
             reported = reported or rng
             continue
         distance = abs(token.i - anchor.i) if anchor is not None else 0
