@@ -215,3 +215,13 @@ def test_a_date_that_names_the_event_beside_an_arrest_is_the_events(nlp):
     doc = nlp("Police arrested two men in the March 9 shooting that killed five people at a cookout.")
     (m,) = extract_events(doc, date(2016, 3, 25), [], "x")
     assert m.event_date == date(2016, 3, 9)
+
+
+def test_a_follow_up_story_dates_a_toll_told_on_the_day_of_the_news_by_its_history(nlp):
+    doc = nlp("Police said Thursday that two men killed a taxi driver.\n\n"
+              "The men were arrested at a motel.\n\n"
+              "Both are held without bail.\n\n"
+              "The driver was shot and killed on March 3, 2015, in his cab.")
+    mentions = extract_events(doc, date(2015, 6, 11), [], "x")
+    first = next(m for m in mentions if m.sentence_index == 0)
+    assert first.fatalities_best == 1 and first.event_date == date(2015, 3, 3)

@@ -1024,14 +1024,19 @@ def _date_from_article(mentions: list[EventMention], background: list[EventMenti
     about 1:30 p.m. Saturday"): the first event the article dates itself is its date, rather
     than the day of publication.  A follow-up story's event told long ago ("MaKayla Dyer was killed
     October 3, 2015") is history, not an event of this report, but it still dates the report's
-    undated retellings ("found guilty of the murder of an 8-year-old girl")."""
+    undated retellings ("found guilty of the murder of an 8-year-old girl"), and those dated only by
+    the story's lead or by a report or arrest ("police said Thursday"), which in a follow-up story are
+    the days of the news, not of the event."""
     candidates = sorted([*mentions, *background], key=lambda n: (n.sentence_index, n.mention_index))
     dated = [n for n in candidates if _own_date(n) and not n.is_aggregate and n.antecedent is None
              and (n.date_end - n.date_start).days <= ARTICLE_DATE_MAX_SPAN]
     for m in mentions:
-        if m.date_expression is not None or m.is_aggregate:
+        lead = m.date_expression is not None and m.date_expression.startswith(("lead:", "reported"))
+        if (m.date_expression is not None and not lead) or m.is_aggregate:
             continue
         source = next((n for n in dated if n.event_type == m.event_type), None)
+        if source is not None and lead and source not in background:
+            continue  # a recent lead date stands; only history told as such replaces it (a follow-up story)
         if source is not None:
             _copy_date(m, source)
             m.date_expression = f"article: {source.date_expression}"
