@@ -225,3 +225,13 @@ def test_a_follow_up_story_dates_a_toll_told_on_the_day_of_the_news_by_its_histo
     mentions = extract_events(doc, date(2015, 6, 11), [], "x")
     first = next(m for m in mentions if m.sentence_index == 0)
     assert first.fatalities_best == 1 and first.event_date == date(2015, 3, 3)
+
+
+def test_history_of_another_kind_still_dates_a_follow_up_story(nlp):
+    doc = nlp("A man was shot to death, his family said.\n\n"
+              "The family asked for privacy.\n\n"
+              "Neighbours left flowers at the door.\n\n"
+              "A gunfight broke out on March 3, 2015, outside the bar.")
+    mentions = extract_events(doc, date(2015, 6, 11), [], "x")
+    dead = next(m for m in mentions if m.fatalities_best == 1)
+    assert dead.event_date == date(2015, 3, 3)

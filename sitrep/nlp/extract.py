@@ -1021,8 +1021,8 @@ ARTICLE_DATE_MAX_SPAN = 0
 def _date_from_article(mentions: list[EventMention], background: list[EventMention] = ()) -> None:
     """A sentence that dates nothing, in an article that opens with no recent date, is told of
     the event the article dates elsewhere ("Smith was shot to death. ... The shooting happened
-    about 1:30 p.m. Saturday"): the first event the article dates itself is its date, rather
-    than the day of publication.  A follow-up story's event told long ago ("MaKayla Dyer was killed
+    about 1:30 p.m. Saturday"): the first event of its kind the article dates itself (or the first
+    told as history, whatever its kind) is its date, rather than the day of publication.  A follow-up story's event told long ago ("MaKayla Dyer was killed
     October 3, 2015") is history, not an event of this report, but it still dates the report's
     undated retellings ("found guilty of the murder of an 8-year-old girl"), and those dated only by
     the story's lead or by a report or arrest ("police said Thursday"), which in a follow-up story are
@@ -1034,7 +1034,7 @@ def _date_from_article(mentions: list[EventMention], background: list[EventMenti
         lead = m.date_expression is not None and m.date_expression.startswith(("lead:", "reported"))
         if (m.date_expression is not None and not lead) or m.is_aggregate:
             continue
-        source = next((n for n in dated if n.event_type == m.event_type), None)
+        source = next((n for n in dated if n.event_type == m.event_type or n in background), None)
         if source is not None and lead and source not in background:
             continue  # a recent lead date stands; only history told as such replaces it (a follow-up story)
         if source is not None:
