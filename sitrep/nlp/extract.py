@@ -35,7 +35,7 @@ from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypo
 from sitrep.geo.gazetteer import Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
