@@ -36,20 +36,20 @@ def counts(nlp, text):
     ("The cause of death was not released.", []),
     # a share of "them" after a count is a part of it, with or without commas
     ("The raids killed 42 people, 12 of them children.", [42]),
-    ("Shelling killed at least 21 civilians eight of them children in the south of the country.", [21]),
-    ("Gunmen executed 48 villagers last week in a remote hamlet among them 10 children.", [48]),
-    ("Storms of shelling killed 50 people in the town 20 of whom were children.", [50]),
+    ("Shelling killed at least 17 farmers five of them boys in the valley west of the river.", [17]),
+    ("Gunmen executed 26 villagers last week in a remote hamlet among them 7 girls.", [26]),
+    ("Mortar fire killed 33 people in the port 9 of whom were fishermen.", [33]),
     # the whole after "were among" is the count; the parts before it are not added
-    ("The group said 10 children and 13 fighters were among 48 people executed by the militia.", [48]),
-    # "over 100 injured" says it is the injured, not more dead
-    ("At least 48 people dead over 100 injured after a truck bomb exploded near a checkpoint.", [48]),
+    ("Witnesses said six boys and nine guards were among 31 people shot dead by the militia.", [31]),
+    # "over 60 injured" says it is the injured, not more dead
+    ("At least 27 people dead over 60 injured after a fuel tanker blew up near a bridge.", [27]),
     # the doers of an attack are not its dead
-    ("At least 30 guards were killed when two suicide bombers detonated their trucks at the gate.", [30]),
+    ("At least 19 sailors died when three raiders set off their vests on the quay.", [19]),
     # a group beside "civilians" may be among them: the larger figure, not the sum
-    ("At least 16 civilians and three children have been killed in air raids on the province.", [16]),
+    ("At least 22 civilians and five children have been killed in shelling of the valley.", [22]),
     ("Five soldiers and three civilians were killed in the ambush.", [8]),
     # every part after "among them" is a part, the second of a pair too
-    ("At least 11 villagers - among them four women and four children - were killed in the raids.", [11]),
+    ("At least 14 villagers - among them three girls and two boys - were killed in the raids.", [14]),
 ])
 
 def test_death_counts(nlp, text, expected):
@@ -62,8 +62,8 @@ def test_a_share_that_died_is_the_count_of_the_dead(nlp):
 
 
 def test_a_title_case_headline_tells_its_dead_and_injured(nlp):
-    deaths, injured = read_counts(next(iter(nlp("2 Civilians Killed 9 Injured in Rocket Attack on Market.").sents)))
-    assert [c.best for c in deaths] == [2] and injured == 9
+    deaths, injured = read_counts(next(iter(nlp("3 Farmers Killed 5 Injured in Mortar Fire on Orchard.").sents)))
+    assert [c.best for c in deaths] == [3] and injured == 5
 
 
 def test_the_same_figure_for_two_names_is_one_group_told_twice():
@@ -75,8 +75,8 @@ def test_the_same_figure_for_two_names_is_one_group_told_twice():
 
 
 def test_a_count_followed_by_injured_is_the_injured(nlp):
-    deaths, injured = read_counts(next(iter(nlp("Six people dead, over 100 injured in a blast at a market.").sents)))
-    assert [c.best for c in deaths] == [6] and injured == 101
+    deaths, injured = read_counts(next(iter(nlp("Six people dead, over 60 injured in a blast at a depot.").sents)))
+    assert [c.best for c in deaths] == [6] and injured == 61
 
 
 def test_injured_told_beside_the_dead_are_not_added_to_them(nlp):
@@ -155,8 +155,8 @@ def test_a_toll_told_again_with_a_date_dates_the_first_telling(nlp):
 
 
 def test_a_toll_since_a_day_weeks_before_publication_is_a_period_total(nlp):
-    doc = nlp("More than 300 civilians have been killed in the old city since a truce collapsed on September 19, the monitor said.")
-    (m,) = extract_events(doc, date(2016, 10, 13), [], "x")
+    doc = nlp("Some 240 civilians have been killed in the old quarter since a truce broke down on May 2, the monitor said.")
+    (m,) = extract_events(doc, date(2016, 6, 9), [], "x")
     assert m.is_aggregate
 
 
@@ -170,7 +170,7 @@ def test_an_undated_toll_takes_the_date_the_article_gives_its_event(nlp):
     doc = nlp("A man was shot to death inside a garage, his family said.\n\n"
               "Police identified the victim and released few other details.\n\n"
               "Neighbours described him as a quiet father of three.\n\n"
-              "The shooting happened about 1:30 p.m. Saturday on a quiet street.")
+              "The shooting happened about 3:10 p.m. Saturday on a quiet street.")
     mentions = extract_events(doc, date(2016, 3, 21), [], "x")
     dead = next(m for m in mentions if m.fatalities_best == 1)
     assert dead.event_date == date(2016, 3, 19) and dead.date_expression.startswith("article:")
@@ -185,22 +185,22 @@ def test_an_undated_toll_keeps_the_report_day_when_only_another_kind_of_event_is
 
 
 def test_a_shooting_reported_at_a_time_is_dated_by_it(nlp):
-    doc = nlp("The shooting was reported near a crossroads at about 7:15 p.m. Jan. 22, and a boy died at the hospital.")
-    (m,) = extract_events(doc, date(2016, 2, 2), [], "x")
-    assert m.event_date == date(2016, 1, 22) and not m.date_expression.startswith("reported")
+    doc = nlp("The shooting was reported near a crossroads at about 9:40 p.m. Feb. 11, and a boy died at the hospital.")
+    (m,) = extract_events(doc, date(2016, 2, 19), [], "x")
+    assert m.event_date == date(2016, 2, 11) and not m.date_expression.startswith("reported")
 
 
 def test_a_page_stamp_is_the_day_of_the_report_not_of_the_event(nlp):
-    doc = nlp("A man was shot and killed in his home Posted: Monday, November 3, 2014 4:20 PM EST")
-    (m,) = extract_events(doc, date(2014, 11, 3), [], "x")
+    doc = nlp("A man was shot and killed in his home Posted: Friday, May 6, 2016 7:05 AM CDT")
+    (m,) = extract_events(doc, date(2016, 5, 6), [], "x")
     assert m.date_expression.startswith("reported") and m.time_precision >= 2
 
 
 def test_a_follow_up_story_dates_its_undated_retelling_by_the_day_it_tells_as_history(nlp):
-    doc = nlp("A teenager has been sentenced for the murder of a 9-year-old girl.\n\n"
+    doc = nlp("A teenager has been sentenced for the murder of a shop owner.\n\n"
               "The judge read a long statement in court.\n\n"
-              "Relatives of the girl wept as the sentence was read.\n\n"
-              "The girl was shot and killed March 3, 2015, outside her home.")
+              "Relatives of the owner wept as the sentence was read.\n\n"
+              "The owner was shot and killed March 3, 2015, outside her shop.")
     mentions = extract_events(doc, date(2016, 2, 4), [], "x")
     assert mentions and all(m.event_date == date(2015, 3, 3) for m in mentions)
 
@@ -212,9 +212,9 @@ def test_the_day_of_an_arrest_is_not_the_day_of_the_killing(nlp):
 
 
 def test_a_date_that_names_the_event_beside_an_arrest_is_the_events(nlp):
-    doc = nlp("Police arrested two men in the March 9 shooting that killed five people at a cookout.")
-    (m,) = extract_events(doc, date(2016, 3, 25), [], "x")
-    assert m.event_date == date(2016, 3, 9)
+    doc = nlp("Police arrested two men in the April 14 shooting that killed four people at a picnic.")
+    (m,) = extract_events(doc, date(2016, 4, 29), [], "x")
+    assert m.event_date == date(2016, 4, 14)
 
 
 def test_a_follow_up_story_dates_a_toll_told_on_the_day_of_the_news_by_its_history(nlp):

@@ -202,7 +202,7 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     for _, token in sorted(candidates, key=lambda c: c[0]):
         lemma = token.lemma_.lower()
         if lemma in {"kill", "die", "dead", "slay"}:
-            return None if doer else "death"  # "killed when two bombers detonated ...": the doers
+            return None if doer else "death"  # "died when three raiders set off their vests": the doers
         if lemma in lx.INJURY_LEMMAS or lemma in lx.WOUNDING_LEMMAS:
             return "injury"
         if token.is_punct and token.text in {",", ";", "(", ")"}:
@@ -216,7 +216,7 @@ _OBJECT_POS = {"DET", "NUM", "PRON", "PROPN", "NOUN", "ADJ"}
 
 
 def _next_word_kind(span: Span, noun: Token) -> str | None:
-    """'48 people dead, over 100 injured': a count followed at once by 'dead' or 'injured'
+    """'27 people dead, over 60 injured': a count followed at once by 'dead' or 'injured'
     says so itself, whatever the parse of a headline without verbs makes of it."""
     doc = span.doc
     end = noun.i + 1 if span.end <= noun.i < span.end + 4 else span.end
@@ -226,9 +226,9 @@ def _next_word_kind(span: Span, noun: Token) -> str | None:
         return None
     word = doc[end].lower_
     if doc[end].text == "Killed" and end > span.sent.start:
-        return "death"  # a headline's "2 Civilians Killed 9 Injured"
+        return "death"  # a headline's "3 Farmers Killed 5 Injured"
     if word in _INJURED_WORDS:
-        # "100 injured", not "two gunmen injured three people" (a verb with its object)
+        # "60 injured", not "two gunmen injured three people" (a verb with its object)
         after = doc[end + 1] if end + 1 < span.sent.end else None
         return None if after is not None and after.pos_ in _OBJECT_POS else "injury"
     return "death" if word in _DEAD_WORDS else None
@@ -256,7 +256,7 @@ def _is_part(noun: Token, after_count: bool = True) -> bool:
     'three of the victims died' is the count of the dead."""
     own_clause = any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in lx.DEATH_LEMMAS for c in noun.children)
     if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_.lower() == "be":
-        return False  # "ten children were among 48 people executed": the 48 is the whole
+        return False  # "six boys were among 31 people shot": the 31 is the whole
     for anc in _ancestors(noun, 3):
         if anc.lower_ in {"including", "among", "includes"} or (anc.lower_ == "of" and anc.head.like_num and after_count):
             return True
@@ -274,7 +274,7 @@ _PART_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:them|whom|those|these)\b", re.I
 
 
 def _told_as_part(text: str, start: int, end: int) -> bool:
-    """'killed 42 people, 12 of them children', '48 people executed among them 10 children':
+    """'killed 42 people, 12 of them children', '31 people shot among them 6 boys':
     after a count, a number told as a share of 'them' is a part of it, however the parse hangs
     it (wire copy stripped of its commas defeats the parse, not these words)."""
     return bool(_PART_BEFORE.search(text[max(0, start - 30):start]) or _PART_AFTER.match(text[end:end + 20]))
@@ -348,7 +348,7 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
                 first = deaths[joined]
                 classes = {first.victims, victims}
                 if _overlapping_groups(noun.head, noun):
-                    # "16 civilians and three children": the children may be among the civilians,
+                    # "22 civilians and five children": the children may be among the civilians,
                     # so the conservative figure is the larger group, not the sum
                     low, best = max(first.low, value.low), max(first.best, value.best)
                 else:
@@ -410,7 +410,7 @@ def combine_counts(deaths: list[Count]) -> Count:
     Counts of different victims ("five civilians and seven soldiers were killed") add up;
     counts of the same dead told twice ("killed five people ... activists put the toll at
     12") are alternatives, so the lower one is the count and the higher one its `high`.  The
-    same figure told of two names ("kill 30 fighters ... 30 members of the militia were
+    same figure told of two names ("kill 14 fighters ... 14 members of the brigade were
     killed": a headline run into its story) is one group told twice; two single deaths are two.
     """
     if len(deaths) == 1:
@@ -504,7 +504,7 @@ JUSTICE_LEMMAS = {"arrest", "charge", "sentence", "indict", "convict", "arraign"
 
 def _is_justice_date(token: Token) -> bool:
     """Whether a date hangs off a step of justice ("arrested Friday", "sentenced on Monday"),
-    not off the event it names ("arrested in the March 9 shooting")."""
+    not off the event it names ("arrested in the April 14 shooting")."""
     for anc in _ancestors(token, 3):
         if anc.pos_ == "NOUN" and anc.lemma_.lower() in lx.TRIGGER_LEMMAS:
             return False
@@ -515,8 +515,8 @@ def _is_justice_date(token: Token) -> bool:
 
 def _is_reporting_date(token: Token) -> bool:
     """Whether a date hangs off a verb of saying ("said Friday", "told AFP on Monday"), or is the
-    web page's own stamp ("Posted: Monday, November 3, 2014").  "The shooting was reported at
-    7:15 p.m. Jan. 22" says when the event happened: its subject is the event, not a source."""
+    web page's own stamp ("Posted: Friday, May 6, 2016").  "The shooting was reported at
+    9:40 p.m. Feb. 11" says when the event happened: its subject is the event, not a source."""
     doc = token.doc
     if _STAMP_BEFORE.search(doc[max(token.sent.start, token.i - 8):token.i].text):
         return True
@@ -596,7 +596,7 @@ def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, v
     if _AGG_RE.search(text):
         return True
     if _SINCE.search(text) and (rng is None or ((published or rng.end) - rng.start).days > SINCE_TOTAL_DAYS):
-        return True  # "killed since the truce collapsed on September 19", told in October
+        return True  # "killed since the truce broke down on May 2", told in June
     if _WAR_TOTAL.search(text) and (rng is None or rng.precision == 3):
         return True
     if count is not None and count >= LARGE_TOTAL and (rng is None or rng.precision > 1):
@@ -1021,12 +1021,14 @@ ARTICLE_DATE_MAX_SPAN = 0
 def _date_from_article(mentions: list[EventMention], background: list[EventMention] = ()) -> None:
     """A sentence that dates nothing, in an article that opens with no recent date, is told of
     the event the article dates elsewhere ("Smith was shot to death. ... The shooting happened
-    about 1:30 p.m. Saturday"): the first event of its kind the article dates itself (or the first
-    told as history, whatever its kind) is its date, rather than the day of publication.  A follow-up story's event told long ago ("MaKayla Dyer was killed
-    October 3, 2015") is history, not an event of this report, but it still dates the report's
-    undated retellings ("found guilty of the murder of an 8-year-old girl"), and those dated only by
-    the story's lead or by a report or arrest ("police said Thursday"), which in a follow-up story are
-    the days of the news, not of the event."""
+    about 3:10 p.m. Saturday"): the first event of its kind the article dates itself (or the
+    first told as history, whatever its kind) is its date, rather than the day of publication.
+
+    A follow-up story's event told long ago ("Ann Lee was killed June 2, 2014") is history, not
+    an event of this report, but it still dates the report's undated retellings ("convicted of
+    the murder of a shop owner"), and those dated only by the story's lead or by a report or an
+    arrest ("police said Thursday"), which in a follow-up story are the days of the news, not
+    of the event."""
     candidates = sorted([*mentions, *background], key=lambda n: (n.sentence_index, n.mention_index))
     dated = [n for n in candidates if _own_date(n) and not n.is_aggregate and n.antecedent is None
              and (n.date_end - n.date_start).days <= ARTICLE_DATE_MAX_SPAN]
