@@ -34,10 +34,49 @@ def counts(nlp, text):
     ("A man has been charged in the shooting death of 19-year-old Tom Baker.", [1]),
     ("He shot himself in the leg while cleaning his rifle.", []),
     ("The cause of death was not released.", []),
+    # a share of "them" after a count is a part of it, with or without commas
+    ("The raids killed 42 people, 12 of them children.", [42]),
+    ("Shelling killed at least 17 farmers five of them boys in the valley west of the river.", [17]),
+    ("Gunmen executed 26 villagers last week in a remote hamlet among them 7 girls.", [26]),
+    ("Mortar fire killed 33 people in the port 9 of whom were fishermen.", [33]),
+    # the whole after "were among" is the count; the parts before it are not added
+    ("Witnesses said six boys and nine guards were among 31 people shot dead by the militia.", [31]),
+    # "over 60 injured" says it is the injured, not more dead
+    ("At least 27 people dead over 60 injured after a fuel tanker blew up near a bridge.", [27]),
+    # the doers of an attack are not its dead
+    ("At least 19 sailors died when three raiders set off their vests on the quay.", [19]),
+    # a group beside "civilians" may be among them: the larger figure, not the sum
+    ("At least 22 civilians and five children have been killed in shelling of the valley.", [22]),
+    ("Five soldiers and three civilians were killed in the ambush.", [8]),
+    # every part after "among them" is a part, the second of a pair too
+    ("At least 14 villagers - among them three girls and two boys - were killed in the raids.", [14]),
 ])
 
 def test_death_counts(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+def test_a_share_that_died_is_the_count_of_the_dead(nlp):
+    deaths, _ = read_counts(next(iter(nlp("Four men were shot and two of them died at a gas station.").sents)))
+    assert combine_counts(deaths).best == 2
+
+
+def test_a_title_case_headline_tells_its_dead_and_injured(nlp):
+    deaths, injured = read_counts(next(iter(nlp("3 Farmers Killed 5 Injured in Mortar Fire on Orchard.").sents)))
+    assert [c.best for c in deaths] == [3] and injured == 5
+
+
+def test_the_same_figure_for_two_names_is_one_group_told_twice():
+    fighters = Count(30, 30, None, 0, 10, "militants")
+    members = Count(30, 30, None, 50, 60, "civilians")
+    assert combine_counts([fighters, members]).best == 30
+    # two single deaths of different people are two
+    assert combine_counts([Count(1, 1, None, 0, 5, "civilians"), Count(1, 1, None, 9, 12, "militants")]).best == 2
+
+
+def test_a_count_followed_by_injured_is_the_injured(nlp):
+    deaths, injured = read_counts(next(iter(nlp("Six people dead, over 60 injured in a blast at a depot.").sents)))
+    assert [c.best for c in deaths] == [6] and injured == 61
 
 
 def test_injured_told_beside_the_dead_are_not_added_to_them(nlp):
@@ -113,3 +152,86 @@ def test_a_toll_told_again_with_a_date_dates_the_first_telling(nlp):
     mentions = extract_events(doc, date(2016, 5, 20), [], "x")
     assert [m.fatalities_best for m in mentions] == [3, 3]
     assert mentions[0].event_date == mentions[1].event_date == date(2016, 5, 2)
+
+
+def test_a_toll_since_a_day_weeks_before_publication_is_a_period_total(nlp):
+    doc = nlp("Some 240 civilians have been killed in the old quarter since a truce broke down on May 2, the monitor said.")
+    (m,) = extract_events(doc, date(2016, 6, 9), [], "x")
+    assert m.is_aggregate
+
+
+def test_a_toll_since_a_day_in_the_same_week_is_one_battle(nlp):
+    doc = nlp("Clashes since Friday have killed 20 fighters on the outskirts of the town, the monitor said.")
+    (m,) = extract_events(doc, date(2016, 10, 17), [], "x")
+    assert not m.is_aggregate and m.fatalities_best == 20
+
+
+def test_an_undated_toll_takes_the_date_the_article_gives_its_event(nlp):
+    doc = nlp("A man was shot to death inside a garage, his family said.\n\n"
+              "Police identified the victim and released few other details.\n\n"
+              "Neighbours described him as a quiet father of three.\n\n"
+              "The shooting happened about 3:10 p.m. Saturday on a quiet street.")
+    mentions = extract_events(doc, date(2016, 3, 21), [], "x")
+    dead = next(m for m in mentions if m.fatalities_best == 1)
+    assert dead.event_date == date(2016, 3, 19) and dead.date_expression.startswith("article:")
+
+
+def test_an_undated_toll_keeps_the_report_day_when_only_another_kind_of_event_is_dated(nlp):
+    doc = nlp("Militants executed 30 villagers in the hills, a monitor said.\n\n"
+              "Troops had retaken the nearby town on October 1 after fierce clashes.")
+    mentions = extract_events(doc, date(2017, 10, 23), [], "x")
+    dead = next(m for m in mentions if m.fatalities_best == 30)
+    assert dead.event_date == date(2017, 10, 23)
+
+
+def test_a_shooting_reported_at_a_time_is_dated_by_it(nlp):
+    doc = nlp("The shooting was reported near a crossroads at about 9:40 p.m. Feb. 11, and a boy died at the hospital.")
+    (m,) = extract_events(doc, date(2016, 2, 19), [], "x")
+    assert m.event_date == date(2016, 2, 11) and not m.date_expression.startswith("reported")
+
+
+def test_a_page_stamp_is_the_day_of_the_report_not_of_the_event(nlp):
+    doc = nlp("A man was shot and killed in his home Posted: Friday, May 6, 2016 7:05 AM CDT")
+    (m,) = extract_events(doc, date(2016, 5, 6), [], "x")
+    assert m.date_expression.startswith("reported") and m.time_precision >= 2
+
+
+def test_a_follow_up_story_dates_its_undated_retelling_by_the_day_it_tells_as_history(nlp):
+    doc = nlp("A teenager has been sentenced for the murder of a shop owner.\n\n"
+              "The judge read a long statement in court.\n\n"
+              "Relatives of the owner wept as the sentence was read.\n\n"
+              "The owner was shot and killed March 3, 2015, outside her shop.")
+    mentions = extract_events(doc, date(2016, 2, 4), [], "x")
+    assert mentions and all(m.event_date == date(2015, 3, 3) for m in mentions)
+
+
+def test_the_day_of_an_arrest_is_not_the_day_of_the_killing(nlp):
+    doc = nlp("The gunmen shot and killed two people outside a bar, a judge said as he sentenced them on Friday.")
+    (m,) = extract_events(doc, date(2016, 6, 27), [], "x")
+    assert m.fatalities_best == 2 and m.date_expression.startswith("reported")
+
+
+def test_a_date_that_names_the_event_beside_an_arrest_is_the_events(nlp):
+    doc = nlp("Police arrested two men in the April 14 shooting that killed four people at a picnic.")
+    (m,) = extract_events(doc, date(2016, 4, 29), [], "x")
+    assert m.event_date == date(2016, 4, 14)
+
+
+def test_a_follow_up_story_dates_a_toll_told_on_the_day_of_the_news_by_its_history(nlp):
+    doc = nlp("Police said Thursday that two men killed a taxi driver.\n\n"
+              "The men were arrested at a motel.\n\n"
+              "Both are held without bail.\n\n"
+              "The driver was shot and killed on March 3, 2015, in his cab.")
+    mentions = extract_events(doc, date(2015, 6, 11), [], "x")
+    first = next(m for m in mentions if m.sentence_index == 0)
+    assert first.fatalities_best == 1 and first.event_date == date(2015, 3, 3)
+
+
+def test_history_of_another_kind_still_dates_a_follow_up_story(nlp):
+    doc = nlp("A man was shot to death, his family said.\n\n"
+              "The family asked for privacy.\n\n"
+              "Neighbours left flowers at the door.\n\n"
+              "A gunfight broke out on March 3, 2015, outside the bar.")
+    mentions = extract_events(doc, date(2015, 6, 11), [], "x")
+    dead = next(m for m in mentions if m.fatalities_best == 1)
+    assert dead.event_date == date(2015, 3, 3)

@@ -35,7 +35,7 @@ from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypo
 from sitrep.geo.gazetteer import Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -194,6 +194,7 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     """When the parse goes astray (long run-together sentences), the words right next to
     the count decide: 'killed at least 25 members', '25 people were killed', '12 dead'."""
     doc = span.doc
+    doer = noun.dep_ == "nsubj" and noun.head.pos_ == "VERB"
     before = [doc[i] for i in range(max(span.start - ADJACENT, span.sent.start), span.start)]
     after_start = max(noun.i, span.end - 1) + 1
     after = [doc[i] for i in range(after_start, min(after_start + ADJACENT, span.sent.end))]
@@ -201,12 +202,50 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     for _, token in sorted(candidates, key=lambda c: c[0]):
         lemma = token.lemma_.lower()
         if lemma in {"kill", "die", "dead", "slay"}:
-            return "death"
+            return None if doer else "death"  # "died when three raiders set off their vests": the doers
         if lemma in lx.INJURY_LEMMAS or lemma in lx.WOUNDING_LEMMAS:
             return "injury"
         if token.is_punct and token.text in {",", ";", "(", ")"}:
             continue
     return None
+
+
+_INJURED_WORDS = {"injured", "wounded", "hurt"}
+_DEAD_WORDS = {"dead"}
+_OBJECT_POS = {"DET", "NUM", "PRON", "PROPN", "NOUN", "ADJ"}
+
+
+def _next_word_kind(span: Span, noun: Token) -> str | None:
+    """'27 people dead, over 60 injured': a count followed at once by 'dead' or 'injured'
+    says so itself, whatever the parse of a headline without verbs makes of it."""
+    doc = span.doc
+    end = noun.i + 1 if span.end <= noun.i < span.end + 4 else span.end
+    if end < span.sent.end and doc[end].lower_ in {"others", "more"}:
+        end += 1
+    if end >= span.sent.end:
+        return None
+    word = doc[end].lower_
+    if doc[end].text == "Killed" and end > span.sent.start:
+        return "death"  # a headline's "3 Farmers Killed 5 Injured"
+    if word in _INJURED_WORDS:
+        # "60 injured", not "two gunmen injured three people" (a verb with its object)
+        after = doc[end + 1] if end + 1 < span.sent.end else None
+        return None if after is not None and after.pos_ in _OBJECT_POS else "injury"
+    return "death" if word in _DEAD_WORDS else None
+
+
+GENERAL_VICTIMS = {"people", "person", "civilian", "victim", "individual", "resident", "villager"}
+"""Nouns for everyone hit, which a second group told beside them may belong to."""
+
+
+def _overlapping_groups(a: Token, b: Token) -> bool:
+    """Whether two groups joined by 'and' may share members: one is everyone ('civilians',
+    'people') and the other a kind of person ('children', 'women'); 'two men and one woman'
+    and 'five soldiers and three civilians' are apart."""
+    la, lb = a.lemma_.lower(), b.lemma_.lower()
+    if la == lb:
+        return False
+    return (la in GENERAL_VICTIMS) != (lb in GENERAL_VICTIMS) and lx.VICTIM_NOUNS.get(la) == lx.VICTIM_NOUNS.get(lb)
 
 
 def _is_part(noun: Token, after_count: bool = True) -> bool:
@@ -216,6 +255,8 @@ def _is_part(noun: Token, after_count: bool = True) -> bool:
     'Twelve of them' is a part only after a count (`after_count`): first in its sentence,
     'three of the victims died' is the count of the dead."""
     own_clause = any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in lx.DEATH_LEMMAS for c in noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_.lower() == "be":
+        return False  # "six boys were among 31 people shot": the 31 is the whole
     for anc in _ancestors(noun, 3):
         if anc.lower_ in {"including", "among", "includes"} or (anc.lower_ == "of" and anc.head.like_num and after_count):
             return True
@@ -225,6 +266,18 @@ def _is_part(noun: Token, after_count: bool = True) -> bool:
         if child.dep_ == "prep" and child.lower_ == "among":
             return True
     return False
+
+
+_PART_BEFORE = re.compile(r"\b(?:among|including|includ(?:es|ed)|of)\s+(?:them|whom|those|these)\s*[-,:(]?\s*$"
+                          r"|\bincluding\s*$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"^\s*(?:of|among)\s+(?:them|whom|those|these)\b", re.IGNORECASE)
+
+
+def _told_as_part(text: str, start: int, end: int) -> bool:
+    """'killed 42 people, 12 of them children', '31 people shot among them 6 boys':
+    after a count, a number told as a share of 'them' is a part of it, however the parse hangs
+    it (wire copy stripped of its commas defeats the parse, not these words)."""
+    return bool(_PART_BEFORE.search(text[max(0, start - 30):start]) or _PART_AFTER.match(text[end:end + 20]))
 
 
 def _victim_class(noun: Token) -> str | None:
@@ -242,6 +295,7 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
     doc = sent.doc
     deaths: list[Count] = []
     joined_to: dict[int, int] = {}  # a counted noun's token -> its count in `deaths`
+    parts: set[int] = set()  # counted nouns read as parts of a count told before them
     injured: int | None = None
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
@@ -261,7 +315,8 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
         lemma = noun.lemma_.lower()
         if lemma in lx.NOT_DEATH_NOUNS:
             continue
-        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
+        said = _next_word_kind(span, noun)
+        if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
             continue  # "a gunman killed ...": the killer, not the dead
         victims = _victim_class(noun)
         if victims is None and cs.head:
@@ -274,8 +329,16 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
             if not (noun.tag_ == "NNS" or any(c.lemma_.lower() in lx.VICTIM_NOUNS for c in noun.subtree)):
                 continue
         if _is_part(noun, after_count=bool(deaths)):
+            parts.add(noun.i)
             continue
-        kind = _predicate_kind(noun) or _adjacent_kind(span, noun)
+        if deaths and _told_as_part(sent.text, cs.start, cs.end) and not (
+                number.dep_ in {"nsubj", "nsubjpass", "dobj"} and number.head.lemma_.lower() in lx.DEATH_LEMMAS):
+            parts.add(noun.i)
+            continue  # ("four men were shot and two of them died", "killing one of them": the dead)
+        if noun.dep_ == "conj" and noun.head.i in parts:
+            parts.add(noun.i)
+            continue  # "among them four women and four children": the second part too
+        kind = said or _predicate_kind(noun) or _adjacent_kind(span, noun)
         value = cs.count
         if kind == "death":
             joined = joined_to.get(noun.head.i) if noun.dep_ == "conj" and victims and not noun.like_num else None
@@ -284,7 +347,13 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
                 # that add up (unlike "including", which names a part of a group already counted)
                 first = deaths[joined]
                 classes = {first.victims, victims}
-                deaths[joined] = Count(first.low + value.low, first.best + value.best, None, first.start, end,
+                if _overlapping_groups(noun.head, noun):
+                    # "22 civilians and five children": the children may be among the civilians,
+                    # so the conservative figure is the larger group, not the sum
+                    low, best = max(first.low, value.low), max(first.best, value.best)
+                else:
+                    low, best = first.low + value.low, first.best + value.best
+                deaths[joined] = Count(low, best, None, first.start, end,
                                        classes.pop() if len(classes) == 1 else "mixed", first.vague)
                 joined_to[noun.i] = joined
                 continue
@@ -340,13 +409,16 @@ def combine_counts(deaths: list[Count]) -> Count:
 
     Counts of different victims ("five civilians and seven soldiers were killed") add up;
     counts of the same dead told twice ("killed five people ... activists put the toll at
-    12") are alternatives, so the lower one is the count and the higher one its `high`.
+    12") are alternatives, so the lower one is the count and the higher one its `high`.  The
+    same figure told of two names ("kill 14 fighters ... 14 members of the brigade were
+    killed": a headline run into its story) is one group told twice; two single deaths are two.
     """
     if len(deaths) == 1:
         return deaths[0]
     classes = [c.victims for c in deaths]
     start, end = min(c.start for c in deaths), max(c.end for c in deaths)
-    if None not in classes and len(set(classes)) == len(classes):
+    told_twice = any(a.best == b.best >= RETOLD_MIN for i, a in enumerate(deaths) for b in deaths[i + 1:])
+    if None not in classes and len(set(classes)) == len(classes) and not told_twice:
         low, best = sum(c.low for c in deaths), sum(c.best for c in deaths)
         return Count(low, best, None, start, end, "mixed")
     lowest = min(deaths, key=lambda c: c.best)
@@ -426,12 +498,37 @@ def _hypothetical_anchor(anchor: Token) -> bool:
     return False
 
 
+JUSTICE_LEMMAS = {"arrest", "charge", "sentence", "indict", "convict", "arraign", "plead", "extradite", "acquit",
+                  "testify", "book", "jail", "try"}
+
+
+def _is_justice_date(token: Token) -> bool:
+    """Whether a date hangs off a step of justice ("arrested Friday", "sentenced on Monday"),
+    not off the event it names ("arrested in the April 14 shooting")."""
+    for anc in _ancestors(token, 3):
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in lx.TRIGGER_LEMMAS:
+            return False
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc.lemma_.lower() in JUSTICE_LEMMAS
+    return False
+
+
 def _is_reporting_date(token: Token) -> bool:
-    """Whether a date hangs off a verb of saying ("said Friday", "told AFP on Monday")."""
+    """Whether a date hangs off a verb of saying ("said Friday", "told AFP on Monday"), or is the
+    web page's own stamp ("Posted: Friday, May 6, 2016").  "The shooting was reported at
+    9:40 p.m. Feb. 11" says when the event happened: its subject is the event, not a source."""
+    doc = token.doc
+    if _STAMP_BEFORE.search(doc[max(token.sent.start, token.i - 8):token.i].text):
+        return True
     for anc in _ancestors(token, 3):
         if anc.pos_ in {"VERB", "AUX"}:
-            return anc.lemma_.lower() in lx.REPORTING_LEMMAS
+            if anc.lemma_.lower() not in lx.REPORTING_LEMMAS:
+                return False
+            return not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in lx.TRIGGER_LEMMAS for c in anc.children)
     return False
+
+
+_STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
 
 
 def read_date(sent: Span, published: date, anchor: Token | None) -> tuple[DateRange | None, DateRange | None]:
@@ -451,7 +548,7 @@ def read_date(sent: Span, published: date, anchor: Token | None) -> tuple[DateRa
         if span is None:
             continue
         token = span.root
-        if _is_reporting_date(token):
+        if _is_reporting_date(token) or _is_justice_date(token):
             reported = reported or rng
             continue
         distance = abs(token.i - anchor.i) if anchor is not None else 0
@@ -477,6 +574,8 @@ RECENT_DAYS = 30
 """'A recent raid' that killed people: within the month before publication (precision 3)."""
 _COUNTRYWIDE = re.compile(r"\b(across|throughout|all over) (the country|[A-Z][a-z]+)\b|\bnationwide\b")
 MONTH_TOTAL_DAYS = 14
+SINCE_TOTAL_DAYS = 7
+"""'Since' a day further back than this before publication opens a period, not a battle."""
 
 _AGG_RE = re.compile(
     r"\b(this (month|year|week) alone|so far (this|in)|since (the (start|beginning)|early|late)?\s*(19|20)\d\d"
@@ -486,7 +585,8 @@ _AGG_RE = re.compile(
 )
 
 
-def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, vague_hundreds: bool = False) -> bool:
+def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, vague_hundreds: bool = False,
+                  published: date | None = None) -> bool:
     """A period total: a campaign's or a war's toll, a month's, 'since' something.
 
     'Since early Wednesday' in a report on Friday is one battle's toll, so 'since' makes a
@@ -495,8 +595,8 @@ def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, v
     text = sent.text
     if _AGG_RE.search(text):
         return True
-    if _SINCE.search(text) and (rng is None or (rng.end - rng.start).days > 7):
-        return True
+    if _SINCE.search(text) and (rng is None or ((published or rng.end) - rng.start).days > SINCE_TOTAL_DAYS):
+        return True  # "killed since the truce broke down on May 2", told in June
     if _WAR_TOTAL.search(text) and (rng is None or rng.precision == 3):
         return True
     if count is not None and count >= LARGE_TOTAL and (rng is None or rng.precision > 1):
@@ -789,6 +889,7 @@ def extract_events(
     dominant = _dominant_place(places)
     lead_date = _lead_date(sentences, published)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
+    background: list[EventMention] = []  # events told as history, dropped
 
     def read(index: int, sent: Span, fallback: bool = False) -> EventMention | None:
         text = sent.text.strip()
@@ -809,7 +910,7 @@ def extract_events(
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
         place, governed = _choose_place(sent, places, anchor)
         m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None),
-                                    any(c.vague and c.best >= 100 for c in deaths))
+                                    any(c.vague and c.best >= 100 for c in deaths), published)
         if not deaths:
             # a count-less trigger must be told as a particular happening, not as background
             # over a vague period (a period total without a number says nothing a week can
@@ -877,6 +978,7 @@ def extract_events(
                 _apply_date(m, rng or reported, published, reported_only=rng is None and reported is not None)
         m.actor1, m.actor2 = _localise(m.actor1, m.country), _localise(m.actor2, m.country)
         if _is_background(m, published):
+            background.append(m)  # not an event of this report, but it may date one
             return None
         m.mention_index = sum(1 for x in mentions if x.sentence_index == index)
 
@@ -894,6 +996,7 @@ def extract_events(
         if m is not None:
             mentions.append(m)
     _date_from_retelling(mentions)
+    _date_from_article(mentions, background)
     return mentions
 
 
@@ -916,6 +1019,36 @@ def _date_from_retelling(mentions: list[EventMention]) -> None:
                       and not n.is_aggregate and _own_date(n) and n.antecedent is None), None)
         if later is not None:
             _copy_date(m, later)
+
+
+ARTICLE_DATE_MAX_SPAN = 0
+"""Only a day (not a range) may stand for a whole article's undated sentences."""
+
+
+def _date_from_article(mentions: list[EventMention], background: list[EventMention] = ()) -> None:
+    """A sentence that dates nothing, in an article that opens with no recent date, is told of
+    the event the article dates elsewhere ("Smith was shot to death. ... The shooting happened
+    about 3:10 p.m. Saturday"): the first event of its kind the article dates itself (or the
+    first told as history, whatever its kind) is its date, rather than the day of publication.
+
+    A follow-up story's event told long ago ("Ann Lee was killed June 2, 2014") is history, not
+    an event of this report, but it still dates the report's undated retellings ("convicted of
+    the murder of a shop owner"), and those dated only by the story's lead or by a report or an
+    arrest ("police said Thursday"), which in a follow-up story are the days of the news, not
+    of the event."""
+    candidates = sorted([*mentions, *background], key=lambda n: (n.sentence_index, n.mention_index))
+    dated = [n for n in candidates if _own_date(n) and not n.is_aggregate and n.antecedent is None
+             and (n.date_end - n.date_start).days <= ARTICLE_DATE_MAX_SPAN]
+    for m in mentions:
+        lead = m.date_expression is not None and m.date_expression.startswith(("lead:", "reported"))
+        if (m.date_expression is not None and not lead) or m.is_aggregate:
+            continue
+        source = next((n for n in dated if n.event_type == m.event_type or n in background), None)
+        if source is not None and lead and source not in background:
+            continue  # a recent lead date stands; only history told as such replaces it (a follow-up story)
+        if source is not None:
+            _copy_date(m, source)
+            m.date_expression = f"article: {source.date_expression}"
 
 
 def _recent(mentions: list[EventMention], index: int) -> EventMention | None:
