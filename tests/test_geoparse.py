@@ -230,3 +230,41 @@ def test_washington_dc(nlp, gaz):
 ])
 def test_the_county_an_article_names_picks_the_state(nlp, gaz, text, mention, admin1):
     assert found(nlp, gaz, text, mention).admin1 == admin1
+
+
+# ------------------------------------------------------------------ the headline
+
+
+def test_the_headline_names_the_town_the_text_does_not(nlp, gaz):
+    text = "A man was shot dead outside a bar late on Friday, police said."
+    title = nlp("Man killed in Tuscaloosa bar shooting\n")
+    found_places = find_places(nlp(text), gaz, title)
+    assert [(p.mention, p.place.admin1) for p in found_places] == [("Tuscaloosa", "US-AL")]
+    tuscaloosa = found_places[0]
+    # read as a line before the text: negative offsets, the text's own offsets unchanged
+    assert tuscaloosa.char_end < 0
+    assert title.text[tuscaloosa.char_start + len(title.text):tuscaloosa.char_end + len(title.text)] == "Tuscaloosa"
+
+
+def test_the_headline_is_context_for_the_text(nlp, gaz):
+    text = "Deputies were called to a home in Lexington after a man was shot, the sheriff said."
+    alone = {p.mention: p.place.admin1 for p in find_places(nlp(text), gaz)}
+    with_title = {p.mention: p.place.admin1 for p in
+                  find_places(nlp(text), gaz, nlp("Teen hurt in shooting - Columbia, South Carolina\n"))}
+    assert alone["Lexington"] == "US-KY" and with_title["Lexington"] == "US-SC"
+    text_offsets = [p.char_start for p in find_places(nlp(text), gaz) if p.char_start >= 0]
+    assert text_offsets == [p.char_start for p in find_places(nlp(text), gaz, nlp("Shooting\n"))]
+
+
+def test_the_texts_dateline_still_opens_the_article_after_a_headline(nlp, gaz):
+    text = "ROME, Ga. (AP) — Two men were wounded in a shooting outside a store on Friday night."
+    title = nlp("Two wounded outside store\n")
+    rome = [p for p in find_places(nlp(text), gaz, title) if p.mention == "ROME"]
+    assert rome and rome[0].char_start == 0 and rome[0].place.admin1 == "US-GA"
+
+
+def test_only_a_headline_of_its_own_is_read():
+    from sitrep.stages.parse import title_line
+
+    assert title_line(None) is None and title_line("  ") is None
+    assert title_line("Man shot\nin  Tulsa ") == "Man shot in Tulsa\n"

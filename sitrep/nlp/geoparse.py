@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "21"
+GEOPARSE_VERSION = "22"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -524,10 +524,11 @@ def _town_state_pairs(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Anchor
 
 
 def _dateline(text: str, gazetteer: Gazetteer, context: tuple[dict, dict],
-              pairs: list[_Anchored]) -> list[_Anchored]:
-    """The article's dateline town (and state), if it opens with one."""
-    for m in DATELINE_RE.finditer(text, 0, min(len(text), DATELINE_WITHIN + 200)):
-        if m.start() > DATELINE_WITHIN:
+              pairs: list[_Anchored], start: int = 0) -> list[_Anchored]:
+    """The article's dateline town (and state), if it opens with one (the body opens at
+    ``start``: a headline read before it has none)."""
+    for m in DATELINE_RE.finditer(text, start, min(len(text), start + DATELINE_WITHIN + 200)):
+        if m.start() > start + DATELINE_WITHIN:
             break
         town = m.group("town").strip()
         if town.lower().strip(".:") in NOT_DATELINES or sum(c.isalpha() for c in town) < 3:
@@ -666,8 +667,27 @@ def _is_street(span: Span) -> bool:
     return span[-1].lower_.rstrip(".") in STREET_WORDS
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every place the article names, resolved with the article's other places as context."""
+def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None) -> list[PlaceMention]:
+    """Every place the article names, resolved with the article's other places as context.
+
+    ``title`` is the parsed headline, when the article came with one apart from its text: it
+    often names the town that the text only calls "the city" ("Vigil held for teen shot in
+    Killingly"), or the station's home ("... - WFSB 3 Connecticut").  It is read as if it
+    stood on a line before the text, so its places are context for the text's names, and
+    they come back with negative offsets (the text's own offsets are unchanged).
+    """
+    if title is None or not title.text.strip():
+        return _find_places(doc, gazetteer, 0)
+    both = Doc.from_docs([title, doc], ensure_whitespace=True, exclude=["tensor", "user_data", "spans"])
+    shift = len(both.text) - len(doc.text)
+    if not both.text.endswith(doc.text) or "\n" not in both.text[:shift]:
+        return _find_places(doc, gazetteer, 0)  # no line of its own: never glue it to the lead
+    return [PlaceMention(p.char_start - shift, p.char_end - shift, p.mention, p.place, p.geo_precision)
+            for p in _find_places(both, gazetteer, shift)]
+
+
+def _find_places(doc: Doc, gazetteer: Gazetteer, body: int) -> list[PlaceMention]:
+    """`find_places` on a doc whose article text opens at offset ``body``."""
     text = doc.text
     pairs = _town_state_pairs(doc, text, gazetteer)
     taken = [(a.mention.char_start, a.mention.char_end) for a in pairs]
@@ -715,7 +735,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     for anchored in pairs:
         _add(countries, admin1s, anchored.mention.place, anchored.weight)
         sources.setdefault(anchored.mention.place.country, set()).add(_identity(anchored.mention.place))
-    dateline = _dateline(text, gazetteer, (dict(countries), dict(admin1s)), pairs)
+    dateline = _dateline(text, gazetteer, (dict(countries), dict(admin1s)), pairs, body)
     dateline = [a for a in dateline if not _overlaps(a.mention.char_start, a.mention.char_end, taken)]
     for anchored in dateline:
         _add(countries, admin1s, anchored.mention.place, anchored.weight)
