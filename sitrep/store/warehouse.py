@@ -51,7 +51,7 @@ PARSED_DOCS = schema._cols(
 
 PLACE_MENTIONS = schema._cols(
     ("article_id", pl.String, "Article"),
-    ("char_start", pl.Int64, "Start of the place name in the text"),
+    ("char_start", pl.Int64, "Start of the place name in the text; negative in the headline, read as a line before the text"),
     ("char_end", pl.Int64, "End of the place name"),
     ("mention", pl.String, "The words as written"),
     ("name", pl.String, "Resolved place name"),
