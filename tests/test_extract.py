@@ -113,3 +113,26 @@ def test_a_toll_told_again_with_a_date_dates_the_first_telling(nlp):
     mentions = extract_events(doc, date(2016, 5, 20), [], "x")
     assert [m.fatalities_best for m in mentions] == [3, 3]
     assert mentions[0].event_date == mentions[1].event_date == date(2016, 5, 2)
+
+
+def test_an_event_in_a_county_is_placed_in_the_articles_town_of_that_state(nlp):
+    from sitrep.geo import get_gazetteer
+    from sitrep.nlp.geoparse import find_places
+
+    doc = nlp("Police in Greenville said a man was arrested on Friday.\n\n"
+              "A 15-year-old boy was shot and killed on Thursday, the Pitt County sheriff said.")
+    places = find_places(doc, get_gazetteer())
+    assert {p.place.kind for p in places} == {"city", "county"}
+    m = extract_events(doc, date(2016, 5, 7), places, "x")[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Greenville", "US-NC", 1)
+
+
+def test_an_event_in_a_county_stays_there_without_a_town_of_that_state(nlp):
+    from sitrep.geo import get_gazetteer
+    from sitrep.nlp.geoparse import find_places
+
+    doc = nlp("A 15-year-old boy was shot and killed on Thursday, the Pitt County sheriff said.\n\n"
+              "His family moved from Atlanta, Georgia, last year.")
+    places = find_places(doc, get_gazetteer())
+    m = extract_events(doc, date(2016, 5, 7), places, "x")[0]
+    assert (m.location, m.admin1, m.geo_precision) == ("Pitt County", "US-NC", 2)

@@ -268,3 +268,24 @@ def test_only_a_headline_of_its_own_is_read():
 
     assert title_line(None) is None and title_line("  ") is None
     assert title_line("Man shot\nin  Tulsa ") == "Man shot in Tulsa\n"
+
+
+# ------------------------------------------------------------------ counties
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("A 16-year-old Oglethorpe County girl was hurt when a rifle went off on Sunday.", "Oglethorpe County", "US-GA"),
+    ("The Pitt County sheriff said a boy shot his brother by accident.", "Pitt County", "US-NC"),
+    # a word in front that is not the name is left out
+    ("The Oglethorpe County coroner was called to the farm.", "Oglethorpe County", "US-GA"),
+])
+def test_a_county_of_one_state_is_a_part_of_that_state(nlp, gaz, text, mention, admin1):
+    place = found(nlp, gaz, text, mention)
+    assert place is not None and (place.kind, place.admin1, place.geo_precision) == ("county", admin1, 2)
+
+
+def test_a_county_several_states_have_needs_the_articles_support(nlp, gaz):
+    # Harris County is in Texas and in Georgia
+    assert found(nlp, gaz, "Deputies in Harris County said a woman was shot on Sunday.", "Harris County") is None
+    text = "Deputies in Harris County said a woman was shot on Sunday in Houston, Texas."
+    assert found(nlp, gaz, text, "Harris County").admin1 == "US-TX"

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.nlp import lexicon as lx
 from sitrep.nlp.counts import find_counts
 from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypothetical, resolve_expression
-from sitrep.geo.gazetteer import Place
+from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
 EXTRACTOR_VERSION = "5"
@@ -591,12 +591,29 @@ def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) 
 
     def score(p: PlaceMention) -> tuple:
         span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
-        rank = {"city": 1, "site": 1, "district": 1, "region": 2, "admin1": 3, "country": 4}.get(p.place.kind, 3)
+        rank = {"city": 1, "site": 1, "district": 1, "region": 2, "county": 2, "admin1": 3, "country": 4}.get(p.place.kind, 3)
         distance = abs(span.root.i - anchor.i) if (anchor is not None and span is not None) else 0
         return (0 if attached(p) else 1, rank, distance)
 
     best = min(inside, key=score)
-    return best, attached(best)
+    town = _town_in(best, places)
+    return (town, attached(town)) if town is not None else (best, attached(best))
+
+
+def _town_in(county: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The article's town in the state of ``county``, when that is a county: most stories
+    name the county's sheriff or coroner and happen in the town they are about ("the Wayne
+    County medical examiner" in a Detroit story), the most specific place.  The town named
+    most often wins, the first of those on a tie."""
+    if county.place.kind != "county" or county.place.admin1 is None:
+        return None
+    towns = [p for p in mentions if p.place.kind in POINT_KINDS and p.place.admin1 == county.place.admin1]
+    if not towns:
+        return None
+    named: dict[str, int] = {}
+    for p in towns:
+        named[p.place.name] = named.get(p.place.name, 0) + 1
+    return max(towns[::-1], key=lambda p: named[p.place.name])
 
 
 def _apply_place(m: EventMention, p: PlaceMention | None, precision: int | None = None) -> None:
@@ -669,7 +686,7 @@ def _dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
     if tally:
         code = max(tally, key=lambda k: (tally[k], -first[k].char_start))
         if tally[code] >= DOMINANT_SHARE * sum(tally.values()):
-            return first[code]
+            return _town_in(first[code], places) or first[code]
     if not countries:
         return None
     country = max(countries, key=countries.get)
@@ -736,7 +753,8 @@ def _paragraph_topic(sent_places: list[list[PlaceMention]], paragraphs: list[int
                 first[key] = p  # walking backwards: ends on the earliest mention
     if not tally:
         return None
-    return first[max(tally, key=lambda k: tally[k])]
+    best = first[max(tally, key=lambda k: tally[k])]
+    return _town_in(best, [p for ps in sent_places for p in ps]) or best
 
 
 LEAD_SENTENCES = 3

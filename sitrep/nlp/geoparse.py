@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "22"
+GEOPARSE_VERSION = "23"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -782,6 +782,9 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int) -> list[PlaceMention
             precision = floor
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
 
+    # counties, where no name above was read over them ("Polk County" is no town Polk)
+    mentions.extend(_county_places(text, gazetteer, admin1s, [(p.char_start, p.char_end) for p in mentions]))
+
     # names the model did not label, kept only where they are places of the article's country
     used = taken + dateline_spans + [(p[0].start_char, p[0].end_char) for p in prepared]
     home = _home_country(countries)
@@ -819,18 +822,61 @@ def _us_counties() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _counties(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
+    """Every "X County" of the text that names a US county: (start, end, name, its states).
+    A word in front that is not part of the name is left out ("the Pike County
+    Courthouse" is Pike County)."""
+    counties = _us_counties()
+    out = []
+    for m in COUNTY_RE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        for w in words:
+            if w.group().lower() in NOT_TOWN_WORDS:
+                continue  # "The Wayne County Sheriff" is Wayne County
+            name = m.group(1)[w.start():].strip()
+            states = counties.get(normalize(name))
+            if states:
+                out.append((m.start(1) + w.start(), m.end(), f"{name} County", states))
+                break
+    return out
+
+
 def _county_states(text: str) -> Counter:
     """Evidence for states from the counties an article names ("a Lexington County deputy"):
     US stories often name the county and never the state, and a county name held by one or
     a few states settles which Lexington or Jacksonville is meant."""
-    counties = _us_counties()
     weights: Counter = Counter()
-    for name in {normalize(m.group(1).strip()) for m in COUNTY_RE.finditer(text)}:
-        states = counties.get(name, frozenset())
-        if 0 < len(states) <= COUNTY_MAX_STATES:
+    for name, states in {(name, states) for _, _, name, states in _counties(text)}:
+        if len(states) <= COUNTY_MAX_STATES:
             for code in states:
                 weights[code] += W_ANCHORED / len(states)
     return weights
+
+
+def _county_places(text: str, gazetteer: Gazetteer, admin1s: Counter,
+                   taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The counties the text names, as parts of their state (precision 2): "an Oglethorpe
+    County teen" places a story that names no town.  A county name that several states
+    have is the one in the state the article's other places favour, and none if they
+    favour none of them."""
+    out = []
+    for start, end, name, states in _counties(text):
+        if _overlaps(start, end, taken):
+            continue
+        code = next(iter(states)) if len(states) == 1 else None
+        if code is None:
+            ranked = sorted(states, key=lambda c: -admin1s[c])
+            if admin1s[ranked[0]] <= 0 or admin1s[ranked[0]] == admin1s[ranked[1]]:
+                continue
+            code = ranked[0]
+        state = gazetteer.admin1_place(code)
+        if state is None:
+            continue
+        place = Place(name=name, kind="county", country="US", admin1=code, admin1_name=state.admin1_name,
+                      latitude=state.latitude, longitude=state.longitude, population=None,
+                      geo_precision=2, geonameid=None)
+        out.append(PlaceMention(start, end, text[start:end], place, 2))
+    return out
 
 
 def _home_country(countries: Counter) -> str | None:

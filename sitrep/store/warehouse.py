@@ -55,7 +55,7 @@ PLACE_MENTIONS = schema._cols(
     ("char_end", pl.Int64, "End of the place name"),
     ("mention", pl.String, "The words as written"),
     ("name", pl.String, "Resolved place name"),
-    ("kind", pl.String, "city, site, district, region, admin1 or country"),
+    ("kind", pl.String, "city, site, district, region, county (a US county), admin1 or country"),
     ("country", pl.String, "ISO 3166-1 alpha-2"),
     ("admin1", pl.String, "ISO 3166-2"),
     ("admin1_name", pl.String, "Province name"),
