@@ -289,3 +289,10 @@ def test_a_county_several_states_have_needs_the_articles_support(nlp, gaz):
     assert found(nlp, gaz, "Deputies in Harris County said a woman was shot on Sunday.", "Harris County") is None
     text = "Deputies in Harris County said a woman was shot on Sunday in Houston, Texas."
     assert found(nlp, gaz, text, "Harris County").admin1 == "US-TX"
+
+
+def test_a_county_many_states_have_speaks_for_those_where_the_articles_town_lies(nlp, gaz):
+    # six states have a Floyd County; of them only Georgia has a Rome
+    text = "Floyd County deputies said a man was shot in Rome on Friday night."
+    assert found(nlp, gaz, text, "Rome").admin1 == "US-GA"
+    assert found(nlp, gaz, text, "Floyd County").admin1 == "US-GA"

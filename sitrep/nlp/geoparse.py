@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "23"
+GEOPARSE_VERSION = "24"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -744,7 +744,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int) -> list[PlaceMention
         extra = anchored.weight - W_ANCHORED
         if extra:
             _add(countries, admin1s, anchored.mention.place, extra)
-    for code, weight in _county_states(text).items():
+    for code, weight in _county_states(text, _town_states(gazetteer, [q for _, q, _, _, _ in prepared])).items():
         admin1s[code] += weight
         countries["US"] += weight
     dateline_spans = [(a.mention.char_start, a.mention.char_end) for a in dateline]
@@ -841,16 +841,28 @@ def _counties(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
     return out
 
 
-def _county_states(text: str) -> Counter:
+def _county_states(text: str, town_states: set[str] = frozenset()) -> Counter:
     """Evidence for states from the counties an article names ("a Lexington County deputy"):
     US stories often name the county and never the state, and a county name held by one or
-    a few states settles which Lexington or Jacksonville is meant."""
+    a few states settles which Lexington or Jacksonville is meant.  A county name that many
+    states have still speaks for those of them where a town the article names could lie
+    (``town_states``): Westmoreland County and Mt. Pleasant are both in Pennsylvania only."""
     weights: Counter = Counter()
     for name, states in {(name, states) for _, _, name, states in _counties(text)}:
-        if len(states) <= COUNTY_MAX_STATES:
-            for code in states:
-                weights[code] += W_ANCHORED / len(states)
+        both = states & town_states
+        if 0 < len(both) <= COUNTY_MAX_STATES:
+            states = both
+        elif len(states) > COUNTY_MAX_STATES:
+            continue
+        for code in states:
+            weights[code] += W_ANCHORED / len(states)
     return weights
+
+
+def _town_states(gazetteer: Gazetteer, names: list[str]) -> set[str]:
+    """The US states where some town of one of ``names`` lies."""
+    return {p.admin1 for name in names for p in gazetteer.lookup(name)
+            if p.country == "US" and p.admin1 and p.kind in POINT_KINDS}
 
 
 def _county_places(text: str, gazetteer: Gazetteer, admin1s: Counter,
