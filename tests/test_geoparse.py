@@ -296,3 +296,11 @@ def test_a_county_many_states_have_speaks_for_those_where_the_articles_town_lies
     text = "Floyd County deputies said a man was shot in Rome on Friday night."
     assert found(nlp, gaz, text, "Rome").admin1 == "US-GA"
     assert found(nlp, gaz, text, "Floyd County").admin1 == "US-GA"
+
+
+def test_a_small_namesake_in_another_state_of_an_article_about_one_state_is_dropped(nlp, gaz):
+    # no dateline, but several places speak for Tennessee: Lonsdale is Knoxville's, not Minnesota's
+    text = ("Knoxville police said a man was shot in Lonsdale on Sunday. He was taken to a hospital "
+            "in Maryville, Tennessee, and later to Nashville.")
+    assert found(nlp, gaz, text, "Lonsdale") is None
+    assert found(nlp, gaz, text, "Maryville").admin1 == "US-TN"

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "24"
+GEOPARSE_VERSION = "25"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -633,18 +633,28 @@ def _firm(weights: Counter) -> dict[str, float]:
     return kept
 
 
-def _neighbourhood_namesake(place: Place, admin1s: Counter, anchored: set[str]) -> bool:
-    """A small town in another province of the same country, in an article that its dateline
-    anchors in one province that nothing else rivals: most often a part
-    of the anchored city that shares its name with a town elsewhere ("Whitehaven" in a
-    Memphis story, "Lonsdale" in a Knoxville one)."""
+def _add_source(sources: dict[str, set[tuple]], place: Place) -> None:
+    sources.setdefault(place.country, set()).add(_identity(place))
+    if place.admin1:
+        sources.setdefault(place.admin1, set()).add(_identity(place))
+
+
+def _neighbourhood_namesake(place: Place, admin1s: Counter, anchored: set[str],
+                            sources: dict[str, set[tuple]]) -> bool:
+    """A small town in another province of the same country, in an article that is about
+    one province that nothing else rivals (its dateline anchors it there, or several places
+    of it speak for it): most often a part of the article's city that shares its name
+    with a town elsewhere ("Whitehaven" in a Memphis story, "Lonsdale" in a Knoxville one,
+    "Evanston" in a Cincinnati one)."""
     if place.kind not in POINT_KINDS or (place.population or 0) >= FOREIGN_KEEP_POPULATION:
         return False
     total = sum(admin1s.values())
-    if not total or not anchored:
+    if not total:
         return False
     home, weight = admin1s.most_common(1)[0]
-    if home not in anchored or weight < NAMESAKE_DOMINANCE * total or home == place.admin1:
+    if weight < NAMESAKE_DOMINANCE * total or home == place.admin1:
+        return False
+    if home not in anchored and (weight < FOREIGN_MIN_WEIGHT or len(sources.get(home, ())) < FOREIGN_MIN_SOURCES):
         return False
     return home.split("-")[0] == place.country and admin1s[place.admin1] <= 0
 
@@ -719,7 +729,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int) -> list[PlaceMention
     admin1s: Counter[str] = Counter()
     firsts: list[Place | None] = []
     own: dict[tuple, tuple[Counter, Counter]] = {}
-    sources: dict[str, set[tuple]] = {}  # the distinct places that speak for each country
+    sources: dict[str, set[tuple]] = {}  # the distinct places that speak for each country and province
     for span, query, _, attributive, surname in prepared:
         first = gazetteer.resolve(query)
         if first is not None:
@@ -728,18 +738,18 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int) -> list[PlaceMention
             firsts.append(None)
             continue
         firsts.append(first)
-        sources.setdefault(first.country, set()).add(_identity(first))
+        _add_source(sources, first)
         c, a = own.setdefault(_identity(first), (Counter(), Counter()))
         _add(c, a, first, _weight(first))
         _add(countries, admin1s, first, _weight(first))
     for anchored in pairs:
         _add(countries, admin1s, anchored.mention.place, anchored.weight)
-        sources.setdefault(anchored.mention.place.country, set()).add(_identity(anchored.mention.place))
+        _add_source(sources, anchored.mention.place)
     dateline = _dateline(text, gazetteer, (dict(countries), dict(admin1s)), pairs, body)
     dateline = [a for a in dateline if not _overlaps(a.mention.char_start, a.mention.char_end, taken)]
     for anchored in dateline:
         _add(countries, admin1s, anchored.mention.place, anchored.weight)
-        sources.setdefault(anchored.mention.place.country, set()).add(_identity(anchored.mention.place))
+        _add_source(sources, anchored.mention.place)
     for anchored in pairs:  # a pair promoted to dateline weighs more now
         extra = anchored.weight - W_ANCHORED
         if extra:
@@ -775,7 +785,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int) -> list[PlaceMention
         if normalize(span.text) not in _alias_keys() and (
                 _foreign_homonym(place, evidence_countries, ctx_admin1s, others)
                 or _neighbourhood_namesake(place, ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR}),
-                                           anchored_admin1s)):
+                                           anchored_admin1s, others)):
             continue
         precision = place.geo_precision
         if floor is not None and precision < floor:
