@@ -123,6 +123,12 @@ def test_unlabelled_town_of_the_articles_country(nlp, gaz):
     assert place is not None and place.admin1 == "US-TN"
 
 
+def test_a_town_between_an_age_and_a_resident_noun(nlp, gaz):
+    text = "A 19-year-old Chattanooga man was charged on Friday with wounding two people."
+    place = found(nlp, gaz, text, "Chattanooga")
+    assert place is not None and place.admin1 == "US-TN"
+
+
 def test_a_person_is_not_a_place(nlp, gaz):
     text = "Police said Kyle Carney fired the rifle. Carney was charged on Monday."
     assert not [p for p in places(nlp, gaz, text) if p.mention == "Carney"]

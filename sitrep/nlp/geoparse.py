@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "25"
+GEOPARSE_VERSION = "26"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -288,9 +288,9 @@ def _police_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
 def _unlabelled_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
     """Proper names the model left without a place label where the words around them say
     "place": after a locative preposition ("shot in Chattanooga", "a man from Adelanto") or
-    in front of a resident noun ("a Medford man", "a Compton home").  Tokens the model reads
-    as a person's name anywhere in the article ("Kyle Carney" makes "Carney" a person), and
-    names of institutions ("at Mount Sinai" where the article says "Mount Sinai Hospital"),
+    in front of a resident noun ("a Medford man", "a Compton home", "a 19-year-old Chattanooga
+    man").  Tokens the model reads as a person's name anywhere in the article ("Kyle Carney"
+    makes "Carney" a person), and names of institutions ("at Mount Sinai" where the article says "Mount Sinai Hospital"),
     are left out."""
     surnames = _person_words(doc)
     institutions = _institution_names(text)
@@ -312,13 +312,18 @@ def _unlabelled_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
         after = doc[j + 1] if j + 1 < n else None
         located = (before is not None and before.lower_ in LOCATIVE) or (
             after is not None and after.lower_ in RESIDENT_NOUNS and before is not None
-            and before.lower_ in {"a", "an", "the"})
+            and (before.lower_ in {"a", "an", "the"} or _age(doc, i)))
         longer = after is not None and after.is_title and after.lower_ not in NOT_NAME_WORDS
         if (located and not longer and not _institution(span, institutions)
                 and not gazetteer.is_common_word(span.text) and normalize(span.text) not in NOT_PLACES):
             spans.append(span)
         i = j + 1
     return spans
+
+
+def _age(doc: Doc, i: int) -> bool:
+    """Whether the words before token ``i`` are an age ("a 19-year-old Chattanooga man")."""
+    return i >= 3 and doc[i - 1].lower_ == "old" and doc[i - 2].text == "-" and doc[i - 3].lower_ in {"year", "years"}
 
 
 def _person_words(doc: Doc) -> set[str]:
