@@ -78,15 +78,19 @@ def test_town_and_state(nlp, gaz, text, mention, admin1):
     ("The boy was shot in a village near Skokomish, Wash., on Tuesday.", "Wash.", "US-WA"),
     ("A deputy was hurt in Noxubee County, Miss., on Friday.", "Miss.", "US-MS"),
     ("MARKSVILLE, LA (KALB) - A deputy was wounded on Friday.", "LA", "US-LA"),
+    ("Deputy wounded - KTBS.com - Shreveport, LA News, Weather and Sports", "LA", "US-LA"),
 ])
 def test_the_state_itself_is_a_place(nlp, gaz, text, mention, admin1):
     place = found(nlp, gaz, text, mention)
     assert place is not None and (place.kind, place.admin1, place.geo_precision) == ("admin1", admin1, 3)
 
 
-def test_a_postal_code_needs_punctuation_after_it(nlp, gaz):
-    # "IN" and "OR" are words too: a postal code only counts where nothing but punctuation follows
+def test_a_postal_code_needs_punctuation_or_a_capitalised_word_after_it(nlp, gaz):
+    # "IN" and "OR" are words too: a postal code only counts where punctuation or a
+    # capitalised word (a station's "Shreveport, LA News") follows
     text = "The chase ended near Marksville, OR so the deputies said."
+    assert "US-OR" not in {p.place.admin1 for p in places(nlp, gaz, text)}
+    text = "THE CHASE ENDED NEAR MARKSVILLE, OR SO THE DEPUTIES SAID."
     assert "US-OR" not in {p.place.admin1 for p in places(nlp, gaz, text)}
 
 

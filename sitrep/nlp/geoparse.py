@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "26"
+GEOPARSE_VERSION = "27"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -136,9 +136,10 @@ _STATE_BY_POSTAL = {pc: code for code, (_, _, pc) in US_STATES.items()}
 _NAME_ALT = "|".join(re.escape(f) for f in sorted({**_STATE_BY_NAME, **_STATE_BY_AP}, key=len, reverse=True))
 _POSTAL_ALT = "|".join(sorted(_STATE_BY_POSTAL))
 # a state after "Town, ": names and AP abbreviations in any case, postal codes in capitals and
-# only where nothing but punctuation follows ("ALVIN, TX (KTRK)", "Marksville, LA-")
+# only where punctuation or a capitalised word follows ("ALVIN, TX (KTRK)", "Marksville, LA-",
+# a station's "Shreveport, LA News"), never a word in capitals ("Hello, OK THEN")
 _STATE = (rf"(?P<state>(?i:{_NAME_ALT})(?![A-Za-z])"
-          rf"|(?:{_POSTAL_ALT})(?=[ \t]*(?:[(\-—–,.;:]|$)))")
+          rf"|(?:{_POSTAL_ALT})(?=[ \t]*(?:[(\-—–,.;:|]|$)|[ \t]+[A-Z][a-z]))")
 _WORD = r"[A-Z][\w'’.\-]*"
 _TOWN = rf"(?P<town>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 TOWN_STATE_RE = re.compile(rf"(?<![\w'’.\-]){_TOWN}[ \t]*,[ \t]*{_STATE}", re.MULTILINE)
