@@ -136,3 +136,22 @@ def test_an_event_in_a_county_stays_there_without_a_town_of_that_state(nlp):
     places = find_places(doc, get_gazetteer())
     m = extract_events(doc, date(2016, 5, 7), places, "x")[0]
     assert (m.location, m.admin1, m.geo_precision) == ("Pitt County", "US-NC", 2)
+
+
+def _events(nlp, text, published=date(2016, 9, 10)):
+    from sitrep.geo import get_gazetteer
+    from sitrep.nlp.geoparse import find_places
+
+    doc = nlp(text)
+    return extract_events(doc, published, find_places(doc, get_gazetteer()), "x")
+
+
+def test_a_town_of_the_sentence_beats_its_own_country(nlp):
+    m = _events(nlp, "Strikes on a market in Saraqib killed 18 people in Syria on Saturday.")[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Saraqib", "SY-ID", 18)
+
+
+def test_a_country_beside_a_town_of_another_country_is_a_party_not_the_place(nlp):
+    m = _events(nlp, "Strikes on a market in Saraqib on Saturday killed 18 people a monitor said a day "
+                     "after Russia and the US agreed a truce for Syria.")[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Saraqib", "SY-ID", 18)

@@ -589,13 +589,22 @@ def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) 
             return False
         return anchor in _ancestors(span.root, 6) or span.root in _ancestors(anchor, 6) or span.root.head == anchor.head
 
+    def actor(p: PlaceMention) -> bool:
+        # a country beside a place in another country is a party, not where it happened
+        # ("Russian or Syrian jets struck a market in Idlib"; "Turkey said it shelled Afrin")
+        return p.place.kind == "country" and any(
+            q.place.kind != "country" and q.place.country not in (None, p.place.country) for q in inside)
+
     def score(p: PlaceMention) -> tuple:
         span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
         rank = {"city": 1, "site": 1, "district": 1, "region": 2, "county": 2, "admin1": 3, "country": 4}.get(p.place.kind, 3)
         distance = abs(span.root.i - anchor.i) if (anchor is not None and span is not None) else 0
-        return (0 if attached(p) else 1, rank, distance)
+        return (0 if attached(p) and not actor(p) else 1, rank, distance)
 
     best = min(inside, key=score)
+    within = [p for p in inside if p.place.kind != "country" and p.place.country == best.place.country]
+    if best.place.kind == "country" and within:
+        best = min(within, key=score)  # "Idlib" says more than "Syria" in the same sentence
     town = _town_in(best, places)
     return (town, attached(town)) if town is not None else (best, attached(best))
 
