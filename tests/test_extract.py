@@ -155,3 +155,17 @@ def test_a_country_beside_a_town_of_another_country_is_a_party_not_the_place(nlp
     m = _events(nlp, "Strikes on a market in Saraqib on Saturday killed 18 people a monitor said a day "
                      "after Russia and the US agreed a truce for Syria.")[0]
     assert (m.location, m.admin1, m.fatalities_best) == ("Saraqib", "SY-ID", 18)
+
+
+def test_an_event_told_of_the_whole_country_is_in_the_articles_province(nlp):
+    text = ("Air raids in Syria killed 25 civilians on Friday, a monitor said.\n"
+            "Eleven of them died when jets hit a market in Aleppo.\nAnother raid struck near Manbij.")
+    m = _events(nlp, text)[0]
+    assert (m.fatalities_best, m.country, m.admin1, m.geo_precision) == (25, "SY", "SY-HL", 3)
+
+
+def test_an_event_told_of_the_whole_country_stays_there_when_no_province_dominates(nlp):
+    text = ("Air raids in Syria killed 25 civilians on Friday, a monitor said.\n"
+            "Jets hit a market in Aleppo, a bakery in Raqqa and a school in Homs.")
+    m = _events(nlp, text)[0]
+    assert (m.fatalities_best, m.country, m.admin1) == (25, "SY", None)

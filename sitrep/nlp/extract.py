@@ -703,6 +703,12 @@ def _dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
         next(p for p in places if p.place.country == country))
 
 
+def _within(dominant: PlaceMention | None, country: PlaceMention) -> bool:
+    """Whether ``country`` is a country mention and ``dominant`` a province of it."""
+    return (country.place.kind == "country" and dominant is not None and dominant.place.admin1 is not None
+            and dominant.place.country == country.place.country)
+
+
 def _country_level(p: PlaceMention) -> PlaceMention:
     from sitrep.geo.gazetteer import get_gazetteer
 
@@ -881,6 +887,10 @@ def extract_events(
                     _apply_place(m, country, precision=3)
                     m.admin1 = m.admin1_name = None
                     m.location = country.place.name if country.place.kind == "country" else None
+            elif place is not None and _within(dominant, place):
+                # told of the whole country ("air raids in Syria killed 25"): where in it, the
+                # article's own province says, when one province dominates it
+                _apply_place(m, dominant, precision=3)
             elif place is not None:
                 _apply_place(m, place)
             elif (topic := _paragraph_topic(sent_places, paragraphs, index)) is not None:
