@@ -169,3 +169,10 @@ def test_an_event_told_of_the_whole_country_stays_there_when_no_province_dominat
             "Jets hit a market in Aleppo, a bakery in Raqqa and a school in Homs.")
     m = _events(nlp, text)[0]
     assert (m.fatalities_best, m.country, m.admin1) == (25, "SY", None)
+
+
+def test_the_country_across_a_border_is_not_the_place(nlp):
+    text = ("Militants shot dead eight fighters in a town on the border with Iraq on Monday.\n"
+            "Their bodies were left in Albu Kamal in the eastern province of Deir Ezzor.")
+    m = _events(nlp, text)[0]
+    assert (m.fatalities_best, m.country, m.admin1) == (8, "SY", "SY-DY")

@@ -578,10 +578,10 @@ def read_reporter(sent: Span) -> str | None:
 
 def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) -> tuple[PlaceMention | None, bool]:
     """The sentence's place for the event, and whether the parse ties it to the anchor."""
+    doc = sent.doc
     inside = [p for p in places if sent.start_char <= p.char_start < sent.end_char]
     if not inside:
         return None, False
-    doc = sent.doc
 
     def attached(p: PlaceMention) -> bool:
         span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
@@ -607,6 +607,22 @@ def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) 
         best = min(within, key=score)  # "Idlib" says more than "Syria" in the same sentence
     town = _town_in(best, places)
     return (town, attached(town)) if town is not None else (best, attached(best))
+
+
+_BORDER_WORDS = frozenset({"border", "borders", "frontier"})
+
+
+def _across_border(doc: Doc, p: PlaceMention) -> bool:
+    """A country named as the neighbour across a border ("a town on the border with Iraq",
+    "the Turkish-held side of the frontier with Turkey") is not where it happened: the
+    event is on this side, wherever the rest of the text puts it."""
+    if p.place.kind != "country":
+        return False
+    span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    before = doc[span.start - 2:span.start]
+    return before[0].lower_ in _BORDER_WORDS and before[1].lower_ in {"with", "of"}
 
 
 def _town_in(county: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -811,6 +827,7 @@ def extract_events(
     mentions: list[EventMention] = []
     sentences = list(doc.sents)
     paragraphs = _paragraph_of(doc)
+    places = [p for p in places if not _across_border(doc, p)]
     sent_places = [[p for p in places if s.start_char <= p.char_start < s.end_char] for s in sentences]
     dominant = _dominant_place(places)
     lead_date = _lead_date(sentences, published)
