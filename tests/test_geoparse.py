@@ -314,3 +314,25 @@ def test_a_small_namesake_in_another_state_of_an_article_about_one_state_is_drop
             "in Maryville, Tennessee, and later to Nashville.")
     assert found(nlp, gaz, text, "Lonsdale") is None
     assert found(nlp, gaz, text, "Maryville").admin1 == "US-TN"
+
+
+# ------------------------------------------------------------------ towns the gazetteer lacks
+
+
+def test_a_town_written_with_its_state_is_in_that_state_though_unknown(nlp, gaz):
+    # no Waynesville in Indiana is big enough for the gazetteer, but North Carolina has one
+    place = found(nlp, gaz, "The house in Waynesville, Indiana, where four people were found dead.", "Waynesville")
+    assert place is not None and (place.name, place.admin1, place.geo_precision) == ("Waynesville", "US-IN", 3)
+
+
+@pytest.mark.parametrize("text, not_a_town", [
+    ("PIKE COUNTY, Miss. (WJTV) - Deputies are looking for a gunman.", "PIKE COUNTY"),
+    ("Teen hurt in shooting - WTVM.com-Columbus, GA News Weather", "WTVM.com-Columbus"),
+])
+def test_a_county_or_a_station_before_a_state_is_no_town(nlp, gaz, text, not_a_town):
+    assert all(not_a_town not in p.mention for p in places(nlp, gaz, text))
+
+
+def test_a_state_name_before_county_is_the_county(nlp, gaz):
+    text = "Two boys were shot on a street in Chester, Delaware County, on Sunday."
+    assert found(nlp, gaz, text, "Chester").admin1 == "US-PA"

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "27"
+GEOPARSE_VERSION = "28"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -137,8 +137,9 @@ _NAME_ALT = "|".join(re.escape(f) for f in sorted({**_STATE_BY_NAME, **_STATE_BY
 _POSTAL_ALT = "|".join(sorted(_STATE_BY_POSTAL))
 # a state after "Town, ": names and AP abbreviations in any case, postal codes in capitals and
 # only where punctuation or a capitalised word follows ("ALVIN, TX (KTRK)", "Marksville, LA-",
-# a station's "Shreveport, LA News"), never a word in capitals ("Hello, OK THEN")
-_STATE = (rf"(?P<state>(?i:{_NAME_ALT})(?![A-Za-z])"
+# a station's "Shreveport, LA News"), never a word in capitals ("Hello, OK THEN"); a state's
+# name followed by "County" is the county ("Chester, Delaware County" is in Pennsylvania)
+_STATE = (rf"(?P<state>(?i:{_NAME_ALT})(?![A-Za-z]|[ \t]+(?i:county|parish)\b)"
           rf"|(?:{_POSTAL_ALT})(?=[ \t]*(?:[(\-—–,.;:|]|$)|[ \t]+[A-Z][a-z]))")
 _WORD = r"[A-Z][\w'’.\-]*"
 _TOWN = rf"(?P<town>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
@@ -509,6 +510,29 @@ class _Anchored:
     weight: float  # how much it says about the article's country and province
 
 
+def _unknown_town(doc: Doc, start: int, end: int, state: Place) -> PlaceMention | None:
+    """A town written with its state that the gazetteer does not know there ("Waynesville,
+    Indiana", a village too small for it): a town of that state all the same, placed at the
+    state's centroid (precision 3), never a namesake elsewhere.  Its name is the place name
+    the model read just before the state, else a single capitalised word."""
+    names = [e for e in doc.ents if e.label_ in PLACE_LABELS and e.end_char == end and e.start_char >= start]
+    if names:
+        start = names[0].start_char
+    elif re.search(r"\s", doc.text[start:end]):
+        return None
+    name = doc.text[start:end]
+    if re.search(r"(?i)\b(county|parish|borough|township)$", name):
+        return None  # "PIKE COUNTY, Miss." is no town
+    if not re.fullmatch(r"[A-Z][A-Za-z'’]*\.?(?:[ \t][A-Z][A-Za-z'’]*\.?)*", name):
+        return None  # a station's "WTVM.com-Columbus" is no town's name
+    if name.lower().strip(".") in NOT_TOWN_WORDS or normalize(name) in NOT_PLACES or sum(c.isalpha() for c in name) < 3:
+        return None
+    place = Place(name=name, kind="city", country=state.country, admin1=state.admin1, admin1_name=state.admin1_name,
+                  latitude=state.latitude, longitude=state.longitude, population=None, geo_precision=3,
+                  geonameid=None)
+    return PlaceMention(start, end, name, place, 3)
+
+
 def _town_state_pairs(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Anchored]:
     """'Killingly, Conn.', 'Stockton, California': the town in its state, and the state."""
     out: list[_Anchored] = []
@@ -524,6 +548,8 @@ def _town_state_pairs(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Anchor
             t0, t1 = m.start("town") + offset, m.end("town")
             precision = max(place.geo_precision, _floor(doc, t0, t1) or 0)
             out.append(_Anchored(PlaceMention(t0, t1, text[t0:t1], place, precision), W_ANCHORED))
+        elif (unknown := _unknown_town(doc, m.start("town"), m.end("town"), state)) is not None:
+            out.append(_Anchored(unknown, W_ANCHORED))
         s0, s1 = m.span("state")
         out.append(_Anchored(PlaceMention(s0, s1, text[s0:s1], state, 3), W_ANCHORED))
     return out
