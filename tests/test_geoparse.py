@@ -133,6 +133,13 @@ def test_a_town_between_an_age_and_a_resident_noun(nlp, gaz):
     assert place is not None and place.admin1 == "US-TN"
 
 
+def test_a_name_after_the_city_of_is_a_place_though_the_model_reads_a_person(nlp, gaz):
+    text = ("Kurdish-led forces advanced closer to the center of the northern Syrian city of Al Tabqah "
+            "and killed 47 militants on Monday. They also fought near Raqqa and Aleppo.")
+    place = found(nlp, gaz, text, "Al Tabqah")
+    assert place is not None and place.admin1 == "SY-RA"
+
+
 def test_a_person_is_not_a_place(nlp, gaz):
     text = "Police said Kyle Carney fired the rifle. Carney was charged on Monday."
     assert not [p for p in places(nlp, gaz, text) if p.mention == "Carney"]

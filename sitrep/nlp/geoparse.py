@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "28"
+GEOPARSE_VERSION = "29"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -292,22 +292,24 @@ def _unlabelled_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
     "place": after a locative preposition ("shot in Chattanooga", "a man from Adelanto") or
     in front of a resident noun ("a Medford man", "a Compton home", "a 19-year-old Chattanooga
     man").  Tokens the model reads as a person's name anywhere in the article ("Kyle Carney"
-    makes "Carney" a person), and names of institutions ("at Mount Sinai" where the article says "Mount Sinai Hospital"),
-    are left out."""
+    makes "Carney" a person), and names of institutions ("at Mount Sinai" where the article
+    says "Mount Sinai Hospital"), are left out, except after "the city of" (or town, village),
+    which names a place whatever the model made of it ("the city of Al Tabqah")."""
     surnames = _person_words(doc)
     institutions = _institution_names(text)
     spans = []
     i = 0
     n = len(doc)
-    def name_word(t) -> bool:
-        return _name_token(t) and t.ent_type_ not in SKIP_ENT_TYPES and t.lower_ not in surnames
+    def name_word(t, named: bool = False) -> bool:
+        return _name_token(t) and t.ent_type_ not in SKIP_ENT_TYPES and (named or t.lower_ not in surnames)
 
     while i < n:
-        if not name_word(doc[i]):
+        named = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_WORDS
+        if not name_word(doc[i], named):
             i += 1
             continue
         j = i
-        while j + 1 < n and j - i < 2 and name_word(doc[j + 1]):  # up to three words
+        while j + 1 < n and j - i < 2 and name_word(doc[j + 1], named):  # up to three words
             j += 1
         span = doc[i:j + 1]
         before = doc[i - 1] if i > 0 else None
