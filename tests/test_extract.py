@@ -171,8 +171,11 @@ def test_an_event_told_of_the_whole_country_stays_there_when_no_province_dominat
     assert (m.fatalities_best, m.country, m.admin1) == (25, "SY", None)
 
 
-def test_the_country_across_a_border_is_not_the_place(nlp):
-    text = ("Militants shot dead eight fighters in a town on the border with Iraq on Monday.\n"
-            "Their bodies were left in Albu Kamal in the eastern province of Deir Ezzor.")
+@pytest.mark.parametrize("first", [
+    "Militants shot dead eight fighters in a town on the border with Iraq on Monday.",
+    "Eight fighters were killed in a blast at a border crossing with Iraq on Monday.",
+])
+def test_the_country_across_a_border_is_not_the_place(nlp, first):
+    text = first + "\nTheir bodies were left in Albu Kamal in the eastern province of Deir Ezzor."
     m = _events(nlp, text)[0]
     assert (m.fatalities_best, m.country, m.admin1) == (8, "SY", "SY-DY")

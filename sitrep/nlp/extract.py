@@ -609,12 +609,12 @@ def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) 
     return (town, attached(town)) if town is not None else (best, attached(best))
 
 
-_BORDER_WORDS = frozenset({"border", "borders", "frontier"})
+_BORDER_WORDS = frozenset({"border", "borders", "frontier", "crossing"})
 
 
 def _across_border(doc: Doc, p: PlaceMention) -> bool:
     """A country named as the neighbour across a border ("a town on the border with Iraq",
-    "the Turkish-held side of the frontier with Turkey") is not where it happened: the
+    "a blast at a border crossing with Turkey") is not where it happened: the
     event is on this side, wherever the rest of the text puts it."""
     if p.place.kind != "country":
         return False
