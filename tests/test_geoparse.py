@@ -343,3 +343,20 @@ def test_a_county_or_a_station_before_a_state_is_no_town(nlp, gaz, text, not_a_t
 def test_a_state_name_before_county_is_the_county(nlp, gaz):
     text = "Two boys were shot on a street in Chester, Delaware County, on Sunday."
     assert found(nlp, gaz, text, "Chester").admin1 == "US-PA"
+
+
+# ------------------------------------------------------------------ the address
+
+
+def test_a_state_the_address_names_is_context(nlp, gaz):
+    doc = nlp("Deputies said a man was shot in Lexington on Friday.")
+    assert [p.place.admin1 for p in find_places(doc, gaz)] == ["US-KY"]
+    url = "http://example.com/news/south-carolina/man-shot-in-lexington"
+    assert [p.place.admin1 for p in find_places(doc, gaz, url=url)] == ["US-SC"]
+
+
+def test_only_whole_words_of_the_address_name_states():
+    from sitrep.nlp.geoparse import _url_states
+
+    assert dict(_url_states("http://www.wkansas.com/arkansas-news/new-york-man")) == {"US-AR": 1.0, "US-NY": 1.0}
+    assert not _url_states(None)

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "29"
+GEOPARSE_VERSION = "30"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -711,7 +711,8 @@ def _is_street(span: Span) -> bool:
     return span[-1].lower_.rstrip(".") in STREET_WORDS
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None) -> list[PlaceMention]:
+def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
+                url: str | None = None) -> list[PlaceMention]:
     """Every place the article names, resolved with the article's other places as context.
 
     ``title`` is the parsed headline, when the article came with one apart from its text: it
@@ -719,18 +720,41 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None) -> lis
     Killingly"), or the station's home ("... - WFSB 3 Connecticut").  It is read as if it
     stood on a line before the text, so its places are context for the text's names, and
     they come back with negative offsets (the text's own offsets are unchanged).
+
+    ``url``, the article's address, is weak context: a US state it names as a word
+    ("/news/houston-texas/...", "oregonlive") counts like a place of the text, never as one.
     """
+    context = _url_states(url)
     if title is None or not title.text.strip():
-        return _find_places(doc, gazetteer, 0)
+        return _find_places(doc, gazetteer, 0, context)
     both = Doc.from_docs([title, doc], ensure_whitespace=True, exclude=["tensor", "user_data", "spans"])
     shift = len(both.text) - len(doc.text)
     if not both.text.endswith(doc.text) or "\n" not in both.text[:shift]:
         return _find_places(doc, gazetteer, 0)  # no line of its own: never glue it to the lead
     return [PlaceMention(p.char_start - shift, p.char_end - shift, p.mention, p.place, p.geo_precision)
-            for p in _find_places(both, gazetteer, shift)]
+            for p in _find_places(both, gazetteer, shift, context)]
 
 
-def _find_places(doc: Doc, gazetteer: Gazetteer, body: int) -> list[PlaceMention]:
+URL_STATE_WEIGHT = 1.0
+_URL_WORDS = re.compile(r"[a-z]+")
+
+
+def _url_states(url: str | None) -> Counter:
+    """The US states an article's address names as words of its own ("houston-texas",
+    "new-york"), with the weight of one place mention each."""
+    out: Counter = Counter()
+    if not url:
+        return out
+    words = _URL_WORDS.findall(url.lower())
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            code = _STATE_BY_NAME.get(" ".join(words[i:i + n]))
+            if code is not None:
+                out[code] = URL_STATE_WEIGHT
+    return out
+
+
+def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter = Counter()) -> list[PlaceMention]:
     """`find_places` on a doc whose article text opens at offset ``body``."""
     text = doc.text
     pairs = _town_state_pairs(doc, text, gazetteer)
@@ -788,7 +812,8 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int) -> list[PlaceMention
         extra = anchored.weight - W_ANCHORED
         if extra:
             _add(countries, admin1s, anchored.mention.place, extra)
-    for code, weight in _county_states(text, _town_states(gazetteer, [q for _, q, _, _, _ in prepared])).items():
+    for code, weight in (_county_states(text, _town_states(gazetteer, [q for _, q, _, _, _ in prepared]))
+                         + url_states).items():
         admin1s[code] += weight
         countries["US"] += weight
     dateline_spans = [(a.mention.char_start, a.mention.char_end) for a in dateline]

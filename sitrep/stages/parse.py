@@ -94,9 +94,9 @@ def _place_row(p: PlaceMention, article_id: str) -> dict:
     }
 
 
-def place_rows(doc, article_id: str, gazetteer, title=None) -> list[dict]:
+def place_rows(doc, article_id: str, gazetteer, title=None, url: str | None = None) -> list[dict]:
     """The places of one parsed article (and its parsed headline), as `place_mentions` rows."""
-    return [_place_row(p, article_id) for p in find_places(doc, gazetteer, title)]
+    return [_place_row(p, article_id) for p in find_places(doc, gazetteer, title, url)]
 
 
 def title_line(title: str | None) -> str | None:
@@ -159,14 +159,14 @@ def refresh_places(warehouse: Warehouse, model: str, force: bool = False, logger
     progress = Progress("places", len(stale), logger)
     for batch in batches(stale, 500):
         docs = warehouse.frame(
-            "SELECT d.article_id, d.doc, r.title FROM parsed_docs d LEFT JOIN raw_articles r USING (article_id) "
+            "SELECT d.article_id, d.doc, r.title, r.url FROM parsed_docs d LEFT JOIN raw_articles r USING (article_id) "
             "WHERE d.article_id IN (SELECT unnest(?))", [batch])
         lines = [title_line(t) for t in docs["title"].to_list()]
         parsed = iter(nlp.pipe([line for line in lines if line is not None], batch_size=64))
         rows: list[dict] = []
-        for (article_id, blob, _), line in zip(docs.iter_rows(), lines):
+        for (article_id, blob, _, url), line in zip(docs.iter_rows(), lines):
             doc = doc_from_bytes(blob, nlp.vocab)
-            rows.extend(place_rows(doc, article_id, gazetteer, next(parsed) if line is not None else None))
+            rows.extend(place_rows(doc, article_id, gazetteer, next(parsed) if line is not None else None, url))
         with warehouse.writer() as con:
             write_places(con, batch, rows)
         progress.advance(len(batch))
@@ -217,7 +217,7 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
                 "n_sentences": n_sent, "n_words": n_words, "n_boilerplate_lines": row["n_boilerplate_lines"],
             })
             blobs.append({"article_id": row["article_id"], "model": version, "doc": doc_to_bytes(doc)})
-            found_places = sorted(find_places(doc, gazetteer, title), key=lambda p: p.char_start)
+            found_places = sorted(find_places(doc, gazetteer, title, row["url"]), key=lambda p: p.char_start)
             title = None
             places.extend(_place_row(p, row["article_id"]) for p in found_places)
             if read is not None:
