@@ -360,3 +360,11 @@ def test_only_whole_words_of_the_address_name_states():
 
     assert dict(_url_states("http://www.wkansas.com/arkansas-news/new-york-man")) == {"US-AR": 1.0, "US-NY": 1.0}
     assert not _url_states(None)
+
+
+def test_a_name_ending_the_headline_is_not_a_persons_name_for_the_text(nlp, gaz):
+    # the model reads the headline's last word with its line break as a person ("Taiz\n")
+    text = "Dozens of fighters were killed on Sunday in clashes on the western outskirts of Taiz, sources said."
+    title = nlp("Dozens killed in clashes near Yemen's Taiz\n")
+    taiz = [p.place for p in find_places(nlp(text), gaz, title) if p.mention == "Taiz" and p.char_start >= 0]
+    assert taiz and taiz[0].admin1 == "YE-TA"

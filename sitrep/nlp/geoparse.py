@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "30"
+GEOPARSE_VERSION = "31"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -332,7 +332,8 @@ def _age(doc: Doc, i: int) -> bool:
 
 def _person_words(doc: Doc) -> set[str]:
     """Words of the people's full names in the article ("Kyle Carney": kyle, carney)."""
-    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_title}
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and sum(not t.is_space for t in e) > 1
+            for t in e if t.is_title}
 
 
 def _institution_names(text: str) -> set[str]:
@@ -363,6 +364,7 @@ def _candidate_spans(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tupl
     first: list[Span] = _police_spans(doc, text, gazetteer)
     spans: list[Span] = []
     for ent in doc.ents:
+        ent = _trim(ent)  # a headline's name can take its line break along ("Taiz\n")
         if ent.label_ in PLACE_LABELS:
             spans.append(ent)
         elif ent.label_ == "NORP" and not ent.text.lower().endswith(DEMONYM_ENDINGS):
@@ -383,6 +385,16 @@ def _candidate_spans(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tupl
         kept.append(span)
         used.update(range(span.start, span.end))
     return sorted(kept, key=lambda s: s.start)
+
+
+def _trim(span: Span) -> Span:
+    """``span`` without the whitespace tokens at its ends (keeping its label)."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and span.doc[start].is_space:
+        start += 1
+    return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)
 
 
 def _repair(doc: Doc, gazetteer: Gazetteer, spans: list[Span]) -> list[Span]:
