@@ -578,10 +578,10 @@ def read_reporter(sent: Span) -> str | None:
 
 def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) -> tuple[PlaceMention | None, bool]:
     """The sentence's place for the event, and whether the parse ties it to the anchor."""
-    doc = sent.doc
     inside = [p for p in places if sent.start_char <= p.char_start < sent.end_char]
     if not inside:
         return None, False
+    doc = sent.doc
 
     def attached(p: PlaceMention) -> bool:
         span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
@@ -616,7 +616,7 @@ def _across_border(doc: Doc, p: PlaceMention) -> bool:
     """A country named as the neighbour across a border ("a town on the border with Iraq",
     "a blast at a border crossing with Turkey") is not where it happened: the
     event is on this side, wherever the rest of the text puts it."""
-    if p.place.kind != "country":
+    if p.place.kind != "country" or p.char_start < 0:  # a headline's place has no words around it here
         return False
     span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
     if span is None or span.start < 2:
