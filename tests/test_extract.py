@@ -235,3 +235,69 @@ def test_history_of_another_kind_still_dates_a_follow_up_story(nlp):
     mentions = extract_events(doc, date(2015, 6, 11), [], "x")
     dead = next(m for m in mentions if m.fatalities_best == 1)
     assert dead.event_date == date(2015, 3, 3)
+
+
+def test_an_event_in_a_county_is_placed_in_the_articles_town_of_that_state(nlp):
+    from sitrep.geo import get_gazetteer
+    from sitrep.nlp.geoparse import find_places
+
+    doc = nlp("Police in Greenville said a man was arrested on Friday.\n\n"
+              "A 15-year-old boy was shot and killed on Thursday, the Pitt County sheriff said.")
+    places = find_places(doc, get_gazetteer())
+    assert {p.place.kind for p in places} == {"city", "county"}
+    m = extract_events(doc, date(2016, 5, 7), places, "x")[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Greenville", "US-NC", 1)
+
+
+def test_an_event_in_a_county_stays_there_without_a_town_of_that_state(nlp):
+    from sitrep.geo import get_gazetteer
+    from sitrep.nlp.geoparse import find_places
+
+    doc = nlp("A 15-year-old boy was shot and killed on Thursday, the Pitt County sheriff said.\n\n"
+              "His family moved from Atlanta, Georgia, last year.")
+    places = find_places(doc, get_gazetteer())
+    m = extract_events(doc, date(2016, 5, 7), places, "x")[0]
+    assert (m.location, m.admin1, m.geo_precision) == ("Pitt County", "US-NC", 2)
+
+
+def _events(nlp, text, published=date(2016, 9, 10)):
+    from sitrep.geo import get_gazetteer
+    from sitrep.nlp.geoparse import find_places
+
+    doc = nlp(text)
+    return extract_events(doc, published, find_places(doc, get_gazetteer()), "x")
+
+
+def test_a_town_of_the_sentence_beats_its_own_country(nlp):
+    m = _events(nlp, "Strikes on a market in Saraqib killed 18 people in Syria on Saturday.")[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Saraqib", "SY-ID", 18)
+
+
+def test_a_country_beside_a_town_of_another_country_is_a_party_not_the_place(nlp):
+    m = _events(nlp, "Strikes on a market in Saraqib on Saturday killed 18 people a monitor said a day "
+                     "after Russia and the US agreed a truce for Syria.")[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Saraqib", "SY-ID", 18)
+
+
+def test_an_event_told_of_the_whole_country_is_in_the_articles_province(nlp):
+    text = ("Air raids in Syria killed 25 civilians on Friday, a monitor said.\n"
+            "Eleven of them died when jets hit a market in Aleppo.\nAnother raid struck near Manbij.")
+    m = _events(nlp, text)[0]
+    assert (m.fatalities_best, m.country, m.admin1, m.geo_precision) == (25, "SY", "SY-HL", 3)
+
+
+def test_an_event_told_of_the_whole_country_stays_there_when_no_province_dominates(nlp):
+    text = ("Air raids in Syria killed 25 civilians on Friday, a monitor said.\n"
+            "Jets hit a market in Aleppo, a bakery in Raqqa and a school in Homs.")
+    m = _events(nlp, text)[0]
+    assert (m.fatalities_best, m.country, m.admin1) == (25, "SY", None)
+
+
+@pytest.mark.parametrize("first", [
+    "Militants shot dead eight fighters in a town on the border with Iraq on Monday.",
+    "Eight fighters were killed in a blast at a border crossing with Iraq on Monday.",
+])
+def test_the_country_across_a_border_is_not_the_place(nlp, first):
+    text = first + "\nTheir bodies were left in Albu Kamal in the eastern province of Deir Ezzor."
+    m = _events(nlp, text)[0]
+    assert (m.fatalities_best, m.country, m.admin1) == (8, "SY", "SY-DY")

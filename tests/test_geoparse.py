@@ -78,15 +78,19 @@ def test_town_and_state(nlp, gaz, text, mention, admin1):
     ("The boy was shot in a village near Skokomish, Wash., on Tuesday.", "Wash.", "US-WA"),
     ("A deputy was hurt in Noxubee County, Miss., on Friday.", "Miss.", "US-MS"),
     ("MARKSVILLE, LA (KALB) - A deputy was wounded on Friday.", "LA", "US-LA"),
+    ("Deputy wounded - KTBS.com - Shreveport, LA News, Weather and Sports", "LA", "US-LA"),
 ])
 def test_the_state_itself_is_a_place(nlp, gaz, text, mention, admin1):
     place = found(nlp, gaz, text, mention)
     assert place is not None and (place.kind, place.admin1, place.geo_precision) == ("admin1", admin1, 3)
 
 
-def test_a_postal_code_needs_punctuation_after_it(nlp, gaz):
-    # "IN" and "OR" are words too: a postal code only counts where nothing but punctuation follows
+def test_a_postal_code_needs_punctuation_or_a_capitalised_word_after_it(nlp, gaz):
+    # "IN" and "OR" are words too: a postal code only counts where punctuation or a
+    # capitalised word (a station's "Shreveport, LA News") follows
     text = "The chase ended near Marksville, OR so the deputies said."
+    assert "US-OR" not in {p.place.admin1 for p in places(nlp, gaz, text)}
+    text = "THE CHASE ENDED NEAR MARKSVILLE, OR SO THE DEPUTIES SAID."
     assert "US-OR" not in {p.place.admin1 for p in places(nlp, gaz, text)}
 
 
@@ -121,6 +125,19 @@ def test_unlabelled_town_of_the_articles_country(nlp, gaz):
             "A teenager was shot in Chattanooga on Sunday, according to a statement.")
     place = found(nlp, gaz, text, "Chattanooga")
     assert place is not None and place.admin1 == "US-TN"
+
+
+def test_a_town_between_an_age_and_a_resident_noun(nlp, gaz):
+    text = "A 19-year-old Chattanooga man was charged on Friday with wounding two people."
+    place = found(nlp, gaz, text, "Chattanooga")
+    assert place is not None and place.admin1 == "US-TN"
+
+
+def test_a_name_after_the_city_of_is_a_place_though_the_model_reads_a_person(nlp, gaz):
+    text = ("Kurdish-led forces advanced closer to the center of the northern Syrian city of Al Tabqah "
+            "and killed 47 militants on Monday. They also fought near Raqqa and Aleppo.")
+    place = found(nlp, gaz, text, "Al Tabqah")
+    assert place is not None and place.admin1 == "SY-RA"
 
 
 def test_a_person_is_not_a_place(nlp, gaz):
@@ -230,3 +247,124 @@ def test_washington_dc(nlp, gaz):
 ])
 def test_the_county_an_article_names_picks_the_state(nlp, gaz, text, mention, admin1):
     assert found(nlp, gaz, text, mention).admin1 == admin1
+
+
+# ------------------------------------------------------------------ the headline
+
+
+def test_the_headline_names_the_town_the_text_does_not(nlp, gaz):
+    text = "A man was shot dead outside a bar late on Friday, police said."
+    title = nlp("Man killed in Tuscaloosa bar shooting\n")
+    found_places = find_places(nlp(text), gaz, title)
+    assert [(p.mention, p.place.admin1) for p in found_places] == [("Tuscaloosa", "US-AL")]
+    tuscaloosa = found_places[0]
+    # read as a line before the text: negative offsets, the text's own offsets unchanged
+    assert tuscaloosa.char_end < 0
+    assert title.text[tuscaloosa.char_start + len(title.text):tuscaloosa.char_end + len(title.text)] == "Tuscaloosa"
+
+
+def test_the_headline_is_context_for_the_text(nlp, gaz):
+    text = "Deputies were called to a home in Lexington after a man was shot, the sheriff said."
+    alone = {p.mention: p.place.admin1 for p in find_places(nlp(text), gaz)}
+    with_title = {p.mention: p.place.admin1 for p in
+                  find_places(nlp(text), gaz, nlp("Teen hurt in shooting - Columbia, South Carolina\n"))}
+    assert alone["Lexington"] == "US-KY" and with_title["Lexington"] == "US-SC"
+    text_offsets = [p.char_start for p in find_places(nlp(text), gaz) if p.char_start >= 0]
+    assert text_offsets == [p.char_start for p in find_places(nlp(text), gaz, nlp("Shooting\n"))]
+
+
+def test_the_texts_dateline_still_opens_the_article_after_a_headline(nlp, gaz):
+    text = "ROME, Ga. (AP) — Two men were wounded in a shooting outside a store on Friday night."
+    title = nlp("Two wounded outside store\n")
+    rome = [p for p in find_places(nlp(text), gaz, title) if p.mention == "ROME"]
+    assert rome and rome[0].char_start == 0 and rome[0].place.admin1 == "US-GA"
+
+
+def test_only_a_headline_of_its_own_is_read():
+    from sitrep.stages.parse import title_line
+
+    assert title_line(None) is None and title_line("  ") is None
+    assert title_line("Man shot\nin  Tulsa ") == "Man shot in Tulsa\n"
+
+
+# ------------------------------------------------------------------ counties
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
+    ("A 16-year-old Oglethorpe County girl was hurt when a rifle went off on Sunday.", "Oglethorpe County", "US-GA"),
+    ("The Pitt County sheriff said a boy shot his brother by accident.", "Pitt County", "US-NC"),
+    # a word in front that is not the name is left out
+    ("The Oglethorpe County coroner was called to the farm.", "Oglethorpe County", "US-GA"),
+])
+def test_a_county_of_one_state_is_a_part_of_that_state(nlp, gaz, text, mention, admin1):
+    place = found(nlp, gaz, text, mention)
+    assert place is not None and (place.kind, place.admin1, place.geo_precision) == ("county", admin1, 2)
+
+
+def test_a_county_several_states_have_needs_the_articles_support(nlp, gaz):
+    # Harris County is in Texas and in Georgia
+    assert found(nlp, gaz, "Deputies in Harris County said a woman was shot on Sunday.", "Harris County") is None
+    text = "Deputies in Harris County said a woman was shot on Sunday in Houston, Texas."
+    assert found(nlp, gaz, text, "Harris County").admin1 == "US-TX"
+
+
+def test_a_county_many_states_have_speaks_for_those_where_the_articles_town_lies(nlp, gaz):
+    # six states have a Floyd County; of them only Georgia has a Rome
+    text = "Floyd County deputies said a man was shot in Rome on Friday night."
+    assert found(nlp, gaz, text, "Rome").admin1 == "US-GA"
+    assert found(nlp, gaz, text, "Floyd County").admin1 == "US-GA"
+
+
+def test_a_small_namesake_in_another_state_of_an_article_about_one_state_is_dropped(nlp, gaz):
+    # no dateline, but several places speak for Tennessee: Lonsdale is Knoxville's, not Minnesota's
+    text = ("Knoxville police said a man was shot in Lonsdale on Sunday. He was taken to a hospital "
+            "in Maryville, Tennessee, and later to Nashville.")
+    assert found(nlp, gaz, text, "Lonsdale") is None
+    assert found(nlp, gaz, text, "Maryville").admin1 == "US-TN"
+
+
+# ------------------------------------------------------------------ towns the gazetteer lacks
+
+
+def test_a_town_written_with_its_state_is_in_that_state_though_unknown(nlp, gaz):
+    # no Waynesville in Indiana is big enough for the gazetteer, but North Carolina has one
+    place = found(nlp, gaz, "The house in Waynesville, Indiana, where four people were found dead.", "Waynesville")
+    assert place is not None and (place.name, place.admin1, place.geo_precision) == ("Waynesville", "US-IN", 3)
+
+
+@pytest.mark.parametrize("text, not_a_town", [
+    ("PIKE COUNTY, Miss. (WJTV) - Deputies are looking for a gunman.", "PIKE COUNTY"),
+    ("Teen hurt in shooting - WTVM.com-Columbus, GA News Weather", "WTVM.com-Columbus"),
+])
+def test_a_county_or_a_station_before_a_state_is_no_town(nlp, gaz, text, not_a_town):
+    assert all(not_a_town not in p.mention for p in places(nlp, gaz, text))
+
+
+def test_a_state_name_before_county_is_the_county(nlp, gaz):
+    text = "Two boys were shot on a street in Chester, Delaware County, on Sunday."
+    assert found(nlp, gaz, text, "Chester").admin1 == "US-PA"
+
+
+# ------------------------------------------------------------------ the address
+
+
+def test_a_state_the_address_names_is_context(nlp, gaz):
+    doc = nlp("Deputies said a man was shot in Lexington on Friday.")
+    assert [p.place.admin1 for p in find_places(doc, gaz)] == ["US-KY"]
+    url = "http://example.com/news/south-carolina/man-shot-in-lexington"
+    assert [p.place.admin1 for p in find_places(doc, gaz, url=url)] == ["US-SC"]
+
+
+def test_only_whole_words_of_the_address_name_states():
+    from sitrep.nlp.geoparse import _url_states
+
+    assert dict(_url_states("http://www.wkansas.com/arkansas-news/new-york-man")) == {"US-AR": 1.0, "US-NY": 1.0}
+    assert not _url_states(None)
+
+
+def test_a_name_ending_the_headline_is_not_a_persons_name_for_the_text(nlp, gaz):
+    # the model reads the headline's last word with its line break as a person ("Taiz\n")
+    text = "Dozens of fighters were killed on Sunday in clashes on the western outskirts of Taiz, sources said."
+    title = nlp("Dozens killed in clashes near Yemen's Taiz\n")
+    taiz = [p.place for p in find_places(nlp(text), gaz, title) if p.mention == "Taiz" and p.char_start >= 0]
+    assert taiz and taiz[0].admin1 == "YE-TA"

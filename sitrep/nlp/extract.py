@@ -32,10 +32,10 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.nlp import lexicon as lx
 from sitrep.nlp.counts import find_counts
 from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypothetical, resolve_expression
-from sitrep.geo.gazetteer import Place
+from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -696,14 +696,56 @@ def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) 
             return False
         return anchor in _ancestors(span.root, 6) or span.root in _ancestors(anchor, 6) or span.root.head == anchor.head
 
+    def actor(p: PlaceMention) -> bool:
+        # a country beside a place in another country is a party, not where it happened
+        # ("Russian or Syrian jets struck a market in Idlib"; "Turkey said it shelled Afrin")
+        return p.place.kind == "country" and any(
+            q.place.kind != "country" and q.place.country not in (None, p.place.country) for q in inside)
+
     def score(p: PlaceMention) -> tuple:
         span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
-        rank = {"city": 1, "site": 1, "district": 1, "region": 2, "admin1": 3, "country": 4}.get(p.place.kind, 3)
+        rank = {"city": 1, "site": 1, "district": 1, "region": 2, "county": 2, "admin1": 3, "country": 4}.get(p.place.kind, 3)
         distance = abs(span.root.i - anchor.i) if (anchor is not None and span is not None) else 0
-        return (0 if attached(p) else 1, rank, distance)
+        return (0 if attached(p) and not actor(p) else 1, rank, distance)
 
     best = min(inside, key=score)
-    return best, attached(best)
+    within = [p for p in inside if p.place.kind != "country" and p.place.country == best.place.country]
+    if best.place.kind == "country" and within:
+        best = min(within, key=score)  # "Idlib" says more than "Syria" in the same sentence
+    town = _town_in(best, places)
+    return (town, attached(town)) if town is not None else (best, attached(best))
+
+
+_BORDER_WORDS = frozenset({"border", "borders", "frontier", "crossing"})
+
+
+def _across_border(doc: Doc, p: PlaceMention) -> bool:
+    """A country named as the neighbour across a border ("a town on the border with Iraq",
+    "a blast at a border crossing with Turkey") is not where it happened: the
+    event is on this side, wherever the rest of the text puts it."""
+    if p.place.kind != "country" or p.char_start < 0:  # a headline's place has no words around it here
+        return False
+    span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    before = doc[span.start - 2:span.start]
+    return before[0].lower_ in _BORDER_WORDS and before[1].lower_ in {"with", "of"}
+
+
+def _town_in(county: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The article's town in the state of ``county``, when that is a county: most stories
+    name the county's sheriff or coroner and happen in the town they are about ("the Wayne
+    County medical examiner" in a Detroit story), the most specific place.  The town named
+    most often wins, the first of those on a tie."""
+    if county.place.kind != "county" or county.place.admin1 is None:
+        return None
+    towns = [p for p in mentions if p.place.kind in POINT_KINDS and p.place.admin1 == county.place.admin1]
+    if not towns:
+        return None
+    named: dict[str, int] = {}
+    for p in towns:
+        named[p.place.name] = named.get(p.place.name, 0) + 1
+    return max(towns[::-1], key=lambda p: named[p.place.name])
 
 
 def _apply_place(m: EventMention, p: PlaceMention | None, precision: int | None = None) -> None:
@@ -776,12 +818,18 @@ def _dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
     if tally:
         code = max(tally, key=lambda k: (tally[k], -first[k].char_start))
         if tally[code] >= DOMINANT_SHARE * sum(tally.values()):
-            return first[code]
+            return _town_in(first[code], places) or first[code]
     if not countries:
         return None
     country = max(countries, key=countries.get)
     return next((p for p in places if p.place.country == country and p.place.kind == "country"), None) or _country_level(
         next(p for p in places if p.place.country == country))
+
+
+def _within(dominant: PlaceMention | None, country: PlaceMention) -> bool:
+    """Whether ``country`` is a country mention and ``dominant`` a province of it."""
+    return (country.place.kind == "country" and dominant is not None and dominant.place.admin1 is not None
+            and dominant.place.country == country.place.country)
 
 
 def _country_level(p: PlaceMention) -> PlaceMention:
@@ -843,7 +891,8 @@ def _paragraph_topic(sent_places: list[list[PlaceMention]], paragraphs: list[int
                 first[key] = p  # walking backwards: ends on the earliest mention
     if not tally:
         return None
-    return first[max(tally, key=lambda k: tally[k])]
+    best = first[max(tally, key=lambda k: tally[k])]
+    return _town_in(best, [p for ps in sent_places for p in ps]) or best
 
 
 LEAD_SENTENCES = 3
@@ -885,6 +934,7 @@ def extract_events(
     mentions: list[EventMention] = []
     sentences = list(doc.sents)
     paragraphs = _paragraph_of(doc)
+    places = [p for p in places if not _across_border(doc, p)]
     sent_places = [[p for p in places if s.start_char <= p.char_start < s.end_char] for s in sentences]
     dominant = _dominant_place(places)
     lead_date = _lead_date(sentences, published)
@@ -962,6 +1012,10 @@ def extract_events(
                     _apply_place(m, country, precision=3)
                     m.admin1 = m.admin1_name = None
                     m.location = country.place.name if country.place.kind == "country" else None
+            elif place is not None and _within(dominant, place):
+                # told of the whole country ("air raids in Syria killed 25"): where in it, the
+                # article's own province says, when one province dominates it
+                _apply_place(m, dominant, precision=3)
             elif place is not None:
                 _apply_place(m, place)
             elif (topic := _paragraph_topic(sent_places, paragraphs, index)) is not None:

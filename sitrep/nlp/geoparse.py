@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "21"
+GEOPARSE_VERSION = "31"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -136,9 +136,11 @@ _STATE_BY_POSTAL = {pc: code for code, (_, _, pc) in US_STATES.items()}
 _NAME_ALT = "|".join(re.escape(f) for f in sorted({**_STATE_BY_NAME, **_STATE_BY_AP}, key=len, reverse=True))
 _POSTAL_ALT = "|".join(sorted(_STATE_BY_POSTAL))
 # a state after "Town, ": names and AP abbreviations in any case, postal codes in capitals and
-# only where nothing but punctuation follows ("ALVIN, TX (KTRK)", "Marksville, LA-")
-_STATE = (rf"(?P<state>(?i:{_NAME_ALT})(?![A-Za-z])"
-          rf"|(?:{_POSTAL_ALT})(?=[ \t]*(?:[(\-—–,.;:]|$)))")
+# only where punctuation or a capitalised word follows ("ALVIN, TX (KTRK)", "Marksville, LA-",
+# a station's "Shreveport, LA News"), never a word in capitals ("Hello, OK THEN"); a state's
+# name followed by "County" is the county ("Chester, Delaware County" is in Pennsylvania)
+_STATE = (rf"(?P<state>(?i:{_NAME_ALT})(?![A-Za-z]|[ \t]+(?i:county|parish)\b)"
+          rf"|(?:{_POSTAL_ALT})(?=[ \t]*(?:[(\-—–,.;:|]|$)|[ \t]+[A-Z][a-z]))")
 _WORD = r"[A-Z][\w'’.\-]*"
 _TOWN = rf"(?P<town>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 TOWN_STATE_RE = re.compile(rf"(?<![\w'’.\-]){_TOWN}[ \t]*,[ \t]*{_STATE}", re.MULTILINE)
@@ -288,31 +290,33 @@ def _police_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
 def _unlabelled_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
     """Proper names the model left without a place label where the words around them say
     "place": after a locative preposition ("shot in Chattanooga", "a man from Adelanto") or
-    in front of a resident noun ("a Medford man", "a Compton home").  Tokens the model reads
-    as a person's name anywhere in the article ("Kyle Carney" makes "Carney" a person), and
-    names of institutions ("at Mount Sinai" where the article says "Mount Sinai Hospital"),
-    are left out."""
+    in front of a resident noun ("a Medford man", "a Compton home", "a 19-year-old Chattanooga
+    man").  Tokens the model reads as a person's name anywhere in the article ("Kyle Carney"
+    makes "Carney" a person), and names of institutions ("at Mount Sinai" where the article
+    says "Mount Sinai Hospital"), are left out, except after "the city of" (or town, village),
+    which names a place whatever the model made of it ("the city of Al Tabqah")."""
     surnames = _person_words(doc)
     institutions = _institution_names(text)
     spans = []
     i = 0
     n = len(doc)
-    def name_word(t) -> bool:
-        return _name_token(t) and t.ent_type_ not in SKIP_ENT_TYPES and t.lower_ not in surnames
+    def name_word(t, named: bool = False) -> bool:
+        return _name_token(t) and t.ent_type_ not in SKIP_ENT_TYPES and (named or t.lower_ not in surnames)
 
     while i < n:
-        if not name_word(doc[i]):
+        named = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_WORDS
+        if not name_word(doc[i], named):
             i += 1
             continue
         j = i
-        while j + 1 < n and j - i < 2 and name_word(doc[j + 1]):  # up to three words
+        while j + 1 < n and j - i < 2 and name_word(doc[j + 1], named):  # up to three words
             j += 1
         span = doc[i:j + 1]
         before = doc[i - 1] if i > 0 else None
         after = doc[j + 1] if j + 1 < n else None
         located = (before is not None and before.lower_ in LOCATIVE) or (
             after is not None and after.lower_ in RESIDENT_NOUNS and before is not None
-            and before.lower_ in {"a", "an", "the"})
+            and (before.lower_ in {"a", "an", "the"} or _age(doc, i)))
         longer = after is not None and after.is_title and after.lower_ not in NOT_NAME_WORDS
         if (located and not longer and not _institution(span, institutions)
                 and not gazetteer.is_common_word(span.text) and normalize(span.text) not in NOT_PLACES):
@@ -321,9 +325,15 @@ def _unlabelled_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
     return spans
 
 
+def _age(doc: Doc, i: int) -> bool:
+    """Whether the words before token ``i`` are an age ("a 19-year-old Chattanooga man")."""
+    return i >= 3 and doc[i - 1].lower_ == "old" and doc[i - 2].text == "-" and doc[i - 3].lower_ in {"year", "years"}
+
+
 def _person_words(doc: Doc) -> set[str]:
     """Words of the people's full names in the article ("Kyle Carney": kyle, carney)."""
-    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_title}
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and sum(not t.is_space for t in e) > 1
+            for t in e if t.is_title}
 
 
 def _institution_names(text: str) -> set[str]:
@@ -354,6 +364,7 @@ def _candidate_spans(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tupl
     first: list[Span] = _police_spans(doc, text, gazetteer)
     spans: list[Span] = []
     for ent in doc.ents:
+        ent = _trim(ent)  # a headline's name can take its line break along ("Taiz\n")
         if ent.label_ in PLACE_LABELS:
             spans.append(ent)
         elif ent.label_ == "NORP" and not ent.text.lower().endswith(DEMONYM_ENDINGS):
@@ -374,6 +385,16 @@ def _candidate_spans(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tupl
         kept.append(span)
         used.update(range(span.start, span.end))
     return sorted(kept, key=lambda s: s.start)
+
+
+def _trim(span: Span) -> Span:
+    """``span`` without the whitespace tokens at its ends (keeping its label)."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and span.doc[start].is_space:
+        start += 1
+    return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)
 
 
 def _repair(doc: Doc, gazetteer: Gazetteer, spans: list[Span]) -> list[Span]:
@@ -503,6 +524,29 @@ class _Anchored:
     weight: float  # how much it says about the article's country and province
 
 
+def _unknown_town(doc: Doc, start: int, end: int, state: Place) -> PlaceMention | None:
+    """A town written with its state that the gazetteer does not know there ("Waynesville,
+    Indiana", a village too small for it): a town of that state all the same, placed at the
+    state's centroid (precision 3), never a namesake elsewhere.  Its name is the place name
+    the model read just before the state, else a single capitalised word."""
+    names = [e for e in doc.ents if e.label_ in PLACE_LABELS and e.end_char == end and e.start_char >= start]
+    if names:
+        start = names[0].start_char
+    elif re.search(r"\s", doc.text[start:end]):
+        return None
+    name = doc.text[start:end]
+    if re.search(r"(?i)\b(county|parish|borough|township)$", name):
+        return None  # "PIKE COUNTY, Miss." is no town
+    if not re.fullmatch(r"[A-Z][A-Za-z'’]*\.?(?:[ \t][A-Z][A-Za-z'’]*\.?)*", name):
+        return None  # a station's "WTVM.com-Columbus" is no town's name
+    if name.lower().strip(".") in NOT_TOWN_WORDS or normalize(name) in NOT_PLACES or sum(c.isalpha() for c in name) < 3:
+        return None
+    place = Place(name=name, kind="city", country=state.country, admin1=state.admin1, admin1_name=state.admin1_name,
+                  latitude=state.latitude, longitude=state.longitude, population=None, geo_precision=3,
+                  geonameid=None)
+    return PlaceMention(start, end, name, place, 3)
+
+
 def _town_state_pairs(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Anchored]:
     """'Killingly, Conn.', 'Stockton, California': the town in its state, and the state."""
     out: list[_Anchored] = []
@@ -518,16 +562,19 @@ def _town_state_pairs(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Anchor
             t0, t1 = m.start("town") + offset, m.end("town")
             precision = max(place.geo_precision, _floor(doc, t0, t1) or 0)
             out.append(_Anchored(PlaceMention(t0, t1, text[t0:t1], place, precision), W_ANCHORED))
+        elif (unknown := _unknown_town(doc, m.start("town"), m.end("town"), state)) is not None:
+            out.append(_Anchored(unknown, W_ANCHORED))
         s0, s1 = m.span("state")
         out.append(_Anchored(PlaceMention(s0, s1, text[s0:s1], state, 3), W_ANCHORED))
     return out
 
 
 def _dateline(text: str, gazetteer: Gazetteer, context: tuple[dict, dict],
-              pairs: list[_Anchored]) -> list[_Anchored]:
-    """The article's dateline town (and state), if it opens with one."""
-    for m in DATELINE_RE.finditer(text, 0, min(len(text), DATELINE_WITHIN + 200)):
-        if m.start() > DATELINE_WITHIN:
+              pairs: list[_Anchored], start: int = 0) -> list[_Anchored]:
+    """The article's dateline town (and state), if it opens with one (the body opens at
+    ``start``: a headline read before it has none)."""
+    for m in DATELINE_RE.finditer(text, start, min(len(text), start + DATELINE_WITHIN + 200)):
+        if m.start() > start + DATELINE_WITHIN:
             break
         town = m.group("town").strip()
         if town.lower().strip(".:") in NOT_DATELINES or sum(c.isalpha() for c in town) < 3:
@@ -632,18 +679,28 @@ def _firm(weights: Counter) -> dict[str, float]:
     return kept
 
 
-def _neighbourhood_namesake(place: Place, admin1s: Counter, anchored: set[str]) -> bool:
-    """A small town in another province of the same country, in an article that its dateline
-    anchors in one province that nothing else rivals: most often a part
-    of the anchored city that shares its name with a town elsewhere ("Whitehaven" in a
-    Memphis story, "Lonsdale" in a Knoxville one)."""
+def _add_source(sources: dict[str, set[tuple]], place: Place) -> None:
+    sources.setdefault(place.country, set()).add(_identity(place))
+    if place.admin1:
+        sources.setdefault(place.admin1, set()).add(_identity(place))
+
+
+def _neighbourhood_namesake(place: Place, admin1s: Counter, anchored: set[str],
+                            sources: dict[str, set[tuple]]) -> bool:
+    """A small town in another province of the same country, in an article that is about
+    one province that nothing else rivals (its dateline anchors it there, or several places
+    of it speak for it): most often a part of the article's city that shares its name
+    with a town elsewhere ("Whitehaven" in a Memphis story, "Lonsdale" in a Knoxville one,
+    "Evanston" in a Cincinnati one)."""
     if place.kind not in POINT_KINDS or (place.population or 0) >= FOREIGN_KEEP_POPULATION:
         return False
     total = sum(admin1s.values())
-    if not total or not anchored:
+    if not total:
         return False
     home, weight = admin1s.most_common(1)[0]
-    if home not in anchored or weight < NAMESAKE_DOMINANCE * total or home == place.admin1:
+    if weight < NAMESAKE_DOMINANCE * total or home == place.admin1:
+        return False
+    if home not in anchored and (weight < FOREIGN_MIN_WEIGHT or len(sources.get(home, ())) < FOREIGN_MIN_SOURCES):
         return False
     return home.split("-")[0] == place.country and admin1s[place.admin1] <= 0
 
@@ -666,8 +723,51 @@ def _is_street(span: Span) -> bool:
     return span[-1].lower_.rstrip(".") in STREET_WORDS
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every place the article names, resolved with the article's other places as context."""
+def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
+                url: str | None = None) -> list[PlaceMention]:
+    """Every place the article names, resolved with the article's other places as context.
+
+    ``title`` is the parsed headline, when the article came with one apart from its text: it
+    often names the town that the text only calls "the city" ("Vigil held for teen shot in
+    Killingly"), or the station's home ("... - WFSB 3 Connecticut").  It is read as if it
+    stood on a line before the text, so its places are context for the text's names, and
+    they come back with negative offsets (the text's own offsets are unchanged).
+
+    ``url``, the article's address, is weak context: a US state it names as a word
+    ("/news/houston-texas/...", "oregonlive") counts like a place of the text, never as one.
+    """
+    context = _url_states(url)
+    if title is None or not title.text.strip():
+        return _find_places(doc, gazetteer, 0, context)
+    both = Doc.from_docs([title, doc], ensure_whitespace=True, exclude=["tensor", "user_data", "spans"])
+    shift = len(both.text) - len(doc.text)
+    if not both.text.endswith(doc.text) or "\n" not in both.text[:shift]:
+        return _find_places(doc, gazetteer, 0)  # no line of its own: never glue it to the lead
+    return [PlaceMention(p.char_start - shift, p.char_end - shift, p.mention, p.place, p.geo_precision)
+            for p in _find_places(both, gazetteer, shift, context)]
+
+
+URL_STATE_WEIGHT = 1.0
+_URL_WORDS = re.compile(r"[a-z]+")
+
+
+def _url_states(url: str | None) -> Counter:
+    """The US states an article's address names as words of its own ("houston-texas",
+    "new-york"), with the weight of one place mention each."""
+    out: Counter = Counter()
+    if not url:
+        return out
+    words = _URL_WORDS.findall(url.lower())
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            code = _STATE_BY_NAME.get(" ".join(words[i:i + n]))
+            if code is not None:
+                out[code] = URL_STATE_WEIGHT
+    return out
+
+
+def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter = Counter()) -> list[PlaceMention]:
+    """`find_places` on a doc whose article text opens at offset ``body``."""
     text = doc.text
     pairs = _town_state_pairs(doc, text, gazetteer)
     taken = [(a.mention.char_start, a.mention.char_end) for a in pairs]
@@ -699,7 +799,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     admin1s: Counter[str] = Counter()
     firsts: list[Place | None] = []
     own: dict[tuple, tuple[Counter, Counter]] = {}
-    sources: dict[str, set[tuple]] = {}  # the distinct places that speak for each country
+    sources: dict[str, set[tuple]] = {}  # the distinct places that speak for each country and province
     for span, query, _, attributive, surname in prepared:
         first = gazetteer.resolve(query)
         if first is not None:
@@ -708,23 +808,24 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             firsts.append(None)
             continue
         firsts.append(first)
-        sources.setdefault(first.country, set()).add(_identity(first))
+        _add_source(sources, first)
         c, a = own.setdefault(_identity(first), (Counter(), Counter()))
         _add(c, a, first, _weight(first))
         _add(countries, admin1s, first, _weight(first))
     for anchored in pairs:
         _add(countries, admin1s, anchored.mention.place, anchored.weight)
-        sources.setdefault(anchored.mention.place.country, set()).add(_identity(anchored.mention.place))
-    dateline = _dateline(text, gazetteer, (dict(countries), dict(admin1s)), pairs)
+        _add_source(sources, anchored.mention.place)
+    dateline = _dateline(text, gazetteer, (dict(countries), dict(admin1s)), pairs, body)
     dateline = [a for a in dateline if not _overlaps(a.mention.char_start, a.mention.char_end, taken)]
     for anchored in dateline:
         _add(countries, admin1s, anchored.mention.place, anchored.weight)
-        sources.setdefault(anchored.mention.place.country, set()).add(_identity(anchored.mention.place))
+        _add_source(sources, anchored.mention.place)
     for anchored in pairs:  # a pair promoted to dateline weighs more now
         extra = anchored.weight - W_ANCHORED
         if extra:
             _add(countries, admin1s, anchored.mention.place, extra)
-    for code, weight in _county_states(text).items():
+    for code, weight in (_county_states(text, _town_states(gazetteer, [q for _, q, _, _, _ in prepared]))
+                         + url_states).items():
         admin1s[code] += weight
         countries["US"] += weight
     dateline_spans = [(a.mention.char_start, a.mention.char_end) for a in dateline]
@@ -755,12 +856,15 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         if normalize(span.text) not in _alias_keys() and (
                 _foreign_homonym(place, evidence_countries, ctx_admin1s, others)
                 or _neighbourhood_namesake(place, ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR}),
-                                           anchored_admin1s)):
+                                           anchored_admin1s, others)):
             continue
         precision = place.geo_precision
         if floor is not None and precision < floor:
             precision = floor
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
+
+    # counties, where no name above was read over them ("Polk County" is no town Polk)
+    mentions.extend(_county_places(text, gazetteer, admin1s, [(p.char_start, p.char_end) for p in mentions]))
 
     # names the model did not label, kept only where they are places of the article's country
     used = taken + dateline_spans + [(p[0].start_char, p[0].end_char) for p in prepared]
@@ -799,18 +903,73 @@ def _us_counties() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _county_states(text: str) -> Counter:
+def _counties(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
+    """Every "X County" of the text that names a US county: (start, end, name, its states).
+    A word in front that is not part of the name is left out ("the Pike County
+    Courthouse" is Pike County)."""
+    counties = _us_counties()
+    out = []
+    for m in COUNTY_RE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        for w in words:
+            if w.group().lower() in NOT_TOWN_WORDS:
+                continue  # "The Wayne County Sheriff" is Wayne County
+            name = m.group(1)[w.start():].strip()
+            states = counties.get(normalize(name))
+            if states:
+                out.append((m.start(1) + w.start(), m.end(), f"{name} County", states))
+                break
+    return out
+
+
+def _county_states(text: str, town_states: set[str] = frozenset()) -> Counter:
     """Evidence for states from the counties an article names ("a Lexington County deputy"):
     US stories often name the county and never the state, and a county name held by one or
-    a few states settles which Lexington or Jacksonville is meant."""
-    counties = _us_counties()
+    a few states settles which Lexington or Jacksonville is meant.  A county name that many
+    states have still speaks for those of them where a town the article names could lie
+    (``town_states``): Westmoreland County and Mt. Pleasant are both in Pennsylvania only."""
     weights: Counter = Counter()
-    for name in {normalize(m.group(1).strip()) for m in COUNTY_RE.finditer(text)}:
-        states = counties.get(name, frozenset())
-        if 0 < len(states) <= COUNTY_MAX_STATES:
-            for code in states:
-                weights[code] += W_ANCHORED / len(states)
+    for name, states in {(name, states) for _, _, name, states in _counties(text)}:
+        both = states & town_states
+        if 0 < len(both) <= COUNTY_MAX_STATES:
+            states = both
+        elif len(states) > COUNTY_MAX_STATES:
+            continue
+        for code in states:
+            weights[code] += W_ANCHORED / len(states)
     return weights
+
+
+def _town_states(gazetteer: Gazetteer, names: list[str]) -> set[str]:
+    """The US states where some town of one of ``names`` lies."""
+    return {p.admin1 for name in names for p in gazetteer.lookup(name)
+            if p.country == "US" and p.admin1 and p.kind in POINT_KINDS}
+
+
+def _county_places(text: str, gazetteer: Gazetteer, admin1s: Counter,
+                   taken: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The counties the text names, as parts of their state (precision 2): "an Oglethorpe
+    County teen" places a story that names no town.  A county name that several states
+    have is the one in the state the article's other places favour, and none if they
+    favour none of them."""
+    out = []
+    for start, end, name, states in _counties(text):
+        if _overlaps(start, end, taken):
+            continue
+        code = next(iter(states)) if len(states) == 1 else None
+        if code is None:
+            ranked = sorted(states, key=lambda c: -admin1s[c])
+            if admin1s[ranked[0]] <= 0 or admin1s[ranked[0]] == admin1s[ranked[1]]:
+                continue
+            code = ranked[0]
+        state = gazetteer.admin1_place(code)
+        if state is None:
+            continue
+        place = Place(name=name, kind="county", country="US", admin1=code, admin1_name=state.admin1_name,
+                      latitude=state.latitude, longitude=state.longitude, population=None,
+                      geo_precision=2, geonameid=None)
+        out.append(PlaceMention(start, end, text[start:end], place, 2))
+    return out
 
 
 def _home_country(countries: Counter) -> str | None:

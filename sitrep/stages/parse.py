@@ -127,9 +127,29 @@ def _place_row(p: PlaceMention, article_id: str) -> dict:
     }
 
 
-def place_rows(doc, article_id: str, gazetteer) -> list[dict]:
-    """The places of one parsed article, as `place_mentions` rows."""
-    return [_place_row(p, article_id) for p in find_places(doc, gazetteer)]
+def place_rows(doc, article_id: str, gazetteer, title=None, url: str | None = None) -> list[dict]:
+    """The places of one parsed article (and its parsed headline), as `place_mentions` rows."""
+    return [_place_row(p, article_id) for p in find_places(doc, gazetteer, title, url)]
+
+
+def title_line(title: str | None) -> str | None:
+    """The headline as the geoparser reads it (a line of its own), or None when there is none.
+
+    Only a headline that came with the article counts: one taken from the text's first line
+    would name the text's places twice.
+    """
+    title = " ".join((title or "").split())
+    return f"{title}\n" if title else None
+
+
+def _with_titles(stream: Iterator[tuple[str, dict]]) -> Iterator[tuple[str, dict | None]]:
+    """Each article's headline (context None) just before its text, so that one `nlp.pipe`
+    parses both in the same worker processes."""
+    for text, row in stream:
+        line = title_line(row["title"])
+        if line is not None:
+            yield line, None
+        yield text, row
 
 
 def places_from_rows(frame: pl.DataFrame) -> dict[str, list[PlaceMention]]:
@@ -171,11 +191,15 @@ def refresh_places(warehouse: Warehouse, model: str, force: bool = False, logger
     gazetteer = get_gazetteer()
     progress = Progress("places", len(stale), logger)
     for batch in batches(stale, 500):
-        docs = warehouse.frame("SELECT article_id, doc FROM parsed_docs WHERE article_id IN (SELECT unnest(?))", [batch])
+        docs = warehouse.frame(
+            "SELECT d.article_id, d.doc, r.title, r.url FROM parsed_docs d LEFT JOIN raw_articles r USING (article_id) "
+            "WHERE d.article_id IN (SELECT unnest(?))", [batch])
+        lines = [title_line(t) for t in docs["title"].to_list()]
+        parsed = iter(nlp.pipe([line for line in lines if line is not None], batch_size=64))
         rows: list[dict] = []
-        for article_id, blob in docs.iter_rows():
+        for (article_id, blob, _, url), line in zip(docs.iter_rows(), lines):
             doc = doc_from_bytes(blob, nlp.vocab)
-            rows.extend(place_rows(doc, article_id, gazetteer))
+            rows.extend(place_rows(doc, article_id, gazetteer, next(parsed) if line is not None else None, url))
         with warehouse.writer() as con:
             write_places(con, batch, rows)
         progress.advance(len(batch))
@@ -203,11 +227,16 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
     progress = Progress("parsed_articles", len(ids), logger)
     totals = {"parsed": 0, "sentences": 0, "words": 0, "places": 0}
     dated_from: dict[str, int] = {}
-    docs = nlp.pipe(_stream(warehouse, ids, batch_size), as_tuples=True, n_process=n_process, batch_size=32)
+    docs = nlp.pipe(_with_titles(_stream(warehouse, ids, batch_size)), as_tuples=True, n_process=n_process,
+                    batch_size=32)
+    title = None
     while True:
         articles, blobs, places, signatures = [], [], [], []
         read = Extraction() if extract else None
         for doc, row in docs:
+            if row is None:  # the headline of the article that comes next
+                title = doc
+                continue
             text = doc.text
             pub = publication_date(row["published_meta"], text, today)
             dated_from[pub.source] = dated_from.get(pub.source, 0) + 1
@@ -222,7 +251,8 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
             })
             blobs.append({"article_id": row["article_id"], "model": version, "doc": doc_to_bytes(doc)})
             signatures.append({"article_id": row["article_id"], "signature": row["signature"]})
-            found_places = sorted(find_places(doc, gazetteer), key=lambda p: p.char_start)
+            found_places = sorted(find_places(doc, gazetteer, title, row["url"]), key=lambda p: p.char_start)
+            title = None
             places.extend(_place_row(p, row["article_id"]) for p in found_places)
             if read is not None:
                 read.read(doc, pub.value, found_places, row["article_id"])

@@ -51,11 +51,11 @@ PARSED_DOCS = schema._cols(
 
 PLACE_MENTIONS = schema._cols(
     ("article_id", pl.String, "Article"),
-    ("char_start", pl.Int64, "Start of the place name in the text"),
+    ("char_start", pl.Int64, "Start of the place name in the text; negative in the headline, read as a line before the text"),
     ("char_end", pl.Int64, "End of the place name"),
     ("mention", pl.String, "The words as written"),
     ("name", pl.String, "Resolved place name"),
-    ("kind", pl.String, "city, site, district, region, admin1 or country"),
+    ("kind", pl.String, "city, site, district, region, county (a US county), admin1 or country"),
     ("country", pl.String, "ISO 3166-1 alpha-2"),
     ("admin1", pl.String, "ISO 3166-2"),
     ("admin1_name", pl.String, "Province name"),
