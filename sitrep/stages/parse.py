@@ -40,10 +40,10 @@ class ParseSummary:
     dated_from: dict[str, int]
 
 
-MAX_BATCH = 500
+MAX_BATCH = 1000
 """Most articles one parallel batch parses: few enough batches that starting them (a process, a
-warehouse read, about a second each) costs little beside their NLP, enough to keep every worker
-busy.  Memory does not depend on it: a batch streams its texts and writes every
+warehouse read, about a second each) costs little beside their NLP; batches cut by text length
+keep every worker busy to the end without small ones.  Memory does not depend on it: a batch streams its texts and writes every
 `nlp_batch_size` articles."""
 
 
