@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -14,12 +16,23 @@ from sitrep.cli import main
 from .conftest import SAMPLE_INBOX
 
 
-def test_wrong_data_blocks_downstream_and_fails_the_run(tmp_path, monkeypatch, capsys):
+def _sample_run_in_this_process(tmp_path, monkeypatch) -> None:
+    """`sitrep run` on a copy of the sample inbox, every step in this process (where a patch applies)."""
     inbox = tmp_path / "inbox"
     shutil.copytree(SAMPLE_INBOX, inbox)
     monkeypatch.setenv("SITREP_INBOX", str(inbox))
     monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("SITREP_NLP_PROCESSES", "1")  # steps in this process, where the patch applies
+    monkeypatch.setenv("SITREP_NLP_PROCESSES", "1")
+
+
+def _failed_run(capsys) -> tuple[str, duckdb.DuckDBPyConnection]:
+    """Run, expect exit 1, and return the output and a read-only view of the warehouse."""
+    assert main(["run"]) == 1
+    return capsys.readouterr().out, duckdb.connect(str(Path(os.environ["SITREP_DATA_DIR"]) / "warehouse.duckdb"), read_only=True)
+
+
+def test_wrong_data_blocks_downstream_and_fails_the_run(tmp_path, monkeypatch, capsys):
+    _sample_run_in_this_process(tmp_path, monkeypatch)
     real_merge = aggregate.merge_mentions
 
     def merge_then_corrupt(*args, **kwargs):
@@ -31,10 +44,8 @@ def test_wrong_data_blocks_downstream_and_fails_the_run(tmp_path, monkeypatch, c
         return assigned, events
 
     monkeypatch.setattr(aggregate, "merge_mentions", merge_then_corrupt)
-    assert main(["run"]) == 1
-    out = capsys.readouterr().out
+    out, con = _failed_run(capsys)
     assert "FAILED events_contract" in out
-    con = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True)
     try:
         # the failed stage wrote nothing: no events, no event ids on the mentions
         assert con.execute("SELECT count(*) FROM event_mentions").fetchone()[0] > 0
@@ -52,11 +63,7 @@ def test_a_per_article_stage_that_fails_its_contract_blocks_the_merge(tmp_path, 
     mention (a negative toll) fails the run there, and nothing downstream runs on it."""
     import sitrep.stages.extract as extract_stage
 
-    inbox = tmp_path / "inbox"
-    shutil.copytree(SAMPLE_INBOX, inbox)
-    monkeypatch.setenv("SITREP_INBOX", str(inbox))
-    monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("SITREP_NLP_PROCESSES", "1")
+    _sample_run_in_this_process(tmp_path, monkeypatch)
     real_rows = extract_stage.mention_rows
 
     def rows_then_corrupt(mentions):
@@ -67,10 +74,8 @@ def test_a_per_article_stage_that_fails_its_contract_blocks_the_merge(tmp_path, 
         return rows
 
     monkeypatch.setattr(extract_stage, "mention_rows", rows_then_corrupt)
-    assert main(["run"]) == 1
-    out = capsys.readouterr().out
+    out, con = _failed_run(capsys)
     assert "FAILED event_mentions_contract" in out
-    con = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True)
     try:
         assert con.execute("SELECT count(*) FROM event_mentions WHERE fatalities_best < 0").fetchone()[0] > 0
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 0

@@ -135,9 +135,9 @@ class IndexedAttributeRuler:
         self._always.append(pattern)
 
     def __call__(self, doc: Doc) -> Doc:
-        # every attribute the rules read, read once per token (a Doc lookup costs more than a test)
         if not len(doc):
             return doc
+        # every attribute the rules read, read once per token (a Doc lookup costs more than a test)
         used = [attr for attr in _ATTRS if attr in self._used]
         columns = dict(zip(used, doc.to_array(used).T.tolist()))
         keyed = [(attr, columns[attr]) for attr in _INDEX_ORDER if attr in self._used]
