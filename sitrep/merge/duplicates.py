@@ -39,8 +39,11 @@ def stories(signatures: dict[str, bytes], threshold: float = THRESHOLD) -> dict[
     """Map each article to its story: the smallest article id among its near-duplicates."""
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     hashes = {}
+    # the seed's permutations, drawn once: a MinHash draws them anew each time it is made
+    permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
     for article_id, blob in signatures.items():
-        m = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(blob, dtype=np.uint32), scheme=SCHEME)
+        m = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(blob, dtype=np.uint32),
+                    permutations=permutations, scheme=SCHEME)
         hashes[article_id] = m
         lsh.insert(article_id, m)
     parent = {a: a for a in signatures}
