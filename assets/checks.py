@@ -99,10 +99,16 @@ def acled_reconciles(weekly: pl.DataFrame, acled: pl.DataFrame) -> Verdict:
 
 
 def results(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, sitrep: SitrepResource,
-            verdicts: list[Verdict]) -> list[dg.AssetCheckResult]:
-    """The verdicts as Dagster check results, with their Data Docs pages (one build for all)."""
+            verdicts: list[Verdict], last: bool = False) -> list[dg.AssetCheckResult]:
+    """The verdicts as Dagster check results, with their Data Docs pages (one build for all).
+
+    The site's index, which reads every kept result, is rebuilt once a run: by its `last`
+    checking step, or by the step whose blocking check fails, since the run ends there.
+    """
+    index = last or any(v.blocking and not v.passed for v in verdicts)
     try:
-        pages = [str(p) for p in docs.record_all([v.outcome for v in verdicts], sitrep.data_path, context.run.run_id)]
+        pages = [str(p) for p in docs.record_all([v.outcome for v in verdicts], sitrep.data_path,
+                                                 context.run.run_id, index=index)]
     except Exception as exc:  # noqa: BLE001 - the verdicts stand without their HTML pages
         context.log.warning(f"Data Docs not written: {exc}")
         pages = [None] * len(verdicts)

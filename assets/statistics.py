@@ -49,4 +49,5 @@ def acled_weekly(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> d
         write_acled_weekly(warehouse, build)
     else:
         context.log.error("acled_weekly failed a blocking check: the warehouse keeps the previous one")
-    return dg.MaterializeResult(metadata=table_metadata(build.acled, written=written), check_results=results(context, sitrep, checks))
+    return dg.MaterializeResult(metadata=table_metadata(build.acled, written=written),
+                                check_results=results(context, sitrep, checks, last=True))  # the run's last checks

@@ -91,12 +91,13 @@ def record(outcome: CheckOutcome, data_dir: Path, run_id: str) -> Path:
     return record_all([outcome], data_dir, run_id)[0]
 
 
-def record_all(outcomes: list[CheckOutcome], data_dir: Path, run_id: str) -> list[Path]:
+def record_all(outcomes: list[CheckOutcome], data_dir: Path, run_id: str, index: bool = True) -> list[Path]:
     """Store the GX results of one step's checks under `run_id` and render them in one build:
     their pages, the index once, and a suite's own page only when its file changed.
 
     One build per step instead of one per check: each build copies GX's static files and reads
-    every kept result for the index, which costs more than rendering a result's page.
+    every kept result for the index, which costs more than rendering a result's page.  Without
+    `index` the index page is left for a later step of the run to rebuild.
     """
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import (
@@ -126,7 +127,7 @@ def record_all(outcomes: list[CheckOutcome], data_dir: Path, run_id: str) -> lis
                 context.suites.add_or_update(_suite_copy(outcome.suite_name))  # the suite's own page
                 to_render.append(suite_key)
         _prune(context, data_dir, keep=KEEP_RUNS)
-        context.build_data_docs(site_names=[SITE_NAME], resource_identifiers=to_render)
+        context.build_data_docs(site_names=[SITE_NAME], resource_identifiers=to_render, build_index=index)
         pages = [_page_path(context, key) for key in keys]
     for outcome, page in zip(outcomes, pages):
         if page is None or not page.is_file():
