@@ -136,13 +136,14 @@ def _iter_txt(path: Path, meta: dict[str, str | None], max_bytes: int,
         yield Reject(str(path), f"oversize: {size:,} bytes (limit {max_bytes:,})")
         return
     text, reason = decode_text(path.read_bytes())
-    reason = reason or check_text(text, max_bytes, known=text is not None and article_id(text) in known)
+    aid = article_id(text) if text is not None else None
+    reason = reason or check_text(text, max_bytes, known=aid in known)
     if reason:
         yield Reject(str(path), reason)
         return
-    assert text is not None
+    assert text is not None and aid is not None
     yield RawArticle(
-        article_id=article_id(text),
+        article_id=aid,
         source_id=path.name,
         source=str(path),
         text=text,
@@ -179,13 +180,14 @@ def _iter_jsonl(path: Path, max_bytes: int, known: Container[str] = ()) -> Itera
             if not isinstance(text, str):
                 yield Reject(where, "no text: record has no 'text' string")
                 continue
-            reason = check_text(text, max_bytes, known=article_id(text) in known)
+            aid = article_id(text)
+            reason = check_text(text, max_bytes, known=aid in known)
             if reason:
                 yield Reject(where, reason)
                 continue
             source_id = _clean_meta(record.get("id")) or f"{path.name}:{lineno}"
             yield RawArticle(
-                article_id=article_id(text),
+                article_id=aid,
                 source_id=source_id,
                 source=where,
                 text=text,
