@@ -301,3 +301,13 @@ def test_the_country_across_a_border_is_not_the_place(nlp, first):
     text = first + "\nTheir bodies were left in Albu Kamal in the eastern province of Deir Ezzor."
     m = _events(nlp, text)[0]
     assert (m.fatalities_best, m.country, m.admin1) == (8, "SY", "SY-DY")
+
+
+def test_a_dateline_cut_in_two_by_the_sentence_splitter_is_still_its_day(nlp):
+    # the splitter ends a sentence after "Wednesday 29": "Oct 2014" read alone is a month,
+    # which would make the lead's 30 dead a month's total
+    doc = nlp("Rebels storm gas plant kill 30 Monitor AFP Wednesday 29 Oct 2014 Jihadists have stormed a gas "
+              "plant in the desert killing at least 30 guards and workers a monitoring group said Wednesday. "
+              "The group seized parts of the plant.")
+    counted = [m for m in extract_events(doc, date(2014, 10, 29), [], "x") if m.fatalities_best]
+    assert [(m.fatalities_best, m.is_aggregate, m.event_date) for m in counted] == [(30, False, date(2014, 10, 29))]

@@ -31,11 +31,12 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp import lexicon as lx
 from sitrep.nlp.counts import find_counts
-from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypothetical, resolve_expression
+from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, is_future_or_hypothetical,
+                              resolve_expression)
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -531,11 +532,15 @@ def _is_reporting_date(token: Token) -> bool:
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
 
 
-def read_date(sent: Span, published: date, anchor: Token | None) -> tuple[DateRange | None, DateRange | None]:
+def read_date(sent: Span, published: date, anchor: Token | None,
+              dateline: Dateline | None = None) -> tuple[DateRange | None, DateRange | None]:
     """The event's date range from the sentence (nearest the anchor), and the date of saying.
 
     "A monitoring group said Friday" dates the report, not the event; it is returned apart,
     as the last day the event can have happened, for sentences that give nothing better.
+    Any part of the article's dateline reads as the whole dateline's day, even where the
+    sentence splitter cut it in two and left "Oct 2014" at the head of the lead (a month,
+    read alone).
     """
     doc = sent.doc
     best: tuple[int, DateRange] | None = None
@@ -548,6 +553,8 @@ def read_date(sent: Span, published: date, anchor: Token | None) -> tuple[DateRa
         if span is None:
             continue
         token = span.root
+        if dateline is not None and sent.start_char + s < dateline.end and dateline.start < sent.start_char + e:
+            rng = dateline.range
         if _is_reporting_date(token) or _is_justice_date(token):
             reported = reported or rng
             continue
@@ -899,13 +906,31 @@ LEAD_SENTENCES = 3
 LEAD_MAX_AGE_DAYS = 7
 
 
-def _lead_date(sentences: list[Span], published: date | None) -> DateRange | None:
+@dataclass(frozen=True)
+class Dateline:
+    """The article's dateline: its character span and the day it names."""
+
+    start: int
+    end: int
+    range: DateRange
+
+
+def _dateline(doc: Doc, published: date | None) -> Dateline | None:
+    found = find_dateline(doc.text)
+    if found is None or published is None or found[0] > published:
+        return None
+    day, start, end = found
+    return Dateline(start, end, DateRange(day, day, 1, doc.text[start:end]))
+
+
+def _lead_date(sentences: list[Span], published: date | None,
+               dateline: Dateline | None = None) -> DateRange | None:
     """The first event date the article's opening sentences give ("... was shot Monday
     morning"): the date of the story, for its later sentences that give none."""
     if published is None:
         return None
     for sent in sentences[:LEAD_SENTENCES]:
-        rng, _ = read_date(sent, published, None)
+        rng, _ = read_date(sent, published, None, dateline)
         if rng is None or rng.precision > 2 or (published - rng.end).days > LEAD_MAX_AGE_DAYS:
             continue
         if rng.start == rng.end == published and re.search(r"\b(19|20)\d\d\b", rng.expression):
@@ -937,7 +962,8 @@ def extract_events(
     places = [p for p in places if not _across_border(doc, p)]
     sent_places = [[p for p in places if s.start_char <= p.char_start < s.end_char] for s in sentences]
     dominant = _dominant_place(places)
-    lead_date = _lead_date(sentences, published)
+    dateline = _dateline(doc, published)
+    lead_date = _lead_date(sentences, published, dateline)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
     background: list[EventMention] = []  # events told as history, dropped
 
@@ -955,7 +981,7 @@ def extract_events(
             anchor = max(triggers, key=lambda t: t[1][2])[0]
         if is_future_or_hypothetical(text) and (anchor is None or _hypothetical_anchor(anchor)):
             return None
-        rng, reported = read_date(sent, published, anchor) if published else (None, None)
+        rng, reported = read_date(sent, published, anchor, dateline) if published else (None, None)
         if rng is None and published is not None and deaths and _RECENT.search(text):
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
         place, governed = _choose_place(sent, places, anchor)
