@@ -50,6 +50,15 @@ def counts(nlp, text):
     ("Five soldiers and three civilians were killed in the ambush.", [8]),
     # every part after "among them" is a part, the second of a pair too
     ("At least 14 villagers - among them three girls and two boys - were killed in the raids.", [14]),
+    # dying joined by "and" to what happened before shares its subject; a killer's does not
+    ("Officers said the driver was taken to a clinic and died an hour later.", [1]),
+    ("Kessler, 61, shot and killed a coyote near the barn.", []),
+    # "who" stands for the person it follows; anyone pronounced dead is a person
+    ("Deputies said Larkin, who was pronounced dead at the farm, had no weapon.", [1]),
+    ("Mendoza was pronounced dead at the clinic.", [1]),
+    # an age used as a noun is one person
+    ("A 12-year-old died late Sunday after a handgun went off in a garage.", [1]),
+    ("Police said a 19-year-old who was shot near the park has died.", [1]),
 ])
 
 def test_death_counts(nlp, text, expected):

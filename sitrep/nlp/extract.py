@@ -400,9 +400,17 @@ def _one_victim(noun: Token) -> bool:
         return False
     if noun.lower_ in SINGLE_PRONOUNS:
         return True
+    if _aged(noun):
+        return True  # "a 15-year-old", "the three-year-old"
     if noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in {"GPE", "ORG", "NORP", "LOC", "FAC"}):
         return True
     return noun.tag_ == "NN" and _victim_class(noun) is not None
+
+
+def _aged(noun: Token) -> bool:
+    """'A 15-year-old', 'the three-month-old': an age used as a noun names one person."""
+    return noun.lower_ == "old" and noun.dep_ not in {"amod", "acomp"} and any(
+        c.lemma_.lower() in {"year", "month", "week"} and c.dep_ == "npadvmod" for c in noun.children)
 
 
 def combine_counts(deaths: list[Count]) -> Count:
@@ -435,16 +443,25 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
         return []
     best: Count | None = None
     for _, deps, head in _death_predicates(sent):
-        heads = [head]
+        heads = [(head, deps)]
         if head.dep_ in {"xcomp", "ccomp", "oprd", "conj"} and head.head is not head:
-            heads.append(head.head)  # "were found shot to death", "was shot and killed"
-        # only people are pronounced dead: "a farmer was pronounced dead" needs no list of nouns
-        pronounced = any(h.lemma_.lower() == "pronounce" for h in heads)
-        for child in (c for h in heads for c in h.children):
-            if child.dep_ not in deps or _is_part(child):
+            # "were found shot to death", "was shot and killed"; "was taken to a hospital and
+            # died": dying, or being killed, joined by "and" without a subject of its own
+            # shares its head's ("Smith shot and killed a deer": Smith is not the dead)
+            undergone = head.lemma_.lower() in DIE_LEMMAS or any(c.dep_ == "auxpass" for c in head.children)
+            shared = deps | ({"nsubj", "nsubjpass"} if head.dep_ == "conj" and undergone and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) else set())
+            heads.append((head.head, shared))
+        # only people are pronounced dead: "a farmer was pronounced dead", "Camarillo was
+        # pronounced dead" need no list of nouns (nor the tagger's guess that a surname is a town)
+        pronounced = any(h.lemma_.lower() == "pronounce" for h, _ in heads)
+        for child, ok in ((c, d) for h, d in heads for c in h.children):
+            if child.dep_ not in ok or _is_part(child):
                 continue
+            if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl":
+                child = child.head.head  # "Smith, who was pronounced dead": Smith
             victims = [child, *child.conjuncts]
-            if not all(_one_victim(v) or (pronounced and v.tag_ == "NN") for v in victims):
+            if not all(_one_victim(v) or (pronounced and v.tag_ in {"NN", "NNP"}) for v in victims):
                 continue
             n = len(victims)
             first, last = min(v.i for v in victims), max(v.i for v in victims)
