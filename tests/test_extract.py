@@ -59,6 +59,9 @@ def counts(nlp, text):
     # an age used as a noun is one person
     ("A 12-year-old died late Sunday after a handgun went off in a garage.", [1]),
     ("Police said a 19-year-old who was shot near the park has died.", [1]),
+    # a shooting death is one dead; a headline's "Two dead" says its number is the people
+    ("Troopers are investigating a shooting death near the county fairgrounds.", [1]),
+    ("Two dead, four injured in parking lot shooting rampage", [2]),
 ])
 
 def test_death_counts(nlp, text, expected):
