@@ -8,8 +8,8 @@ one event, one count.  Mentions are linked when they can only be the same event:
   headline, the lead and a quote retelling one clash);
 - across articles: the same province, overlapping dates, the same ACLED sub-event type and
   compatible places and counts;
-- across articles, by the people they name: each article's lead event (its largest count,
-  else its first report) joins another article's lead event when both articles name the same
+- across articles, by the people they name: each article's lead event (its first report of
+  deaths, else its first report) joins another article's lead event when both articles name the same
   person (a victim, a suspect, a commander), within a few days and never across provinces.
   A name in many articles or in several provinces (a spokesman, a monitor's director) says
   nothing about which event an article tells, so only distinctive names count;
@@ -133,7 +133,11 @@ def same_event_across_articles(a: dict, b: dict) -> bool:
 
 
 def lead_mentions(rows: list[dict]) -> dict[str, int]:
-    """Each article's lead event: its largest non-aggregate count, else its first report."""
+    """Each article's lead event: its first non-aggregate report of deaths, else its first report.
+
+    News copy tells its event first; a larger figure further down is mostly another event
+    told as background (an earlier attack, a war's toll).  `sitrep.evaluate.external` scores
+    the same mention as the article's main event."""
     lead: dict[str, int] = {}
     for i, row in enumerate(rows):
         if row["is_aggregate"]:
@@ -143,9 +147,7 @@ def lead_mentions(rows: list[dict]) -> dict[str, int]:
             lead[row["article_id"]] = i
             continue
         mine, theirs = row["fatalities_best"], rows[cur]["fatalities_best"]
-        if (mine if mine is not None else -1) > (theirs if theirs is not None else -1) or (
-            mine == theirs and row["sentence_index"] < rows[cur]["sentence_index"]
-        ):
+        if (mine and not theirs) or (bool(mine) == bool(theirs) and row["sentence_index"] < rows[cur]["sentence_index"]):
             lead[row["article_id"]] = i
     return lead
 
