@@ -950,13 +950,17 @@ def _dateline(doc: Doc, published: date | None) -> Dateline | None:
 
 def _lead_date(sentences: list[Span], published: date | None,
                dateline: Dateline | None = None) -> DateRange | None:
-    """The first event date the article's opening sentences give ("... was shot Monday
-    morning"): the date of the story, for its later sentences that give none."""
+    """The first event date the article gives ("... was shot Monday morning"): the date of
+    the story, for its sentences that give none.  Its opening sentences may give a week
+    ("over the weekend"); further down, where web pages put their lead after menus and
+    captions, only a day counts ("The shooting happened about 3 a.m. Sunday"), as a vague
+    week there is more often another event's."""
     if published is None:
         return None
-    for sent in sentences[:LEAD_SENTENCES]:
+    for index, sent in enumerate(sentences):
         rng, _ = read_date(sent, published, None, dateline)
-        if rng is None or rng.precision > 2 or (published - rng.end).days > LEAD_MAX_AGE_DAYS:
+        widest = 2 if index < LEAD_SENTENCES else 1
+        if rng is None or rng.precision > widest or (published - rng.end).days > LEAD_MAX_AGE_DAYS:
             continue
         if rng.start == rng.end == published and re.search(r"\b(19|20)\d\d\b", rng.expression):
             continue  # the dateline: the day of publication, not of the event
