@@ -340,3 +340,15 @@ def test_below_the_lead_a_vague_week_does_not_date_the_story(nlp):
               "past week.")
     [m] = extract_events(doc, date(2016, 5, 3), [], "x")
     assert m.event_date == date(2016, 5, 3)
+
+
+def test_the_hurt_told_one_by_one_are_counted(nlp):
+    doc = nlp("A man was shot in the leg outside a bar on Friday, police said.")
+    assert [(m.fatalities_best, m.injured) for m in extract_events(doc, date(2016, 5, 2), [], "x")] == [(None, 1)]
+
+
+def test_the_one_shot_in_a_story_of_a_death_is_not_also_hurt(nlp):
+    doc = nlp("A man was shot outside a bar on Friday, police said.\n\nHe died at the hospital an hour later.")
+    mentions = extract_events(doc, date(2016, 5, 2), [], "x")
+    assert max(m.fatalities_best or 0 for m in mentions) == 1
+    assert all(m.injured is None for m in mentions)

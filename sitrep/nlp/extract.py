@@ -293,11 +293,18 @@ def _victim_class(noun: Token) -> str | None:
 
 def read_counts(sent: Span) -> tuple[list[Count], int | None]:
     """Death counts (and the largest injury count) stated in one sentence."""
+    deaths, injured, _ = _read_counts(sent)
+    return deaths, injured
+
+
+def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
+    """`read_counts`, and whether its injured are people told without a number ("a man")."""
     doc = sent.doc
     deaths: list[Count] = []
     joined_to: dict[int, int] = {}  # a counted noun's token -> its count in `deaths`
     parts: set[int] = set()  # counted nouns read as parts of a count told before them
     injured: int | None = None
+    numbered_injury = False
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
             continue
@@ -364,8 +371,35 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
         elif kind == "injury":
             injured = max(injured or 0, value.best)
+            numbered_injury = numbered_injury or not re.match(r"(?i)an?\b", cs.text)
     deaths.extend(_singular_deaths(sent, deaths))
-    return deaths, injured
+    return deaths, injured, injured is not None and not numbered_injury
+
+
+HURTING_LEMMAS = {"shoot", "stab", "wound", "injure"}
+
+
+def _singular_injured(sent: Span) -> int | None:
+    """The hurt told without a number: 'a man was shot in the leg', 'shot a woman and his
+    son' (two), 'accidentally shot himself': the people a wounding verb was done to, when
+    each is one person.  Only for a sentence that tells no death ('was shot and killed'),
+    in an article that tells none either: 'a man was shot ... he died at the hospital' is
+    one dead, not one hurt (see `extract_events`)."""
+    best = None
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in HURTING_LEMMAS or _is_fatal(verb):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for child in verb.children:
+            if child.dep_ not in {"nsubjpass", "dobj"} or _is_part(child):
+                continue
+            if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl":
+                child = child.head.head
+            victims = [child, *child.conjuncts]
+            if all(_one_victim(v) for v in victims):
+                best = max(best or 0, len(victims))
+    return best
 
 
 KILL_LEMMAS = {"kill", "slay", "murder", "execute", "behead", "massacre", "assassinate"}
@@ -994,6 +1028,7 @@ def extract_events(
     dateline = _dateline(doc, published)
     lead_date = _lead_date(sentences, published, dateline)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
+    hurt_unnumbered: list[EventMention] = []  # mentions whose injured are people told one by one
     background: list[EventMention] = []  # events told as history, dropped
 
     def read(index: int, sent: Span, fallback: bool = False) -> EventMention | None:
@@ -1001,7 +1036,7 @@ def extract_events(
         if sum(t.is_alpha for t in sent) < 4:
             return None
         triggers = find_triggers(sent)
-        deaths, injured = read_counts(sent)
+        deaths, injured, hurt_one_by_one = _read_counts(sent)
         anchor: Token | None = None
         if deaths:
             span = doc.char_span(deaths[0].start, deaths[0].end, alignment_mode="expand")
@@ -1045,6 +1080,11 @@ def extract_events(
             combined = combine_counts(deaths)
             m.fatalities_low, m.fatalities_best, m.fatalities_high = combined.low, combined.best, combined.high
             m.count_char_start, m.count_char_end = combined.start, combined.end
+        elif injured is None:
+            m.injured = _singular_injured(sent)  # read after the anchoring: a count, not an anchor
+            hurt_one_by_one = m.injured is not None
+        if hurt_one_by_one and not deaths:
+            hurt_unnumbered.append(m)
         m.is_aggregate = m_aggregate
         previous = _recent(mentions, index)
         same_paragraph = previous is not None and paragraphs[previous.sentence_index] == paragraphs[index]
@@ -1104,6 +1144,9 @@ def extract_events(
         m = read(unanchored[0], sentences[unanchored[0]], fallback=True)
         if m is not None:
             mentions.append(m)
+    if any(m.fatalities_best for m in mentions):
+        for m in hurt_unnumbered:
+            m.injured = None  # the one shot may be the one who died
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     return mentions
