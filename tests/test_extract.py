@@ -62,6 +62,12 @@ def counts(nlp, text):
     # a shooting death is one dead; a headline's "Two dead" says its number is the people
     ("Troopers are investigating a shooting death near the county fairgrounds.", [1]),
     ("Two dead, four injured in parking lot shooting rampage", [2]),
+    # found dead: the one found, subject of "dead"; only people are found dead
+    ("When deputies arrived, they found 19-year-old Pim Vostrikova dead in the hallway.", [1]),
+    ("The young hiker was found dead near the trailhead.", [1]),
+    ("The truck was found abandoned near the trailhead.", []),
+    # an age says its noun is a person
+    ("22-year-old Jo Merrivale of Eastbrook died at the scene.", [1]),
 ])
 
 def test_death_counts(nlp, text, expected):

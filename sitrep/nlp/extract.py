@@ -436,16 +436,17 @@ def _one_victim(noun: Token) -> bool:
         return False
     if noun.lower_ in SINGLE_PRONOUNS:
         return True
-    if _aged(noun):
-        return True  # "a 15-year-old", "the three-year-old"
+    if _aged(noun) or any(c.dep_ == "amod" and _aged(c, as_noun=False) for c in noun.children):
+        return True  # "a 15-year-old", "17-year-old Jo Munnings" (whatever the tagger makes of the name)
     if noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in {"GPE", "ORG", "NORP", "LOC", "FAC"}):
         return True
     return noun.tag_ == "NN" and _victim_class(noun) is not None
 
 
-def _aged(noun: Token) -> bool:
-    """'A 15-year-old', 'the three-month-old': an age used as a noun names one person."""
-    return noun.lower_ == "old" and noun.dep_ not in {"amod", "acomp"} and any(
+def _aged(noun: Token, as_noun: bool = True) -> bool:
+    """'A 15-year-old', 'the three-month-old': an age used as a noun names one person (and
+    with `as_noun` False, an age at all: '17-year-old Jo Munnings')."""
+    return noun.lower_ == "old" and (not as_noun or noun.dep_ not in {"amod", "acomp"}) and any(
         c.lemma_.lower() in {"year", "month", "week"} and c.dep_ == "npadvmod" for c in noun.children)
 
 
@@ -478,8 +479,10 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     if already:
         return []
     best: Count | None = None
-    for _, deps, head in _death_predicates(sent):
+    for predicate, deps, head in _death_predicates(sent):
         heads = [(head, deps)]
+        if predicate.lemma_.lower() == "dead" and predicate is not head:
+            heads.append((predicate, {"nsubj"}))  # "they found Jo Munnings dead": Munnings, subject of "dead"
         if head.dep_ in {"xcomp", "ccomp", "oprd", "conj"} and head.head is not head:
             # "were found shot to death", "was shot and killed"; "was taken to a hospital and
             # died": dying, or being killed, joined by "and" without a subject of its own
@@ -488,9 +491,10 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
             shared = deps | ({"nsubj", "nsubjpass"} if head.dep_ == "conj" and undergone and not any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) else set())
             heads.append((head.head, shared))
-        # only people are pronounced dead: "a farmer was pronounced dead", "Camarillo was
-        # pronounced dead" need no list of nouns (nor the tagger's guess that a surname is a town)
-        pronounced = any(h.lemma_.lower() == "pronounce" for h, _ in heads)
+        # only people are pronounced (or found) dead: "a farmer was pronounced dead", "Camarillo
+        # was pronounced dead" need no list of nouns (nor the tagger's guess that a surname is a town)
+        pronounced = any(h.lemma_.lower() in {"pronounce", "declare"} for h, _ in heads) or (
+            predicate.lemma_.lower() == "dead" and head.lemma_.lower() == "find")  # "the hunter was found dead"
         for child, ok in ((c, d) for h, d in heads for c in h.children):
             if child.dep_ not in ok or _is_part(child):
                 continue
