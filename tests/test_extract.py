@@ -66,6 +66,11 @@ def counts(nlp, text):
     ("When deputies arrived, they found 19-year-old Pim Vostrikova dead in the hallway.", [1]),
     ("The young hiker was found dead near the trailhead.", [1]),
     ("The truck was found abandoned near the trailhead.", []),
+    # a death in the complement of another verb: found shot to death, appear to have died
+    ("Two small boys were found shot to death in a barn on Tuesday.", [2]),
+    ("All five crew members appear to have died in the blast.", [5]),
+    ("Three men were found wounded in a car.", []),
+    ("The ambush that left seven dead was the worst in a decade.", [7]),
     # an age says its noun is a person
     ("22-year-old Jo Merrivale of Eastbrook died at the scene.", [1]),
 ])

@@ -181,11 +181,19 @@ def _predicate_kind(noun: Token) -> str | None:
         if lemma in lx.WOUNDING_LEMMAS:
             return "injury"  # "five men were shot": hurt, not (yet) dead
         if anc.pos_ == "VERB" and anc.lemma_.lower() not in {"be", "include", "have"}:
-            # a clause headed by another verb ("trapped", "fled") says something else
+            # a clause headed by another verb ("trapped", "fled") says something else, unless
+            # its complement is a death: "were found shot to death", "appear to have died"
+            if any(c.dep_ in {"xcomp", "oprd", "acomp"} and _tells_death(c) for c in anc.children):
+                return "death"
             if lemma in lx.REPORTING_LEMMAS:
                 continue
             break
     return None
+
+
+def _tells_death(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in {"die", "dead", "kill"} or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(token))
 
 
 ADJACENT = 3
@@ -332,6 +340,8 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
             phrase_head = next((t for t in doc[span.end:min(span.end + 6, sent.end)] if t.lower_ == cs.head), None)
             if phrase_head is not None and _victim_class(phrase_head) is not None:
                 noun, victims = phrase_head, _victim_class(phrase_head)
+        if said is None and noun.lower_ in _DEAD_WORDS:
+            said = "death"  # "a shooting that left four dead": the number hangs on "dead" itself
         tells_itself = said is not None and span.end < sent.end and doc[span.end].lower_ in _DEAD_WORDS | _INJURED_WORDS
         if victims is None and noun is not number and not noun.like_num and not tells_itself:
             # an unlisted noun counts only in the plural ("two shepherds"), as people are told
