@@ -71,6 +71,14 @@ def counts(nlp, text):
     ("All five crew members appear to have died in the blast.", [5]),
     ("Three men were found wounded in a car.", []),
     ("The ambush that left seven dead was the worst in a decade.", [7]),
+    # people told without a number: both, a couple, a life taken
+    ("Both guards died at the scene.", [2]),
+    ("A couple was found shot to death in their kitchen.", [2]),
+    ("The crash claimed the life of a 19-year-old cyclist.", [1]),
+    ("The gunman then took his own life.", [1]),
+    ("He was threatening to take his own life.", []),
+    ("The boy later succumbed to his injuries.", [1]),
+    ("Both trucks were destroyed in the blast.", []),
     # an age says its noun is a person
     ("22-year-old Jo Merrivale of Eastbrook died at the scene.", [1]),
 ])

@@ -413,7 +413,7 @@ def _singular_injured(sent: Span) -> int | None:
 
 
 KILL_LEMMAS = {"kill", "slay", "murder", "execute", "behead", "massacre", "assassinate"}
-DIE_LEMMAS = {"die", "perish"}
+DIE_LEMMAS = {"die", "perish", "succumb"}
 SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 
 
@@ -434,6 +434,19 @@ def _death_predicates(sent: Span) -> list[tuple[Token, set[str], Token]]:
             verb = token.head.head  # "shot to death"
             out.append((verb, {"nsubjpass", "dobj"}, verb))
     return out
+
+
+def _people(noun: Token, pronounced: bool = False) -> int | None:
+    """How many people a victim told without a number is: one ('a man', 'Smith', or any
+    noun `pronounced` dead), two ('both men', 'a couple'), else None (not a count)."""
+    if _one_victim(noun) or (pronounced and noun.tag_ in {"NN", "NNP"}):
+        return 1
+    if noun.lemma_.lower() == "couple" and noun.tag_ == "NN" and not any(c.dep_ == "prep" for c in noun.children):
+        return 2  # "a couple was found shot to death" (not "a couple of days")
+    if noun.tag_ == "NNS" and any(c.lower_ == "both" for c in noun.children) and (
+            pronounced or _victim_class(noun) is not None):
+        return 2
+    return None
 
 
 def _one_victim(noun: Token) -> bool:
@@ -511,9 +524,10 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
             if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl":
                 child = child.head.head  # "Smith, who was pronounced dead": Smith
             victims = [child, *child.conjuncts]
-            if not all(_one_victim(v) or (pronounced and v.tag_ in {"NN", "NNP"}) for v in victims):
+            sizes = [_people(v, pronounced) for v in victims]
+            if None in sizes:
                 continue
-            n = len(victims)
+            n = sum(sizes)
             first, last = min(v.i for v in victims), max(v.i for v in victims)
             span = sent.doc[first:last + 1]
             classes = {_victim_class(v) or "civilians" for v in victims}
@@ -523,11 +537,24 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     if best is None:
         best = _death_of(sent)
     if best is None:
+        best = _life_taken(sent)
+    if best is None:
         for token in sent:
             if token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {"shooting", "stabbing", "attack", "shot"}:
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
                 return [Count(1, 1, None, span.start_char, span.end_char, "civilians")]
     return [best] if best else []
+
+
+def _life_taken(sent: Span) -> Count | None:
+    """'The shooting claimed a life', 'claimed the life of a teenager', 'took his own life':
+    one life, one dead (taken, not 'threatening to take his life')."""
+    for token in sent:
+        verb = token.head
+        if (token.lower_ == "life" and token.dep_ == "dobj" and verb.lemma_.lower() in {"claim", "take"}
+                and verb.tag_ in {"VBD", "VBN"}):
+            return Count(1, 1, None, token.idx, token.idx + len(token.text), "civilians")
+    return None
 
 
 def _death_of(sent: Span) -> Count | None:
