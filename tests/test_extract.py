@@ -79,6 +79,9 @@ def counts(nlp, text):
     ("He was threatening to take his own life.", []),
     ("The boy later succumbed to his injuries.", [1]),
     ("Both trucks were destroyed in the blast.", []),
+    # "a man" read as a count of one is the first of the people told one by one
+    ("A farmer and his nephew were found dead near the mill.", [2]),
+    ("A woman and her 6-year-old grandson both died of their wounds.", [2]),
     # an age says its noun is a person
     ("22-year-old Jo Merrivale of Eastbrook died at the scene.", [1]),
 ])

@@ -312,7 +312,7 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
     joined_to: dict[int, int] = {}  # a counted noun's token -> its count in `deaths`
     parts: set[int] = set()  # counted nouns read as parts of a count told before them
     injured: int | None = None
-    numbered_injury = False
+    numbered_injury = numbered_death = False
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
             continue
@@ -379,9 +379,16 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
                 continue
             joined_to[noun.i] = len(deaths)
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
+            numbered_death = numbered_death or not re.match(r"(?i)an?\b", cs.text)
         elif kind == "injury":
             injured = max(injured or 0, value.best)
             numbered_injury = numbered_injury or not re.match(r"(?i)an?\b", cs.text)
+    if deaths and not numbered_death:
+        # "a man and his daughter were found dead": "a man" read as a count of one is the
+        # first of the people the sentence tells one by one
+        told = _singular_deaths(sent, [])
+        if told and told[0].best > combine_counts(deaths).best:
+            deaths = told
     deaths.extend(_singular_deaths(sent, deaths))
     return deaths, injured, injured is not None and not numbered_injury
 
