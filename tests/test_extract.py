@@ -82,6 +82,9 @@ def counts(nlp, text):
     # "a man" read as a count of one is the first of the people told one by one
     ("A farmer and his nephew were found dead near the mill.", [2]),
     ("A woman and her 6-year-old grandson both died of their wounds.", [2]),
+    # a name with an age in apposition, or beside a person, is a person
+    ("Orla Brennick, 31, and Tadeo Quillan, 16, were killed in the hallway.", [2]),
+    ("Four men were shot, Quillan and Pim Ostrova, 20, died.", [2]),
     # an age says its noun is a person
     ("22-year-old Jo Merrivale of Eastbrook died at the scene.", [1]),
 ])

@@ -466,6 +466,8 @@ def _one_victim(noun: Token) -> bool:
         return False
     if noun.lower_ in SINGLE_PRONOUNS:
         return True
+    if any(c.dep_ == "appos" and c.like_num for c in noun.children):
+        return True  # "Cantu, 16,": a number in apposition is an age
     if _aged(noun) or any(c.dep_ == "amod" and _aged(c, as_noun=False) for c in noun.children):
         return True  # "a 15-year-old", "17-year-old Jo Munnings" (whatever the tagger makes of the name)
     if noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in {"GPE", "ORG", "NORP", "LOC", "FAC"}):
@@ -532,6 +534,11 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
                 child = child.head.head  # "Smith, who was pronounced dead": Smith
             victims = [child, *child.conjuncts]
             sizes = [_people(v, pronounced) for v in victims]
+            if None in sizes and any(sizes):
+                # "Mackey and Ishmael Haywood died": a name beside a person is a person, whatever
+                # the tagger guessed (a people, a firm) — but not a place
+                sizes = [n or (1 if v.pos_ == "PROPN" and v.ent_type_ not in {"GPE", "LOC", "FAC"} else None)
+                         for n, v in zip(sizes, victims)]
             if None in sizes:
                 continue
             n = sum(sizes)
