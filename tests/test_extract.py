@@ -85,6 +85,10 @@ def counts(nlp, text):
     # a name with an age in apposition, or beside a person, is a person
     ("Orla Brennick, 31, and Tadeo Quillan, 16, were killed in the hallway.", [2]),
     ("Four men were shot, Quillan and Pim Ostrova, 20, died.", [2]),
+    # a double (triple) killing, a murder-suicide
+    ("Detectives are treating it as a murder-suicide at the farmhouse.", [2]),
+    ("A man accused of a triple homicide at the motel appeared in court.", [3]),
+    ("He faces a murder charge.", []),
     # an age says its noun is a person
     ("22-year-old Jo Merrivale of Eastbrook died at the scene.", [1]),
 ])

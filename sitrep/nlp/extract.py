@@ -553,11 +553,30 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     if best is None:
         best = _life_taken(sent)
     if best is None:
+        best = _multiple_killing(sent)
+    if best is None:
         for token in sent:
             if token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {"shooting", "stabbing", "attack", "shot"}:
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
                 return [Count(1, 1, None, span.start_char, span.end_char, "civilians")]
     return [best] if best else []
+
+
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
+
+
+def _multiple_killing(sent: Span) -> Count | None:
+    """'A double murder' is two dead, 'a triple homicide' three, 'a murder-suicide' two."""
+    doc = sent.doc
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in {"murder", "homicide", "killing", "slaying"}:
+            n = next((MULTIPLES[c.lower_] for c in token.children if c.lower_ in MULTIPLES), None)
+            if n is None and token.i + 2 < sent.end and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "suicide":
+                n = 2
+            if n is not None:
+                return Count(n, n, None, token.idx, token.idx + len(token.text), "civilians")
+    return None
 
 
 def _life_taken(sent: Span) -> Count | None:
