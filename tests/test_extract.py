@@ -381,3 +381,10 @@ def test_the_one_shot_in_a_story_of_a_death_is_not_also_hurt(nlp):
     mentions = extract_events(doc, date(2016, 5, 2), [], "x")
     assert max(m.fatalities_best or 0 for m in mentions) == 1
     assert all(m.injured is None for m in mentions)
+
+
+def test_in_total_sums_one_events_dead_and_is_no_period_total(nlp):
+    doc = nlp("Gunmen opened fire at a wedding party on Saturday. In total, three guests were killed, including "
+              "the groom's uncle, and six others were hurt.")
+    counted = [m for m in extract_events(doc, date(2016, 5, 2), [], "x") if m.fatalities_best]
+    assert [(m.fatalities_best, m.is_aggregate) for m in counted] == [(3, False)]

@@ -719,7 +719,7 @@ SINCE_TOTAL_DAYS = 7
 
 _AGG_RE = re.compile(
     r"\b(this (month|year|week) alone|so far (this|in)|since (the (start|beginning)|early|late)?\s*(19|20)\d\d"
-    r"|in total|over the (past|last) (\w+ )?(months|years|weeks)|in a week of|campaign"
+    r"|over the (past|last) (\w+ )?(months|years|weeks)|in a week of|campaign"
     r"|(seven|eight|nine|ten|eleven|twelve|\d{2,}|several|many) days of|(weeks|months|years) of)\b",
     re.IGNORECASE,
 )
