@@ -61,6 +61,7 @@ def counts(nlp, text):
     ("Police said a 19-year-old who was shot near the park has died.", [1]),
     # a shooting death is one dead; a headline's "Two dead" says its number is the people
     ("Troopers are investigating a shooting death near the county fairgrounds.", [1]),
+    ("A stray round struck the clerk, resulting in her death.", [1]),
     ("Two dead, four injured in parking lot shooting rampage", [2]),
     # found dead: the one found, subject of "dead"; only people are found dead
     ("When deputies arrived, they found 19-year-old Pim Vostrikova dead in the hallway.", [1]),

@@ -592,7 +592,8 @@ def _life_taken(sent: Span) -> Count | None:
 
 def _death_of(sent: Span) -> Count | None:
     """'charged in the shooting death of Tom Baker', 'the deaths of a woman and her son': the
-    dead named after 'death(s) of', one each; 'investigating a shooting death' is one dead.
+    dead named after 'death(s) of', one each; 'investigating a shooting death', 'resulting in
+    her death' are one dead.
     ('The murder of Ann Lee' counts too, in the evaluation, but mostly in stories of arrests
     and trials, whose dates then stand for the event's: not read.)"""
     for token in sent:
@@ -600,8 +601,9 @@ def _death_of(sent: Span) -> Count | None:
             continue
         ofs = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
         if not ofs and token.tag_ == "NN" and any(
-                c.dep_ in {"compound", "amod"} and c.lower_ in {"shooting", "stabbing"} for c in token.children):
-            return Count(1, 1, None, token.idx, token.idx + len(token.text), "civilians")
+                (c.dep_ in {"compound", "amod"} and c.lower_ in {"shooting", "stabbing"})
+                or (c.dep_ == "poss" and c.lower_ in {"his", "her"}) for c in token.children):
+            return Count(1, 1, None, token.idx, token.idx + len(token.text), "civilians")  # "resulting in her death"
         for prep in ofs:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 victims = [obj, *obj.conjuncts]
