@@ -7,6 +7,8 @@ step then loads what it needs itself).
 """
 
 import datasketch  # noqa: F401  (the near-duplicate signatures, in every parse step)
+import matplotlib.dates  # noqa: F401  (the weekly chart)
+import matplotlib.figure  # noqa: F401
 
 import sitrep.stages.aggregate  # noqa: F401  (the assets import their stages when they run)
 import sitrep.stages.extract  # noqa: F401

@@ -90,11 +90,11 @@ def test_rerun_changes_nothing_and_computes_nothing(sample_run, monkeypatch, cap
     assert (data / "published" / "manifest.json").read_text() == before
     ran, skipped, materialised = _last_run_steps()
     assert ran == {"raw_articles"} and materialised == []
-    assert {"event_mentions", "events", "weekly_conflict_stats", "acled_weekly", "published_datasets"} <= skipped
+    assert {"event_mentions", "events", "weekly_tables", "published_datasets"} <= skipped
     assert "nothing new" in capsys.readouterr().out
     assert main(["run", "--force"]) == 0
     ran, _, materialised = _last_run_steps()
-    assert {"events", "weekly_conflict_stats", "published_datasets"} <= ran
+    assert {"events", "weekly_tables", "published_datasets"} <= ran
     assert set(materialised) >= {"raw_articles", "events", "weekly_conflict_stats", "acled_weekly", "published_datasets"}
     assert (data / "published" / "manifest.json").read_text() == before
 
