@@ -195,3 +195,18 @@ def test_same_day_reports_in_one_state_join_on_an_age_or_a_headline():
     for other in (later, louisiana):
         _, events = merge_mentions(frame([a, other]), titles=titles)
         assert events.height == 2
+
+
+def test_a_report_with_no_province_joins_the_one_its_clues_point_to():
+    placed = _shooting("a-0-0", "a", 7, evidence="Marcus Hill, 17, was shot dead on Monday.")
+    unplaced = _shooting("b-0-0", "b", 7, admin1=None, admin1_name=None, location=None, geo_precision=None,
+                         evidence="A 17-year-old was killed in a drive-by shooting.")
+    _, apart = merge_mentions(frame([placed, dict(unplaced, evidence="A man was killed.")]))
+    assert apart.height == 2
+    _, events = merge_mentions(frame([placed, unplaced]))
+    assert events.height == 1 and events["admin1"].item() == "US-TX"
+    # the same clues in two provinces: no way to tell which, so it joins neither
+    elsewhere = _shooting("c-0-0", "c", 7, admin1="US-LA", admin1_name="Louisiana", location="Shreveport",
+                          evidence="Police named the victim, Dee Lane, 17.")
+    _, events = merge_mentions(frame([placed, unplaced, elsewhere]))
+    assert events.height == 3

@@ -7,12 +7,18 @@ one event, one count.  Mentions are linked when they can only be the same event:
   sentences giving the same death count of the same victims over overlapping dates (the
   headline, the lead and a quote retelling one clash);
 - across articles: the same province, overlapping dates, the same ACLED sub-event type and
-  compatible places and counts;
+  compatible counts, and the same place; a town and its province (or two places in it) only
+  with the same count of two or more deaths, since one death is the commonest report;
 - across articles, by the people they name: each article's lead event (its largest count,
   else its first report) joins another article's lead event when both articles name the same
-  person (a victim, a suspect, a commander), within a few days and never across provinces.
+  person (a victim, a suspect, a commander), within a few days and never across provinces;
+  two shared names link them at any date (a trial report months later).
   A name in many articles or in several provinces (a spokesman, a monitor's director) says
   nothing about which event an article tells, so only distinctive names count;
+- across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
+  with compatible counts join when their articles share a victim's age or much of their
+  headlines; a lead event with no province joins the same way when its clues point to one
+  province only;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains.
 
@@ -218,6 +224,22 @@ def _corroborated_links(rows: list[dict], titles: dict[str, str | None]) -> list
         if rows[i]["admin1"] and rows[i]["date_start"] is not None:
             by_province[rows[i]["admin1"]].append(i)
     links = []
+    # a lead event with no province joins one of the same day and country on the same clues,
+    # when they point to a single province
+    placed = [i for members in by_province.values() for i in members]
+    for i in lead.values():
+        a = rows[i]
+        if a["admin1"] or a["date_start"] is None:
+            continue
+        matches = [
+            j for j in placed
+            if (not a["country"] or a["country"] == rows[j]["country"]) and _overlap(a, rows[j])
+            and _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
+            and (headlines_alike(heads[a["article_id"]], heads[rows[j]["article_id"]])
+                 or ages_of(a["article_id"]) & ages_of(rows[j]["article_id"]))
+        ]
+        if len({rows[j]["admin1"] for j in matches}) == 1:
+            links.extend((i, j) for j in matches)
     for members in by_province.values():
         members.sort(key=lambda i: rows[i]["date_start"])
         for x in range(len(members)):
