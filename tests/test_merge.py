@@ -172,6 +172,12 @@ def test_two_shared_names_link_a_trial_report_months_later():
     two = {"a": {"jamal carter", "lena ortiz"}, "b": {"jamal carter", "lena ortiz"}}
     _, events = merge_mentions(frame([crime, trial]), people=two)
     assert events.height == 1 and events["fatalities"].item() == 1 and events["n_articles"].item() == 2
+    # the trial's precise day cannot be the attack's: the first report came out months before
+    assert events["event_date"].item() == date(2016, 3, 7)
+    vague = _shooting("a-1-0", "a", 7, date_start=date(2016, 2, 29), date_end=date(2016, 3, 6),
+                      time_precision=2, date_expression="last week")
+    _, events = merge_mentions(frame([vague, trial]), people=two)
+    assert events.height == 1 and (events["date_start"].item(), events["date_end"].item()) == (date(2016, 2, 29), date(2016, 3, 6))
     one = {"a": {"jamal carter", "lena ortiz"}, "b": {"jamal carter"}}
     _, events = merge_mentions(frame([crime, trial]), people=one)
     assert events.height == 2

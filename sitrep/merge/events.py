@@ -311,6 +311,18 @@ def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[s
     return [uf.find(i) for i in range(len(rows))]
 
 
+def _possible_dates(members: list[dict]) -> list[dict]:
+    """The mentions whose date the event can have: an event happened by the time the first
+    report of it was published, so a later report's date that starts after that (a trial, a
+    funeral, a follow-up read as the day of the attack) cannot be the event's, however precise."""
+    published = [m["published_date"] for m in members if m.get("published_date") is not None]
+    if not published:
+        return members
+    first = min(published)
+    possible = [m for m in members if m["date_start"] is not None and m["date_start"] <= first]
+    return possible or members
+
+
 def _date_rank(row: dict) -> tuple:
     length = (row["date_end"] - row["date_start"]).days if row["date_start"] else 10**6
     return (row["date_expression"] is None, row["time_precision"] or 9, length)
@@ -387,7 +399,7 @@ def merge_mentions(
         first = members[0]
         for m in members:
             event_of[m["mention_id"]] = event_id
-        dated = min(members, key=_date_rank)
+        dated = min(_possible_dates(members), key=_date_rank)
         placed = min(members, key=_place_rank)
         counted = [m for m in members if m["fatalities_best"] is not None]
         conservative = min(counted, key=lambda m: m["fatalities_best"]) if counted else None
