@@ -129,6 +129,7 @@ def results(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, s
         if page is not None:
             metadata["data_docs"] = dg.MetadataValue.path(page)
         out.append(dg.AssetCheckResult(
+            asset_key=CHECKED_ASSET[verdict.check_name],  # a step may check more than one asset
             check_name=verdict.check_name,
             passed=outcome.success,
             severity=dg.AssetCheckSeverity.ERROR if verdict.blocking else dg.AssetCheckSeverity.WARN,
@@ -186,6 +187,9 @@ SPECS = {
     ],
 }
 """Each asset's checks, run in the asset's own step (`check_specs=`)."""
+
+CHECKED_ASSET = {spec.name: spec.asset_key for specs in SPECS.values() for spec in specs} | {
+    f"{keys.TABLE_OF[keys.PARSED_ARTICLES]}_{kind}": keys.PARSED_ARTICLES for kind in ("contract", "review")}
 
 
 def table_checks(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, sitrep: SitrepResource,

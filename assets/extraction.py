@@ -6,8 +6,6 @@ from assets import keys
 from assets.checks import SPECS, table_checks
 from assets.metadata import table_metadata
 from pipelines.resources import SitrepResource
-from sitrep.nlp.extract import EXTRACTOR_VERSION
-from sitrep.stages.extract import extract
 
 @dg.asset(key=keys.EVENT_MENTIONS, deps=[keys.PARSED_ARTICLES], group_name="extract", kinds={"spacy", "duckdb"},
           check_specs=SPECS[keys.EVENT_MENTIONS])
@@ -15,6 +13,10 @@ def event_mentions(context: dg.AssetExecutionContext, sitrep: SitrepResource) ->
     """Every event reported in a sentence, coded the ACLED way (type, actors, place, date range,
     conservative deaths, who says so, period totals flagged), each with the exact character span
     of its evidence so every number traces back to its sentence."""
+    # imported here, not at the top: loading the definitions (a UI, a run with nothing new) needs no spaCy
+    from sitrep.nlp.extract import EXTRACTOR_VERSION
+    from sitrep.stages.extract import extract
+
     warehouse = sitrep.warehouse()
     summary = extract(warehouse, sitrep.spacy_model, logger=context.log)
     frame = warehouse.frame(

@@ -11,6 +11,8 @@ EVENTS = dg.AssetKey("events")
 WEEKLY_CONFLICT_STATS = dg.AssetKey("weekly_conflict_stats")
 ACLED_WEEKLY = dg.AssetKey("acled_weekly")
 PUBLISHED_DATASETS = dg.AssetKey("published_datasets")
+PIPELINE = frozenset({RAW_ARTICLES, PARSED_ARTICLES, EVENT_MENTIONS, EVENTS, WEEKLY_CONFLICT_STATS, ACLED_WEEKLY,
+                      PUBLISHED_DATASETS})
 
 # The warehouse table each asset writes (the checks validate these): one map, the quality layer's.
 TABLE_OF = {dg.AssetKey(stage): table for stage, table in STAGES.items()}

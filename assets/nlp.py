@@ -15,13 +15,15 @@ import dagster as dg
 from assets import keys
 from assets.metadata import table_metadata
 from pipelines.resources import SitrepResource
-from sitrep.stages.parse import ParseSummary, parse, pending, plan_batches
 
 
 @dg.op(ins={"raw_articles": dg.In(dg.Nothing)}, out=dg.DynamicOut(list))
 def plan_parse_batches(context: dg.OpExecutionContext, sitrep: SitrepResource):
     """One dynamic output per batch of pending article ids (none when nothing is new), the
     batches near-equal in text length, so the workers finish together."""
+    # imported here, not at the top: loading the definitions (a UI, a run with nothing new) needs no spaCy
+    from sitrep.stages.parse import pending, plan_batches
+
     todo = pending(sitrep.warehouse())
     ids = todo["article_id"].to_list()
     planned = plan_batches(ids, sitrep.nlp_processes, weights=todo["chars"].to_list())
@@ -34,6 +36,8 @@ def plan_parse_batches(context: dg.OpExecutionContext, sitrep: SitrepResource):
 def parse_batch(context: dg.OpExecutionContext, sitrep: SitrepResource, ids: list) -> dict:
     """Parse one batch in this process (the executor supplies the parallelism), and read its
     events from the fresh parses, so extraction shares the parallel workers with the NLP."""
+    from sitrep.stages.parse import parse
+
     summary = parse(sitrep.warehouse(), sitrep.spacy_model, today=date.today(), n_process=1,
                     batch_size=sitrep.nlp_batch_size, logger=context.log, ids=ids, extract=True)
     return asdict(summary)
@@ -42,6 +46,8 @@ def parse_batch(context: dg.OpExecutionContext, sitrep: SitrepResource, ids: lis
 @dg.op(out=dg.Out(dg.Nothing))
 def record_parse(context: dg.OpExecutionContext, sitrep: SitrepResource, summaries: list) -> None:
     """Add the batches' figures up as the asset's metadata."""
+    from sitrep.stages.parse import ParseSummary
+
     total = ParseSummary(0, 0, 0, 0, {})
     dated_from: dict[str, int] = {}
     for s in summaries:

@@ -4,10 +4,17 @@ import dagster as dg
 
 from assets import keys
 from pipelines.resources import SitrepResource
-from sitrep.nlp.extract import EXTRACTOR_VERSION
+from sitrep.stages import freshness
 from sitrep.stages.aggregate import published_frames
 from sitrep.store.objectstore import upload_release
 from sitrep.store.publish import publish
+
+def _whole_pipeline(context: dg.AssetExecutionContext) -> bool:
+    """Whether this run materialised every asset, not a hand-picked subset in the UI (whose
+    upstream tables may be older than its articles)."""
+    selected = context.run.asset_selection
+    return not selected or keys.PIPELINE <= set(selected)  # none or empty: the whole job
+
 
 @dg.asset(
     key=keys.PUBLISHED_DATASETS,
@@ -18,7 +25,12 @@ from sitrep.store.publish import publish
 def published_datasets(context: dg.AssetExecutionContext, sitrep: SitrepResource) -> dg.MaterializeResult:
     """The five published tables as Parquet under `published/<table>/` with a manifest of row
     counts, checksums, schema and versions, swapped in atomically so readers never see half."""
-    frames = published_frames(sitrep.warehouse())
+    # imported here, not at the top: loading the definitions (a UI, a run with nothing new) needs no spaCy
+    from sitrep.nlp.extract import EXTRACTOR_VERSION
+
+    warehouse = sitrep.warehouse()
+    stamp = freshness.inputs_stamp(warehouse, sitrep.settings())  # raw_articles is not written after ingest
+    frames = published_frames(warehouse)
     folder, manifest, changed = publish(
         frames, sitrep.data_path,
         {"extractor_version": EXTRACTOR_VERSION, "spacy_model": sitrep.spacy_model, "week_scheme": sitrep.week_scheme},
@@ -29,6 +41,8 @@ def published_datasets(context: dg.AssetExecutionContext, sitrep: SitrepResource
         key, uploaded = upload_release(folder.resolve(), sitrep.publish_uri)
         context.log.info(f"{sitrep.publish_uri}: {'uploaded' if uploaded else 'already current'} ({key})")
         remote = {"remote": dg.MetadataValue.text(sitrep.publish_uri), "remote_uploaded": uploaded}
+    if _whole_pipeline(context):  # a release from every stage of this run: the next may skip them all
+        freshness.record_published(warehouse, stamp)
     return dg.MaterializeResult(metadata={**remote,
         "path": dg.MetadataValue.path(str(folder)),
         "release": manifest["release"],

@@ -8,14 +8,14 @@ from assets.ingest import raw_articles
 from assets.merging import events
 from assets.nlp import parsed_articles
 from assets.publishing import published_datasets
-from assets.statistics import acled_weekly, weekly_conflict_stats
+from assets.statistics import weekly_tables
 from pipelines.forkserver import PRELOAD
 from pipelines.jobs import ALL_ASSETS_JOB, sitrep_all
 from pipelines.resources import SitrepResource
 from pipelines.schedules import daily_refresh
 from pipelines.sensors import inbox_sensor
 
-ASSETS = [raw_articles, parsed_articles, event_mentions, events, weekly_conflict_stats, acled_weekly, published_datasets]
+ASSETS = [raw_articles, parsed_articles, event_mentions, events, weekly_tables, published_datasets]
 
 
 def executor(processes: int) -> dg.ExecutorDefinition:

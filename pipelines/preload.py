@@ -6,6 +6,13 @@ interpreter; a failure here only costs speed (the fork server ignores preload er
 step then loads what it needs itself).
 """
 
+import datasketch  # noqa: F401  (the near-duplicate signatures, in every parse step)
+import matplotlib.dates  # noqa: F401  (the weekly chart)
+import matplotlib.figure  # noqa: F401
+
+import sitrep.stages.aggregate  # noqa: F401  (the assets import their stages when they run)
+import sitrep.stages.extract  # noqa: F401
+import sitrep.stages.parse  # noqa: F401
 from pipelines.definitions import defs  # noqa: F401  (the import is the point)
 from sitrep.config import Settings
 from sitrep.geo.gazetteer import get_gazetteer

@@ -7,7 +7,8 @@ measured here, one after the other, so a busy machine slows both alike.  The bou
 exactly the texts the pipeline hands spaCy (boilerplate blanked) and is timed over `nlp.pipe`
 alone, model loading excluded: a strict bound.  Memory is the peak of the summed resident
 memory of the run's whole process tree (the run, the fork server, the step processes),
-sampled every 0.2 s.  On a machine shared with other work, wall-clock figures move with the
+sampled every 0.2 s.  Then `sitrep run` again on the same inbox: `rerun_fraction` is what a
+run with nothing new costs beside the first.  On a machine shared with other work, wall-clock figures move with the
 load; `cpu_ratio` (the bound's CPU seconds over the run's) moves much less.
 """
 
@@ -187,6 +188,8 @@ def bench(source: Path, processes: int, model: str, keep: Path | None = None, lo
         home = prepare_home(workdir / "dagster_home")
         print(f"sitrep bench: pipeline on {inbox} ({processes} processes) ...", file=sys.stderr)
         seconds, cpu, peak, code = run_pipeline(inbox, data_dir, home, processes, log)
+        print("sitrep bench: the same inbox again (a re-run: nothing new) ...", file=sys.stderr)
+        rerun_s, _, _, _ = run_pipeline(inbox, data_dir, home, processes)
         texts, words = parsed_texts(data_dir / "warehouse.duckdb")
         print(f"sitrep bench: bare nlp.pipe of {model} on the same {len(texts)} texts ...", file=sys.stderr)
         bound_s, bound_cpu, bound_words = bound(texts, model, processes)
@@ -208,6 +211,8 @@ def bench(source: Path, processes: int, model: str, keep: Path | None = None, lo
         "cores_busy": round(cpu / seconds, 2) if seconds else 0.0,
         "bound_cpu_seconds": round(bound_cpu, 1),
         "cpu_ratio": round(bound_cpu / cpu, 3) if cpu else 0.0,
+        "rerun_seconds": round(rerun_s, 2),
+        "rerun_fraction": round(rerun_s / seconds, 3) if seconds else 0.0,
         "processes": processes,
         "run_exit_code": code,
     }

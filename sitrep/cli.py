@@ -138,7 +138,8 @@ def _run_job(settings: Settings, args: argparse.Namespace, parallel: bool) -> in
         return 2
     print(f"sitrep run: inbox {settings.inbox} -> data dir {settings.data_dir.resolve()}", file=sys.stderr)
     level = "DEBUG" if args.verbose else "INFO"
-    run_config = {"loggers": {"console": {"config": {"log_level": level}}}}
+    run_config = {"loggers": {"console": {"config": {"log_level": level}}},
+                  "ops": {"raw_articles": {"config": {"force": bool(getattr(args, "force", False))}}}}
     with dg.DagsterInstance.get() as instance:
         if not parallel:  # one process: every step in this one, no fork server to start
             result = sitrep_all_job().execute_in_process(instance=instance, raise_on_error=False, run_config=run_config)
@@ -188,6 +189,10 @@ def print_summary(settings: Settings, result) -> int:
     for c in failed_blocking + warned:
         summary = c.metadata.get("summary")
         print(f"    {'FAILED' if c in failed_blocking else 'warn  '} {c.check_name}: {summary.value if summary else ''}")
+    skipped = [e.step_key for e in result.all_events if e.event_type_value == "STEP_SKIPPED"]
+    if skipped and result.success:
+        print(f"  nothing new     the published release already holds these articles ({len(skipped)} steps skipped; "
+              "--force runs them)")
     published = settings.published_dir
     print(f"  published       {published.absolute() if published.exists() else '(nothing yet)'}")
     print(f"  warehouse       {settings.warehouse_path.resolve()}")
@@ -284,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="materialise every asset once, headless, and print a summary")
     run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's debug events too")
+    run.add_argument("--force", action="store_true",
+                     help="run every stage even when the published release already holds this inbox")
     run.set_defaults(func=cmd_run)
     sql = sub.add_parser("sql", help="run a read-only SQL query on the warehouse")
     sql.add_argument("query")

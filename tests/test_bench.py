@@ -28,4 +28,7 @@ def test_bench_prints_the_figures_as_json_last(capsys, tmp_path):
     assert figures["words_per_s"] == pytest.approx(figures["words"] / figures["seconds"], rel=0.01)
     assert figures["ratio"] == pytest.approx(figures["words_per_s"] / figures["bound_words_per_s"], rel=0.01, abs=0.001)
     assert 200 < figures["peak_rss_mb"] < 20_000  # spaCy's model alone is a few hundred MB
+    # the re-run on the same inbox skips every stage after reading it, so it is the shorter
+    assert 0 < figures["rerun_seconds"] < figures["seconds"]
+    assert figures["rerun_fraction"] == pytest.approx(figures["rerun_seconds"] / figures["seconds"], abs=0.002)
     assert (tmp_path / "data" / "published" / "manifest.json").exists()

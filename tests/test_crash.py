@@ -143,7 +143,7 @@ def reference(tmp_path_factory) -> dict:
 # events written but not the weekly figures, and while publishing.
 KILLS = [
     (r"parsed_articles: 1/3", 0.0),
-    (r'STEP_START - Started execution of step "weekly_conflict_stats"', 0.0),
+    (r'STEP_START - Started execution of step "weekly_tables"', 0.0),
     (r'STEP_START - Started execution of step "published_datasets"', 0.2),
 ]
 

@@ -153,6 +153,71 @@ def test_a_shared_name_weeks_apart_or_with_far_counts_stays_apart():
     assert events.height == 2
 
 
+def test_a_town_and_its_province_join_only_on_a_telling_count():
+    # one report names the town, another only the state: one death each is no evidence
+    town = _shooting("a-1-0", "a", 7)
+    state = _shooting("b-1-0", "b", 7, location="Texas", geo_precision=3)
+    _, events = merge_mentions(frame([town, state]))
+    assert events.height == 2
+    # three dead on the same day in the same state, told by both: one event
+    three = dict(fatalities_best=3, fatalities_low=3)
+    _, events = merge_mentions(frame([dict(town, **three), dict(state, **three)]))
+    assert events.height == 1 and events["location"].item() == "Houston"
+
+
+def test_two_shared_names_link_a_trial_report_months_later():
+    crime = _shooting("a-1-0", "a", 7, fatalities_best=2, fatalities_low=2)
+    trial = _shooting("b-4-0", "b", 7, date_start=date(2016, 9, 12), date_end=date(2016, 9, 12),
+                      event_date=date(2016, 9, 12), fatalities_best=1, fatalities_low=1, published_date=date(2016, 9, 13))
+    two = {"a": {"jamal carter", "lena ortiz"}, "b": {"jamal carter", "lena ortiz"}}
+    _, events = merge_mentions(frame([crime, trial]), people=two)
+    assert events.height == 1 and events["fatalities"].item() == 1 and events["n_articles"].item() == 2
+    # the trial's precise day cannot be the attack's: the first report came out months before
+    assert events["event_date"].item() == date(2016, 3, 7)
+    vague = _shooting("a-1-0", "a", 7, date_start=date(2016, 2, 29), date_end=date(2016, 3, 6),
+                      time_precision=2, date_expression="last week")
+    _, events = merge_mentions(frame([vague, trial]), people=two)
+    assert events.height == 1 and (events["date_start"].item(), events["date_end"].item()) == (date(2016, 2, 29), date(2016, 3, 6))
+    one = {"a": {"jamal carter", "lena ortiz"}, "b": {"jamal carter"}}
+    _, events = merge_mentions(frame([crime, trial]), people=one)
+    assert events.height == 2
+
+
+def test_same_day_reports_in_one_state_join_on_an_age_or_a_headline():
+    a = _shooting("a-0-0", "a", 7, location="Pasadena", evidence="A 17-year-old was shot dead in Pasadena.")
+    b = _shooting("b-0-0", "b", 7, location="Houston", evidence="Marcus Hill, 17, died at the scene.")
+    c = _shooting("c-0-0", "c", 7, location="Baytown", evidence="A man was killed on Monday night.")
+    assigned, events = merge_mentions(frame([a, b, c]))
+    ids = dict(zip(assigned["mention_id"], assigned["event_id"]))
+    assert events.height == 2 and ids["a-0-0"] == ids["b-0-0"] != ids["c-0-0"]
+    _, events = merge_mentions(frame([a, c]))
+    assert events.height == 2
+    titles = {"a": "Teen shot dead outside Pasadena taco stand", "c": "Teen shot dead outside taco stand, police say"}
+    assigned, events = merge_mentions(frame([a, c]), titles=titles)
+    assert events.height == 1
+    # an age or a headline in common says nothing a day apart or in another state
+    later = dict(c, mention_id="c-0-0", date_start=date(2016, 3, 8), date_end=date(2016, 3, 8), event_date=date(2016, 3, 8))
+    louisiana = dict(c, admin1="US-LA", admin1_name="Louisiana", location="Shreveport")
+    for other in (later, louisiana):
+        _, events = merge_mentions(frame([a, other]), titles=titles)
+        assert events.height == 2
+
+
+def test_a_report_with_no_province_joins_the_one_its_clues_point_to():
+    placed = _shooting("a-0-0", "a", 7, evidence="Marcus Hill, 17, was shot dead on Monday.")
+    unplaced = _shooting("b-0-0", "b", 7, admin1=None, admin1_name=None, location=None, geo_precision=None,
+                         evidence="A 17-year-old was killed in a drive-by shooting.")
+    _, apart = merge_mentions(frame([placed, dict(unplaced, evidence="A man was killed.")]))
+    assert apart.height == 2
+    _, events = merge_mentions(frame([placed, unplaced]))
+    assert events.height == 1 and events["admin1"].item() == "US-TX"
+    # the same clues in two provinces: no way to tell which, so it joins neither
+    elsewhere = _shooting("c-0-0", "c", 7, admin1="US-LA", admin1_name="Louisiana", location="Shreveport",
+                          evidence="Police named the victim, Dee Lane, 17.")
+    _, events = merge_mentions(frame([placed, unplaced, elsewhere]))
+    assert events.height == 3
+
+
 def test_an_articles_lead_event_is_its_first_report_of_deaths():
     from sitrep.evaluate.external import main_mentions
     from sitrep.merge.events import lead_mentions

@@ -15,6 +15,9 @@ from sitrep.nlp.people import person_key
         ("O'Neal", None),  # a surname alone says too little
         ("Officer Smith", None),
         ("Dr.", None),
+        ("Ben Taub Hospital", None),  # institutions and streets NER takes for people
+        ("Lee County", None),
+        ("Martin Luther King Drive", None),
         ("", None),
     ],
 )

@@ -66,10 +66,36 @@ def test_sample_run_writes_every_contract_table(sample_run, monkeypatch):
     assert set(manifest["tables"]) == set(schema.PUBLISHED_TABLES)
 
 
-def test_rerun_changes_nothing(sample_run, monkeypatch):
+def _last_run_steps() -> tuple[set[str], set[str], list[str]]:
+    """(steps that ran, steps skipped, assets materialised) of the latest run in this test's
+    Dagster home."""
+    import dagster as dg
+
+    with dg.DagsterInstance.get() as instance:
+        latest = instance.get_runs(limit=1)[0]
+        events = [e.dagster_event for e in instance.all_logs(latest.run_id) if e.dagster_event]
+    ran = {e.step_key for e in events if e.event_type_value == "STEP_SUCCESS"}
+    skipped = {e.step_key for e in events if e.event_type_value == "STEP_SKIPPED"}
+    materialised = [e.asset_key.to_user_string() for e in events if e.event_type_value == "ASSET_MATERIALIZATION"]
+    return ran, skipped, materialised
+
+
+def test_rerun_changes_nothing_and_computes_nothing(sample_run, monkeypatch, capsys):
+    """The same inbox again: the inbox is read, then every step downstream is skipped, because
+    the release was made from these very articles with this code; --force recomputes it all,
+    to the same release."""
     inbox, data = sample_run
     before = (data / "published" / "manifest.json").read_text()
     assert run(monkeypatch, inbox, data) == 0
+    assert (data / "published" / "manifest.json").read_text() == before
+    ran, skipped, materialised = _last_run_steps()
+    assert ran == {"raw_articles"} and materialised == []
+    assert {"event_mentions", "events", "weekly_tables", "published_datasets"} <= skipped
+    assert "nothing new" in capsys.readouterr().out
+    assert main(["run", "--force"]) == 0
+    ran, _, materialised = _last_run_steps()
+    assert {"events", "weekly_tables", "published_datasets"} <= ran
+    assert set(materialised) >= {"raw_articles", "events", "weekly_conflict_stats", "acled_weekly", "published_datasets"}
     assert (data / "published" / "manifest.json").read_text() == before
 
 

@@ -4,7 +4,8 @@ FA-KES: per article, the main event (its first non-aggregate mention with a coun
 first mention: see `main_mentions`) against the crowd annotation: found, killed exact and
 within 10%, province, date within two days.  GVA: per article, killed and injured exact (the largest non-aggregate
 count; none is 0), state, city and incident date of the main event; per incident reported by
-two or more articles, whether its articles' main events are exactly one event.
+two or more articles, whether its articles' main events are exactly one event; and per
+incident, whether its main events hold no other incident's report (merging too much).
 """
 
 from __future__ import annotations
@@ -129,4 +130,10 @@ def score_gva(gold: list[dict], articles: pl.DataFrame, mentions: pl.DataFrame) 
         else:
             merge_errs.append(f"incident {inc}: {len(evs)} articles -> events {sorted(str(e) for e in distinct)}")
     report.add("multi-article incidents -> exactly one event", one, len(multi), merge_errs)
+    # the other side of merging: an incident whose event also holds another incident's report
+    found_incidents = [inc for inc, evs in incidents.items() if any(evs)]
+    mixed = [inc for inc in found_incidents if any(e and len(event_incidents[e]) > 1 for e in incidents[inc])]
+    report.add("incidents not merged with another incident", len(found_incidents) - len(mixed), len(found_incidents),
+               [f"incident {inc}: shares an event with incidents "
+                f"{sorted(set().union(*(event_incidents[e] for e in incidents[inc] if e)) - {inc})}" for inc in mixed])
     return report

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from sitrep.ingest.identity import normalise_text
 
@@ -28,6 +27,8 @@ _WORD = re.compile(r"\w+")
 
 def signature(text: str) -> bytes:
     """The MinHash of an article's word shingles, as bytes for the warehouse."""
+    from datasketch import MinHash  # here, not at the top: it loads scipy, which loading the pipeline need not
+
     words = _WORD.findall(normalise_text(text))
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))}
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
@@ -37,6 +38,8 @@ def signature(text: str) -> bytes:
 
 def stories(signatures: dict[str, bytes], threshold: float = THRESHOLD) -> dict[str, str]:
     """Map each article to its story: the smallest article id among its near-duplicates."""
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     hashes = {}
     # the seed's permutations, drawn once: a MinHash draws them anew each time it is made

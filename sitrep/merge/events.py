@@ -7,12 +7,18 @@ one event, one count.  Mentions are linked when they can only be the same event:
   sentences giving the same death count of the same victims over overlapping dates (the
   headline, the lead and a quote retelling one clash);
 - across articles: the same province, overlapping dates, the same ACLED sub-event type and
-  compatible places and counts;
+  compatible counts, and the same place; a town and its province (or two places in it) only
+  with the same count of two or more deaths, since one death is the commonest report;
 - across articles, by the people they name: each article's lead event (its first report of
-  deaths, else its first report) joins another article's lead event when both articles name the same
-  person (a victim, a suspect, a commander), within a few days and never across provinces.
+  deaths, else its first report) joins another article's lead event when both articles name
+  the same person (a victim, a suspect, a commander), within a few days and never across
+  provinces; two shared names link them at any date (a trial report months later).
   A name in many articles or in several provinces (a spokesman, a monitor's director) says
   nothing about which event an article tells, so only distinctive names count;
+- across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
+  with compatible counts join when their articles share a victim's age or much of their
+  headlines; a lead event with no province joins the same way when its clues point to one
+  province only;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains.
 
@@ -36,6 +42,7 @@ from datetime import date
 import polars as pl
 
 from sitrep import schema
+from sitrep.merge.clues import ages_in, headline_words, headlines_alike
 from sitrep.merge.duplicates import same_sentence
 
 COUNT_RATIO_FLOOR = 0.3
@@ -78,6 +85,14 @@ class _UnionFind:
         self.parent[child] = root
         self.province[root] = pa or pb
         return True
+
+
+TELLING_COUNT = 2
+"""Reports placed differently within a province (a town, the province) join only on an equal
+count of at least this many deaths."""
+
+NAMES_ANY_DATE = 2
+"""Articles sharing this many distinctive full names tell one event, however far apart their dates."""
 
 
 def _overlap(a: dict, b: dict, slack_days: int = 0) -> bool:
@@ -129,6 +144,10 @@ def same_event_across_articles(a: dict, b: dict) -> bool:
         return False
     if a["geo_precision"] == 1 and b["geo_precision"] == 1 and a["location"] != b["location"]:
         return False
+    if a["location"] != b["location"]:
+        # a town and its province (or two parts of it) are compatible places, but only a
+        # particular count says they are the same event: one death is the commonest report
+        return a["fatalities_best"] is not None and a["fatalities_best"] == b["fatalities_best"] >= TELLING_COUNT
     return _counts_compatible(a["fatalities_best"], b["fatalities_best"])
 
 
@@ -153,28 +172,94 @@ def lead_mentions(rows: list[dict]) -> dict[str, int]:
 
 
 def _same_person_links(rows: list[dict], people: dict[str, set[str]]) -> list[tuple[int, int]]:
-    """Pairs of lead mentions whose articles name the same distinctive person."""
+    """Pairs of lead mentions whose articles name the same distinctive person.
+
+    One shared name links two reports within a few days and with compatible counts; two or
+    more shared names (the victim and the suspect, two victims) link them whatever their dates
+    and counts say: a trial or a funeral report dates its lead sentence by the hearing, and an
+    early report gives a count before a victim died.
+    """
     lead = lead_mentions(rows)
     by_name: dict[str, list[int]] = defaultdict(list)
     for article, i in lead.items():
         for name in people.get(article, ()):
             by_name[name].append(i)
-    links = []
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in by_name.values():
         provinces = {rows[i]["admin1"] for i in members if rows[i]["admin1"]}
         if len(members) < 2 or len(members) > NAME_MAX_ARTICLES or len(provinces) > 1:
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                a, b = rows[members[x]], rows[members[y]]
-                if a["country"] and b["country"] and a["country"] != b["country"]:
+                shared[(members[x], members[y])] += 1
+    links = []
+    for (i, j), n in shared.items():
+        a, b = rows[i], rows[j]
+        if a["country"] and b["country"] and a["country"] != b["country"]:
+            continue
+        if n >= NAMES_ANY_DATE or (
+            _overlap(a, b, NAME_DATE_SLACK_DAYS) and _counts_compatible(a["fatalities_best"], b["fatalities_best"])
+        ):
+            links.append((i, j))
+    return links
+
+
+def _corroborated_links(rows: list[dict], titles: dict[str, str | None]) -> list[tuple[int, int]]:
+    """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
+    articles also share a particular of the incident: a victim's age, or much of their headlines'
+    words.  Province and day alone are not enough: a busy province sees several incidents a day,
+    and its towns are often not named alike (a suburb, the city, the county)."""
+    lead = lead_mentions(rows)
+    evidence: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        evidence[row["article_id"]].append(row["evidence"] or "")
+    ages: dict[str, frozenset[int]] = {}
+
+    def ages_of(article: str) -> frozenset[int]:
+        if article not in ages:  # only for articles with a candidate pair: reading counts costs
+            ages[article] = ages_in(evidence[article])
+        return ages[article]
+
+    heads = {article: headline_words(titles.get(article)) for article in lead}
+    by_province: dict[str, list[int]] = defaultdict(list)
+    for i in lead.values():
+        if rows[i]["admin1"] and rows[i]["date_start"] is not None:
+            by_province[rows[i]["admin1"]].append(i)
+    links = []
+    # a lead event with no province joins one of the same day and country on the same clues,
+    # when they point to a single province
+    placed = [i for members in by_province.values() for i in members]
+    for i in lead.values():
+        a = rows[i]
+        if a["admin1"] or a["date_start"] is None:
+            continue
+        matches = [
+            j for j in placed
+            if (not a["country"] or a["country"] == rows[j]["country"]) and _overlap(a, rows[j])
+            and _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
+            and (headlines_alike(heads[a["article_id"]], heads[rows[j]["article_id"]])
+                 or ages_of(a["article_id"]) & ages_of(rows[j]["article_id"]))
+        ]
+        if len({rows[j]["admin1"] for j in matches}) == 1:
+            links.extend((i, j) for j in matches)
+    for members in by_province.values():
+        members.sort(key=lambda i: rows[i]["date_start"])
+        for x in range(len(members)):
+            a = rows[members[x]]
+            for y in range(x + 1, len(members)):
+                b = rows[members[y]]
+                if b["date_start"] > a["date_end"]:
+                    break
+                if not _overlap(a, b) or not _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
                     continue
-                if _overlap(a, b, NAME_DATE_SLACK_DAYS) and _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
+                ia, ib = a["article_id"], b["article_id"]
+                if headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib):
                     links.append((members[x], members[y]))
     return links
 
 
-def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[str]] | None = None) -> list[int]:
+def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[str]] | None = None,
+             titles: dict[str, str | None] | None = None) -> list[int]:
     uf = _UnionFind([row["admin1"] for row in rows])
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -223,7 +308,21 @@ def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[s
                     uf.union(members[x], members[y])
     for i, j in _same_person_links(rows, people or {}):
         uf.union(i, j)
+    for i, j in _corroborated_links(rows, titles or {}):
+        uf.union(i, j)
     return [uf.find(i) for i in range(len(rows))]
+
+
+def _possible_dates(members: list[dict]) -> list[dict]:
+    """The mentions whose date the event can have: an event happened by the time the first
+    report of it was published, so a later report's date that starts after that (a trial, a
+    funeral, a follow-up read as the day of the attack) cannot be the event's, however precise."""
+    published = [m["published_date"] for m in members if m.get("published_date") is not None]
+    if not published:
+        return members
+    first = min(published)
+    possible = [m for m in members if m["date_start"] is not None and m["date_start"] <= first]
+    return possible or members
 
 
 def _date_rank(row: dict) -> tuple:
@@ -275,13 +374,15 @@ def merge_mentions(
     story_of: dict[str, str] | None = None,
     previous: dict[str, str] | None = None,
     people: dict[str, set[str]] | None = None,
+    titles: dict[str, str | None] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Assign `event_id` to every mention and build the `events` table.
 
     `outlets` maps article_id to its outlet, for `n_outlets`; `story_of` maps article_id to
     its near-duplicate story (see `sitrep.merge.duplicates`); `previous` maps mention_id to
     the event_id the last run gave it (see the module docstring); `people` maps article_id to
-    the full names it mentions (`sitrep.nlp.people`).
+    the full names it mentions (`sitrep.nlp.people`); `titles` maps article_id to its headline
+    (`sitrep.merge.clues`).
     """
     outlets = outlets or {}
     story_of = story_of or {}
@@ -289,7 +390,7 @@ def merge_mentions(
     if mentions.is_empty():
         return mentions.with_columns(pl.lit(None, pl.String).alias("event_id")), schema.empty_frame(schema.EVENTS)
     rows = mentions.sort(["published_date", "article_id", "sentence_index", "mention_id"], nulls_last=True).to_dicts()
-    roots = _cluster(rows, story_of, people)
+    roots = _cluster(rows, story_of, people, titles)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
         clusters[root].append(row)
@@ -300,7 +401,7 @@ def merge_mentions(
         first = members[0]
         for m in members:
             event_of[m["mention_id"]] = event_id
-        dated = min(members, key=_date_rank)
+        dated = min(_possible_dates(members), key=_date_rank)
         placed = min(members, key=_place_rank)
         counted = [m for m in members if m["fatalities_best"] is not None]
         conservative = min(counted, key=lambda m: m["fatalities_best"]) if counted else None

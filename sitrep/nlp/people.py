@@ -21,10 +21,21 @@ _TITLES = {
     "sheriff", "chief", "president", "minister", "police", "sen", "rep", "gov", "mayor",
 }
 
+# Words that make the name a place or an institution NER took for a person ("Ben Taub
+# Hospital", "Lee County", "Martin Luther King Drive"): shared by reports of different events.
+_NOT_PEOPLE = {
+    "hospital", "county", "drive", "road", "street", "avenue", "boulevard", "office", "school",
+    "center", "centre", "church", "department", "university", "college", "news", "court",
+    "highway", "parkway", "apartments",
+}
+
 
 def person_key(text: str) -> str | None:
-    """"Sgt. Marcus J. Hill" -> "marcus hill"; None unless a first and a last name remain."""
+    """"Sgt. Marcus J. Hill" -> "marcus hill"; None unless a first and a last name remain, and
+    for places and institutions ("Ben Taub Hospital")."""
     words = [w.lower().strip("'\u2019-") for w in _WORD.findall(text)]
+    if _NOT_PEOPLE.intersection(words):
+        return None
     words = [w for w in words if w and w not in _TITLES]
     if len(words) < 2 or any(len(w) < 2 for w in (words[0], words[-1])):
         return None

@@ -32,7 +32,7 @@ from sitrep.store.warehouse import Warehouse, insert_frame, replace_table
 # What each derived stage reads; the columns it writes itself are left out.
 EVENT_INPUTS = (
     "SELECT * EXCLUDE (event_id) FROM event_mentions",
-    "SELECT article_id, outlet FROM articles",
+    "SELECT article_id, outlet, title FROM articles",
     "SELECT * FROM article_signatures",
     "SELECT * FROM mention_events",
     "SELECT * FROM article_people",
@@ -109,12 +109,14 @@ def compute_events(warehouse: Warehouse) -> EventsBuild:
     with warehouse.reader() as con:
         inputs = fingerprint(con, EVENT_INPUTS)
     mentions = warehouse.table("event_mentions")
-    outlets = dict(warehouse.frame("SELECT article_id, outlet FROM articles").iter_rows())
+    articles = warehouse.frame("SELECT article_id, outlet, title FROM articles")
+    outlets = dict(zip(articles["article_id"], articles["outlet"]))
+    titles = dict(zip(articles["article_id"], articles["title"]))
     previous = dict(warehouse.frame("SELECT mention_id, event_id FROM mention_events").iter_rows())
     people: dict[str, set[str]] = defaultdict(set)
     for article_id, person in warehouse.frame("SELECT article_id, person FROM article_people").iter_rows():
         people[article_id].add(person)
-    assigned, events = merge_mentions(mentions, outlets, story_of, previous, people)
+    assigned, events = merge_mentions(mentions, outlets, story_of, previous, people, titles)
     story_frame = pl.DataFrame({"article_id": list(story_of), "story_id": list(story_of.values())},
                                schema={"article_id": pl.String, "story_id": pl.String})
     return EventsBuild(schema.conform(assigned, schema.EVENT_MENTIONS), schema.conform(events, schema.EVENTS),

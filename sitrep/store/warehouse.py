@@ -90,6 +90,12 @@ EXTRACTED_ARTICLES = schema._cols(
     ("n_mentions", pl.Int64, "Event mentions found"),
 )
 
+PIPELINE_STATE = schema._cols(
+    ("name", pl.String, "What the row records: `published`, the inputs of the current release"),
+    ("stamp", pl.String, "Hash of the stored articles, code and settings (sitrep.stages.freshness)"),
+    ("recorded_at", pl.Datetime("us", "UTC"), "When it was recorded"),
+)
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "raw_articles": schema.RAW_ARTICLES,
     "rejected_articles": schema.REJECTED_ARTICLES,
@@ -105,6 +111,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "events": schema.EVENTS,
     "weekly_conflict_stats": schema.WEEKLY_CONFLICT_STATS,
     "acled_weekly": schema.ACLED_WEEKLY,
+    "pipeline_state": PIPELINE_STATE,
 }
 
 PRIMARY_KEYS = {
@@ -115,6 +122,7 @@ PRIMARY_KEYS = {
     "extracted_articles": ("article_id",),
     "geoparsed_articles": ("article_id",),
     "article_signatures": ("article_id",),
+    "pipeline_state": ("name",),
 }
 
 

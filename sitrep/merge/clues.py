@@ -1,0 +1,45 @@
+"""Small clues that two reports of one day and one province tell the same incident.
+
+A province sees several shootings or strikes a day, so a shared province and date alone say
+little.  Reports of one incident also repeat its particulars: the victims' ages ("a
+16-year-old boy", "John Doe, 58,") and the words of the headline ("Teen killed in Eastside
+drive-by").  The merger (`sitrep.merge.events`) asks for one of these on top of the place and
+date before it links two articles' lead events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sitrep.nlp.counts import find_counts
+
+HEADLINE_OVERLAP = 0.25
+"""Share of two headlines' content words in common above which they tell one story."""
+
+_WORD = re.compile(r"[^\W_]+")
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to and or for with after before by from as into over near is was are were be been "
+    "has have had it its this that who whom his her their he she they say says said new news update updated "
+    "video photos watch".split()
+)
+
+
+def ages_in(sentences: Iterable[str]) -> frozenset[int]:
+    """Every age the sentences state ("a 16-year-old", "aged 25", "Jane Roe, 41,")."""
+    return frozenset(
+        span.count.best for text in sentences for span in find_counts(text)
+        if span.kind == "age" and span.count is not None and span.count.best is not None
+    )
+
+
+def headline_words(title: str | None) -> frozenset[str]:
+    """The content words of a headline, lower case."""
+    return frozenset(w for w in _WORD.findall((title or "").lower()) if w not in _FUNCTION_WORDS)
+
+
+def headlines_alike(a: frozenset[str], b: frozenset[str], threshold: float = HEADLINE_OVERLAP) -> bool:
+    """Whether two headlines share enough content words (Jaccard) to tell one story."""
+    if not a or not b:
+        return False
+    return len(a & b) / len(a | b) >= threshold

@@ -1,0 +1,19 @@
+"""Ages and headline words: the particulars that tell two same-day reports are one incident."""
+
+from sitrep.merge.clues import ages_in, headline_words, headlines_alike
+
+
+def test_ages_in_reads_every_form_and_no_other_number():
+    sentences = ["A 16-year-old boy and a three-year-old girl were shot.", "Jane Roe, 41, was charged.",
+                 "Two men, aged 19 and 22, fired 30 rounds at 11 p.m."]
+    assert ages_in(sentences) == {16, 3, 41, 19, 22}
+    assert ages_in(["Three people were killed."]) == frozenset()
+
+
+def test_headlines_alike_on_content_words_not_function_words():
+    a = headline_words("Teen shot dead outside Pasadena taco stand")
+    b = headline_words("UPDATE: Teen shot dead outside taco stand, police say")
+    assert headlines_alike(a, b)
+    # only function words in common
+    assert not headlines_alike(headline_words("Man is shot in the park"), headline_words("The fire in a school is out"))
+    assert not headlines_alike(headline_words(None), b)
