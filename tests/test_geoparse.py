@@ -151,6 +151,11 @@ def test_an_institution_is_not_a_place(nlp, gaz):
     assert not [p for p in places(nlp, gaz, text) if p.mention == "Mount Sinai"]
 
 
+def test_a_name_before_an_institution_noun_is_the_institution(nlp, gaz):
+    text = "Officers blocked the road outside St. Luke's Hospital and in the streets around Fifth Avenue late on Friday."
+    assert not [p for p in places(nlp, gaz, text) if p.mention.startswith("St. Luke")]
+
+
 # ------------------------------------------------------------------ context and homonyms
 
 

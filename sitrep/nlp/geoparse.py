@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "31"
+GEOPARSE_VERSION = "32"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -191,9 +191,10 @@ NOT_NAME_WORDS = frozenset({
     "christmas", "easter", "thanksgiving", "halloween", "memorial", "labor", "independence",
     "valentine", "eve", "new", "year", "day", "night", "morning", "afternoon", "evening",
 })
-INSTITUTION_RE = re.compile(
-    r"((?:[A-Z][\w'’.\-]*[ \t]+){1,4})(?:Hospital|Medical|University|College|School|High|Academy|"
-    r"Church|Center|Centre|Mall|Hotel|Club|Institute|Stadium|Arena|Bar|Restaurant|Apartments)\b")
+INSTITUTION_NOUNS = ("Hospital", "Medical", "University", "College", "School", "High", "Academy", "Church",
+                     "Center", "Centre", "Mall", "Hotel", "Club", "Institute", "Stadium", "Arena", "Bar",
+                     "Restaurant", "Apartments")
+INSTITUTION_RE = re.compile(rf"((?:[A-Z][\w'’.\-]*[ \t]+){{1,4}})(?:{'|'.join(INSTITUTION_NOUNS)})\b")
 SURNAME_CITY_POPULATION = 100_000  # a name that is also a person's is a place if this big
 # Weights of the evidence an article gives about where it is (first-pass context).
 W_COUNTRY_MENTION = 2.0
@@ -350,8 +351,13 @@ def _institution(span: Span, institutions: set[str]) -> bool:
     """A name the article also gives an institution, not written as where something is:
     "taken to Mount Sinai" (Mount Sinai Hospital) but "a shooting in Coney Island" (even
     with a Coney Island Hospital)."""
-    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return span.text in institutions and before not in {"in", "near", "outside"}
+    if span.text not in institutions:
+        return False
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in INSTITUTION_NOUNS:
+        return True  # "outside St. Luke's Hospital" names the hospital
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before not in {"in", "near", "outside"}
 
 
 def _name_token(t) -> bool:
