@@ -63,6 +63,21 @@ def test_a_dateline_is_context_for_the_whole_article(nlp, gaz):
 
 
 @pytest.mark.parametrize("text, mention, admin1", [
+    # the county settles which Peoria the dateline is
+    ("PEORIA — A man was wounded on Tuesday night, and a Peoria County judge set his bond at "
+     "$100,000 the next day.", "PEORIA", "US-IL"),
+    # the dateline's name said again and again is no evidence for its own reading
+    ("SPRINGFIELD — Springfield police said a woman was shot on Friday. Springfield detectives "
+     "are looking for a car. The Sangamon County coroner named the victim.", "SPRINGFIELD", "US-IL"),
+    # a neighbourhood named like a town elsewhere does not move the city's dateline
+    ("PHILADELPHIA (CBS) — A boy was shot in Kensington on Monday, police said.", "PHILADELPHIA", "US-PA"),
+])
+def test_a_dateline_heeds_the_states_and_counties_the_article_names(nlp, gaz, text, mention, admin1):
+    place = found(nlp, gaz, text, mention)
+    assert place is not None and place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
     ("Police said the shooting happened at a home in Killingly, Conn., on Friday.", "Killingly", "US-CT"),
     ("A man from Stockton, California, was charged with assault.", "Stockton", "US-CA"),
     ("The victim lived in Paris, Texas, with her mother.", "Paris", "US-TX"),

@@ -575,10 +575,17 @@ def _town_state_pairs(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Anchor
     return out
 
 
-def _dateline(text: str, gazetteer: Gazetteer, context: tuple[dict, dict],
-              pairs: list[_Anchored], start: int = 0) -> list[_Anchored]:
+def _dateline(text: str, gazetteer: Gazetteer, context: tuple[Counter, Counter],
+              pairs: list[_Anchored], start: int = 0,
+              own: dict[tuple, tuple[Counter, Counter]] | None = None) -> list[_Anchored]:
     """The article's dateline town (and state), if it opens with one (the body opens at
-    ``start``: a headline read before it has none)."""
+    ``start``: a headline read before it has none).  ``context`` holds the article's countries
+    and the provinces it names outright (a state, a county, a town with its state): a
+    neighbourhood that shares its name with a town elsewhere must not move a city's dateline
+    there ("MIAMI" with Miami's Brownsville), nor the dateline's own name read again in the
+    text (SPRINGFIELD said five times must not outvote Sangamon County).  ``own`` holds the
+    country votes each first reading cast, so the name does not vote for its own country
+    either."""
     for m in DATELINE_RE.finditer(text, start, min(len(text), start + DATELINE_WITHIN + 200)):
         if m.start() > start + DATELINE_WITHIN:
             break
@@ -598,10 +605,14 @@ def _dateline(text: str, gazetteer: Gazetteer, context: tuple[dict, dict],
             continue
         if normalize(town) in NOT_PLACES:
             continue
-        place = gazetteer.resolve(town, context_countries=context[0], context_admin1=context[1])
+        countries, admin1s = context
+        first = gazetteer.resolve(town)
+        if own and first is not None and _identity(first) in own:
+            countries = countries - own[_identity(first)][0]
+        place = gazetteer.resolve(town, context_countries=dict(countries), context_admin1=dict(admin1s))
         if place is None or place.kind in POINT_KINDS and place.geo_precision > 1:
             continue  # "LOWER EAST SIDE" is not Side, Turkey, near which it would be
-        place = _main_name_place(gazetteer, town, place, _home_country(Counter(context[0])))
+        place = _main_name_place(gazetteer, town, place, _home_country(context[0]))
         return [_Anchored(PlaceMention(t0, t1, town, place, place.geo_precision), W_ANCHORED + W_DATELINE)]
     return []
 
@@ -806,6 +817,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
     firsts: list[Place | None] = []
     own: dict[tuple, tuple[Counter, Counter]] = {}
     sources: dict[str, set[tuple]] = {}  # the distinct places that speak for each country and province
+    firm: Counter[str] = Counter()  # provinces named outright: states, counties, "Town, State", the address
     for span, query, _, attributive, surname in prepared:
         first = gazetteer.resolve(query)
         if first is not None:
@@ -818,10 +830,20 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
         c, a = own.setdefault(_identity(first), (Counter(), Counter()))
         _add(c, a, first, _weight(first))
         _add(countries, admin1s, first, _weight(first))
+        if first.kind == "admin1":
+            firm[first.admin1] += _weight(first)
     for anchored in pairs:
         _add(countries, admin1s, anchored.mention.place, anchored.weight)
         _add_source(sources, anchored.mention.place)
-    dateline = _dateline(text, gazetteer, (dict(countries), dict(admin1s)), pairs, body)
+        firm[anchored.mention.place.admin1] += anchored.weight
+    # counties and the address speak before the dateline is read (PEORIA with Peoria County)
+    for code, weight in (_county_states(text, _town_states(gazetteer, [q for _, q, _, _, _ in prepared]))
+                         + url_states).items():
+        admin1s[code] += weight
+        countries["US"] += weight
+        firm[code] += weight
+    firm.pop(None, None)
+    dateline = _dateline(text, gazetteer, (Counter(countries), firm), pairs, body, own)
     dateline = [a for a in dateline if not _overlaps(a.mention.char_start, a.mention.char_end, taken)]
     for anchored in dateline:
         _add(countries, admin1s, anchored.mention.place, anchored.weight)
@@ -830,10 +852,6 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
         extra = anchored.weight - W_ANCHORED
         if extra:
             _add(countries, admin1s, anchored.mention.place, extra)
-    for code, weight in (_county_states(text, _town_states(gazetteer, [q for _, q, _, _, _ in prepared]))
-                         + url_states).items():
-        admin1s[code] += weight
-        countries["US"] += weight
     dateline_spans = [(a.mention.char_start, a.mention.char_end) for a in dateline]
     anchored_admin1s = {a.mention.place.admin1 for a in pairs + dateline
                         if a.mention.place.admin1 and a.weight > W_ANCHORED}  # the dateline's
