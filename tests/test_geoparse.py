@@ -166,6 +166,21 @@ def test_an_institution_is_not_a_place(nlp, gaz):
     assert not [p for p in places(nlp, gaz, text) if p.mention == "Mount Sinai"]
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("A woman was shot on Friday in the Gresham neighborhood on the South Side, Chicago police said. "
+     "The Cook County medical examiner named her.", "Gresham"),
+    ("Police in Norfolk, Va., said a man was hurt in a shooting in the Berkley neighborhood.", "Berkley"),
+])
+def test_a_neighbourhood_is_not_a_town_of_another_state(nlp, gaz, text, mention):
+    assert not [p for p in places(nlp, gaz, text) if p.mention == mention]
+
+
+def test_a_neighbourhood_of_the_articles_state_stays(nlp, gaz):
+    text = "Two men were wounded in the Kensington neighborhood, Philadelphia police said."
+    place = found(nlp, gaz, text, "Kensington")
+    assert place is not None and place.admin1 == "US-PA"
+
+
 def test_a_name_before_an_institution_noun_is_the_institution(nlp, gaz):
     text = "Officers blocked the road outside St. Luke's Hospital and in the streets around Fifth Avenue late on Friday."
     assert not [p for p in places(nlp, gaz, text) if p.mention.startswith("St. Luke")]

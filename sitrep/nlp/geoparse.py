@@ -702,6 +702,20 @@ def _add_source(sources: dict[str, set[tuple]], place: Place) -> None:
         sources.setdefault(place.admin1, set()).add(_identity(place))
 
 
+PART_OF_TOWN_WORDS = frozenset({"neighborhood", "neighbourhood", "community", "section", "subdivision"})
+
+
+def _unsupported_part_of_town(span: Span, place: Place, admin1s: Counter) -> bool:
+    """A name the text calls a part of a town ("the Gresham neighborhood", "Seattle's Capitol
+    Hill neighborhood") read as a town of a province the article otherwise never speaks of,
+    while it speaks of others: a neighbourhood named like a town elsewhere."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or after.lower_ not in PART_OF_TOWN_WORDS or place.kind not in POINT_KINDS:
+        return False
+    return sum(admin1s.values()) > 0 and admin1s[place.admin1] <= 0
+
+
 def _neighbourhood_namesake(place: Place, admin1s: Counter, anchored: set[str],
                             sources: dict[str, set[tuple]]) -> bool:
     """A small town in another province of the same country, in an article that is about
@@ -877,10 +891,11 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
         if surname and _small(place):
             continue
         others = {cc: ids - {_identity(first)} if first is not None else ids for cc, ids in sources.items()}
+        evidence_admin1s = ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR})
         if normalize(span.text) not in _alias_keys() and (
                 _foreign_homonym(place, evidence_countries, ctx_admin1s, others)
-                or _neighbourhood_namesake(place, ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR}),
-                                           anchored_admin1s, others)):
+                or _neighbourhood_namesake(place, evidence_admin1s, anchored_admin1s, others)
+                or _unsupported_part_of_town(span, place, evidence_admin1s)):
             continue
         precision = place.geo_precision
         if floor is not None and precision < floor:
@@ -904,6 +919,8 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
             if place.country != home or (pop < UNLABELLED_MIN_POPULATION and not admin1s[place.admin1]):
                 continue
         elif pop < UNLABELLED_ALONE_POPULATION:
+            continue
+        if _unsupported_part_of_town(span, place, admin1s - own.get(_identity(place), (Counter(), Counter()))[1]):
             continue
         precision = max(place.geo_precision, _query_and_precision(span)[1] or 0)
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
