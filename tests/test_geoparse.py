@@ -181,6 +181,18 @@ def test_a_neighbourhood_of_the_articles_state_stays(nlp, gaz):
     assert place is not None and place.admin1 == "US-PA"
 
 
+def test_a_town_unknown_in_the_state_the_article_names_is_placed_in_that_state(nlp, gaz):
+    text = "A boy was killed in the Troy area of Gilmer County on Wednesday, the Gilmer County sheriff said."
+    troy = found(nlp, gaz, text, "Troy")
+    assert troy is not None and troy.admin1 == "US-WV" and troy.geo_precision == 3 and troy.name == "Troy"
+
+
+def test_a_town_the_state_has_keeps_its_own_place(nlp, gaz):
+    text = "A man was shot in Springfield on Sunday, the Sangamon County coroner said."
+    springfield = found(nlp, gaz, text, "Springfield")
+    assert springfield is not None and springfield.admin1 == "US-IL" and springfield.geo_precision == 1
+
+
 def test_a_name_before_an_institution_noun_is_the_institution(nlp, gaz):
     text = "Officers blocked the road outside St. Luke's Hospital and in the streets around Fifth Avenue late on Friday."
     assert not [p for p in places(nlp, gaz, text) if p.mention.startswith("St. Luke")]

@@ -702,6 +702,45 @@ def _add_source(sources: dict[str, set[tuple]], place: Place) -> None:
         sources.setdefault(place.admin1, set()).add(_identity(place))
 
 
+def _after_locative(span: Span) -> bool:
+    """Whether the name is written as where something is: "in Troy", "in the Troy area",
+    "near Ensley" (and not "the 6600 block of Barton", a street)."""
+    if span[0].lower_ in VICINITY_WORDS:
+        return False  # "South Wolcott" is a street's name more often than a town's
+    before = [t.lower_ for t in span.doc[max(span.start - 2, 0):span.start]]
+    return bool(before) and (before[-1] in {"in", "near", "outside"}
+                             or before[-1] == "the" and len(before) == 2 and before[0] in {"in", "near", "outside"})
+
+
+LOCAL_MIN_FIRM = 1.0  # a state named once is enough; a county of one state counts 2
+LOCAL_MAX_POPULATION = 100_000
+
+
+def _local_town(gazetteer: Gazetteer, query: str, place: Place, firm: Counter,
+                admin1s: Counter) -> Place | None:
+    """A town read in a state the article never speaks of, in an article that names one
+    state outright (the state, its counties, a town with it, the outlet's address), where
+    no town of that name is known: a place of that state too small for the gazetteer ("the
+    Troy area of Gilmer County" is in West Virginia, not Troy, Michigan).  It is placed at
+    the state's centroid (precision 3), as a town written with its state is."""
+    if place.country != "US" or place.kind not in POINT_KINDS or (place.population or 0) >= LOCAL_MAX_POPULATION:
+        return None
+    total = sum(firm.values())
+    if not total:
+        return None
+    home, weight = firm.most_common(1)[0]
+    if home == place.admin1 or weight < LOCAL_MIN_FIRM or weight < 0.5 * total or admin1s[place.admin1] > 0:
+        return None
+    if any(p.admin1 == home for p in gazetteer.lookup(query)):
+        return None
+    state = gazetteer.admin1_place(home)
+    if state is None:
+        return None
+    return Place(name=place.name, kind="city", country=state.country, admin1=state.admin1,
+                 admin1_name=state.admin1_name, latitude=state.latitude, longitude=state.longitude,
+                 population=None, geo_precision=3, geonameid=None)
+
+
 PART_OF_TOWN_WORDS = frozenset({"neighborhood", "neighbourhood", "community", "section", "subdivision"})
 
 
@@ -940,6 +979,8 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
                 or _neighbourhood_namesake(place, evidence_admin1s, anchored_admin1s, others)
                 or _unsupported_part_of_town(span, place, evidence_admin1s)):
             continue
+        if _after_locative(span) and normalize(span.text) not in _alias_keys():
+            place = _local_town(gazetteer, query, place, firm, evidence_admin1s) or place
         precision = place.geo_precision
         if floor is not None and precision < floor:
             precision = floor
