@@ -296,6 +296,7 @@ def test_an_event_told_of_the_whole_country_stays_there_when_no_province_dominat
 @pytest.mark.parametrize("first", [
     "Militants shot dead eight fighters in a town on the border with Iraq on Monday.",
     "Eight fighters were killed in a blast at a border crossing with Iraq on Monday.",
+    "Eight fighters were killed on Monday in clashes in the eastern province bordering Iraq.",
 ])
 def test_the_country_across_a_border_is_not_the_place(nlp, first):
     text = first + "\nTheir bodies were left in Albu Kamal in the eastern province of Deir Ezzor."

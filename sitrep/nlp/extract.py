@@ -717,16 +717,21 @@ def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) 
 
 
 _BORDER_WORDS = frozenset({"border", "borders", "frontier", "crossing"})
+_BORDERING = frozenset({"bordering", "borders", "neighbouring", "neighboring"})
 
 
 def _across_border(doc: Doc, p: PlaceMention) -> bool:
     """A country named as the neighbour across a border ("a town on the border with Iraq",
-    "a blast at a border crossing with Turkey") is not where it happened: the
+    "a blast at a border crossing with Turkey", "the province bordering Iraq") is not where it happened: the
     event is on this side, wherever the rest of the text puts it."""
     if p.place.kind != "country" or p.char_start < 0:  # a headline's place has no words around it here
         return False
     span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
-    if span is None or span.start < 2:
+    if span is None or span.start < 1:
+        return False
+    if doc[span.start - 1].lower_ in _BORDERING:
+        return True  # "the eastern province bordering Iraq"
+    if span.start < 2:
         return False
     before = doc[span.start - 2:span.start]
     return before[0].lower_ in _BORDER_WORDS and before[1].lower_ in {"with", "of"}
