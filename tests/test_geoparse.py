@@ -182,9 +182,16 @@ def test_a_neighbourhood_of_the_articles_state_stays(nlp, gaz):
 
 
 def test_a_town_unknown_in_the_state_the_article_names_is_placed_in_that_state(nlp, gaz):
-    text = "A boy was killed in the Troy area of Gilmer County on Wednesday, the Gilmer County sheriff said."
+    text = "A boy was killed in the Troy area of Kanawha County on Wednesday, the Kanawha County sheriff said."
     troy = found(nlp, gaz, text, "Troy")
     assert troy is not None and troy.admin1 == "US-WV" and troy.geo_precision == 3 and troy.name == "Troy"
+
+
+def test_a_county_two_states_share_settles_no_state_for_an_unknown_town(nlp, gaz):
+    # Gilmer County is in Georgia and in West Virginia: Troy stays the town the gazetteer knows
+    text = "A boy was killed in the Troy area of Gilmer County on Wednesday."
+    troy = found(nlp, gaz, text, "Troy")
+    assert troy is not None and troy.geo_precision < 3
 
 
 def test_a_town_the_state_has_keeps_its_own_place(nlp, gaz):
@@ -422,6 +429,18 @@ def test_the_city_a_host_is_named_after_gives_its_state(url, state):
     from sitrep.nlp.geoparse import _host_city_state
 
     assert _host_city_state(url) == state
+
+
+@pytest.mark.parametrize("url, state", [
+    ("http://example.com/news/las-vegas/teen-shot-near-park", "US-NV"),
+    ("http://www.example.com/chicago/20161226/chatham/man-killed", "US-IL"),
+    ("http://example.com/news/shot-in-cincinnati-park", None),  # the story's slug is not a section
+    ("http://example.com/news/local/", None),
+])
+def test_a_folder_named_after_a_big_city_gives_its_state(url, state):
+    from sitrep.nlp.geoparse import _path_city_state
+
+    assert _path_city_state(url) == state
 
 
 def test_the_hosts_city_is_context(nlp, gaz):

@@ -728,7 +728,12 @@ def _local_town(gazetteer: Gazetteer, query: str, place: Place, firm: Counter,
     total = sum(firm.values())
     if not total:
         return None
-    home, weight = firm.most_common(1)[0]
+    # the most named state; on a tie, the one the article's other places favour (a county
+    # that two states have), and none if they do not settle it
+    ranked = sorted(firm, key=lambda code: (-firm[code], -admin1s[code], code))
+    home, weight = ranked[0], firm[ranked[0]]
+    if len(ranked) > 1 and (firm[ranked[1]], admin1s[ranked[1]]) == (weight, admin1s[home]):
+        return None
     if home == place.admin1 or weight < LOCAL_MIN_FIRM or weight < 0.5 * total or admin1s[place.admin1] > 0:
         return None
     if any(p.admin1 == home for p in gazetteer.lookup(query)):
@@ -837,7 +842,23 @@ def _url_states(url: str | None) -> Counter:
     code = _host_city_state(url)
     if code is not None:
         out[code] = URL_STATE_WEIGHT
+    code = _path_city_state(url)
+    if code is not None:
+        out[code] = URL_STATE_WEIGHT
     return out
+
+
+def _path_city_state(url: str) -> str | None:
+    """The state of the big city a folder of the address's path is named after
+    ("/news/las-vegas/...", "/chicago/20161226/..."): a section of the outlet, not the
+    story's slug, which only repeats the text's (maybe misread) names."""
+    m = _HOST_RE.match(url.lower())
+    if m is None:
+        return None
+    cities = _host_cities()
+    found = {cities.get("".join(_URL_WORDS.findall(folder))) for folder in url.lower()[m.end():].split("/")[:-1]}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 HOST_CITY_POPULATION = 100_000
