@@ -249,6 +249,20 @@ def test_an_event_in_a_county_is_placed_in_the_articles_town_of_that_state(nlp):
     assert (m.location, m.admin1, m.fatalities_best) == ("Greenville", "US-NC", 1)
 
 
+def test_an_event_told_of_a_us_state_is_placed_in_the_articles_town_of_that_state(nlp):
+    text = ("A Kentucky teenager was shot and killed on Saturday.\n\n"
+            "Police in Elkton said the boy was playing with friends when the gun went off.")
+    m = _events(nlp, text)[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Elkton", "US-KY", 1)
+
+
+def test_an_event_in_a_syrian_province_stays_in_the_province(nlp):
+    text = ("Air strikes killed 12 civilians in the northern province of Raqqa on Sunday.\n\n"
+            "Residents of Tabqa said the strikes hit a bakery.")
+    m = _events(nlp, text)[0]
+    assert (m.admin1, m.geo_precision, m.fatalities_best) == ("SY-RA", 3, 12)
+
+
 def test_an_event_in_a_county_stays_there_without_a_town_of_that_state(nlp):
     from sitrep.geo import get_gazetteer
     from sitrep.nlp.geoparse import find_places

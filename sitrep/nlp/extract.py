@@ -738,11 +738,15 @@ def _across_border(doc: Doc, p: PlaceMention) -> bool:
 
 
 def _town_in(county: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The article's town in the state of ``county``, when that is a county: most stories
-    name the county's sheriff or coroner and happen in the town they are about ("the Wayne
-    County medical examiner" in a Detroit story), the most specific place.  The town named
-    most often wins, the first of those on a tie."""
-    if county.place.kind != "county" or county.place.admin1 is None:
+    """The article's town in the state of ``county``, when that is a county or a US state:
+    most stories name the county's sheriff or coroner and happen in the town they are about
+    ("the Wayne County medical examiner" in a Detroit story), the most specific place, and US
+    copy names the state as a reader's bearing ("a Kentucky teenager") for a story told in
+    one of its towns.  A province of a conflict country named as the place ("the northern
+    province of Raqqa") stays the province (SPEC §3).  The town named most often wins, the
+    first of those on a tie."""
+    if county.place.admin1 is None or not (
+            county.place.kind == "county" or county.place.kind == "admin1" and county.place.country == "US"):
         return None
     towns = [p for p in mentions if p.place.kind in POINT_KINDS and p.place.admin1 == county.place.admin1]
     if not towns:
