@@ -443,6 +443,18 @@ def test_a_folder_named_after_a_big_city_gives_its_state(url, state):
     assert _path_city_state(url) == state
 
 
+def test_a_small_town_abroad_is_dropped_from_a_story_two_places_put_in_one_country(nlp, gaz):
+    text = "A boy was shot on Friday in Whitehaven, Memphis police said, and officers in Tennessee are looking for a gray car."
+    assert [p.place.admin1 for p in places(nlp, gaz, text)] == ["US-TN", "US-TN"]
+
+
+def test_the_address_is_a_source_of_its_own(nlp, gaz):
+    doc = nlp("A boy was shot on Friday in Whitehaven. Memphis police are looking for a gray car.")
+    assert "GB" in {p.place.country for p in find_places(doc, gaz)}  # one US place is not enough
+    found = find_places(doc, gaz, url="http://www.fox13memphis.com/news/local/story")
+    assert [p.place.admin1 for p in found] == ["US-TN"]
+
+
 def test_the_hosts_city_is_context(nlp, gaz):
     doc = nlp("A man was shot in Chester on Friday night, police said.")
     before = [p.place for p in find_places(doc, gaz) if p.mention == "Chester"]

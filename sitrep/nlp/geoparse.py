@@ -212,7 +212,7 @@ UNLABELLED_ALONE_POPULATION = 50_000
 # A town abroad that nothing supports is dropped from an article that is this much about one
 # country, unless it is a city everyone knows.
 FOREIGN_DOMINANCE = 0.4
-FOREIGN_MIN_WEIGHT = 5.0
+FOREIGN_MIN_WEIGHT = 2.0
 FOREIGN_MIN_SOURCES = 2
 FOREIGN_KEEP_POPULATION = 100_000
 NAMESAKE_DOMINANCE = 0.5
@@ -959,6 +959,9 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
         admin1s[code] += weight
         countries["US"] += weight
         firm[code] += weight
+    for code in url_states:  # the address is evidence of its own, apart from the text's names
+        sources.setdefault("US", set()).add(("address", code))
+        sources.setdefault(code, set()).add(("address", code))
     firm.pop(None, None)
     dateline = _dateline(text, gazetteer, (Counter(countries), firm), pairs, body, own)
     dateline = [a for a in dateline if not _overlaps(a.mention.char_start, a.mention.char_end, taken)]
