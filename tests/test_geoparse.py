@@ -443,6 +443,11 @@ def test_a_folder_named_after_a_big_city_gives_its_state(url, state):
     assert _path_city_state(url) == state
 
 
+def test_a_mid_sized_namesake_in_another_state_is_dropped_from_an_anchored_story(nlp, gaz):
+    text = "TULSA, Okla. — Two men were shot near Peoria on Sunday night, Tulsa police said."
+    assert {p.place.admin1 for p in places(nlp, gaz, text)} == {"US-OK"}
+
+
 def test_a_small_town_abroad_is_dropped_from_a_story_two_places_put_in_one_country(nlp, gaz):
     text = "A boy was shot on Friday in Whitehaven, Memphis police said, and officers in Tennessee are looking for a gray car."
     assert [p.place.admin1 for p in places(nlp, gaz, text)] == ["US-TN", "US-TN"]

@@ -214,7 +214,7 @@ UNLABELLED_ALONE_POPULATION = 50_000
 FOREIGN_DOMINANCE = 0.4
 FOREIGN_MIN_WEIGHT = 2.0
 FOREIGN_MIN_SOURCES = 2
-FOREIGN_KEEP_POPULATION = 100_000
+FOREIGN_KEEP_POPULATION = 200_000
 NAMESAKE_DOMINANCE = 0.5
 STREET_WORDS = frozenset({
     "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
