@@ -746,13 +746,14 @@ def _local_town(gazetteer: Gazetteer, query: str, place: Place, firm: Counter,
                  population=None, geo_precision=3, geonameid=None)
 
 
-PART_OF_TOWN_WORDS = frozenset({"neighborhood", "neighbourhood", "community", "section", "subdivision"})
+PART_OF_TOWN_WORDS = frozenset({"neighborhood", "neighbourhood", "community", "section", "subdivision", "area"})
 
 
 def _unsupported_part_of_town(span: Span, place: Place, admin1s: Counter) -> bool:
     """A name the text calls a part of a town ("the Gresham neighborhood", "Seattle's Capitol
-    Hill neighborhood") read as a town of a province the article otherwise never speaks of,
-    while it speaks of others: a neighbourhood named like a town elsewhere."""
+    Hill neighborhood", "the Sulaymaniyah area" of Aleppo) read as a town of a province the
+    article otherwise never speaks of, while it speaks of others: a neighbourhood named like
+    a town elsewhere."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is None or after.lower_ not in PART_OF_TOWN_WORDS or place.kind not in POINT_KINDS:
