@@ -26,15 +26,15 @@ FLOORS = {
     "fakes": {
         "event found": 0.96,
         "main count exact": 0.56,
-        "main province right": 0.84,
+        "main province right": 0.85,
         "main date within 2 days": 0.70,
     },
     "gva": {
         "event found": 0.92,
         "killed exact": 0.75,
         "injured exact": 0.52,
-        "state right": 0.80,
-        "city right": 0.56,
+        "state right": 0.82,
+        "city right": 0.60,
         "incident date right": 0.69,
         "multi-article incidents -> exactly one event": 0.51,
         "incidents not merged with another incident": 0.95,
