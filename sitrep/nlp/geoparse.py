@@ -1132,5 +1132,7 @@ def _home_country(countries: Counter) -> str | None:
 
 
 def warm(nlp: Language) -> None:
-    """Build the alias matcher for this vocabulary ahead of the first article."""
+    """Build the alias matcher for this vocabulary, and read the cities web hosts are named
+    after, ahead of the first article (the fork server does it once for every step)."""
     _alias_matcher(nlp.vocab)
+    _host_cities()
