@@ -292,6 +292,20 @@ def test_an_event_in_a_county_is_placed_in_the_articles_town_of_that_state(nlp):
     assert (m.location, m.admin1, m.fatalities_best) == ("Greenville", "US-NC", 1)
 
 
+def test_an_event_told_of_a_us_state_is_placed_in_the_articles_town_of_that_state(nlp):
+    text = ("A Kentucky teenager was shot and killed on Saturday.\n\n"
+            "Police in Elkton said the boy was playing with friends when the gun went off.")
+    m = _events(nlp, text)[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Elkton", "US-KY", 1)
+
+
+def test_an_event_in_a_syrian_province_stays_in_the_province(nlp):
+    text = ("Air strikes killed 12 civilians in the northern province of Raqqa on Sunday.\n\n"
+            "Residents of Tabqa said the strikes hit a bakery.")
+    m = _events(nlp, text)[0]
+    assert (m.admin1, m.geo_precision, m.fatalities_best) == ("SY-RA", 3, 12)
+
+
 def test_an_event_in_a_county_stays_there_without_a_town_of_that_state(nlp):
     from sitrep.geo import get_gazetteer
     from sitrep.nlp.geoparse import find_places
@@ -339,6 +353,7 @@ def test_an_event_told_of_the_whole_country_stays_there_when_no_province_dominat
 @pytest.mark.parametrize("first", [
     "Militants shot dead eight fighters in a town on the border with Iraq on Monday.",
     "Eight fighters were killed in a blast at a border crossing with Iraq on Monday.",
+    "Eight fighters were killed on Monday in clashes in the eastern province bordering Iraq.",
 ])
 def test_the_country_across_a_border_is_not_the_place(nlp, first):
     text = first + "\nTheir bodies were left in Albu Kamal in the eastern province of Deir Ezzor."

@@ -295,6 +295,32 @@ def test_normalize_meets_variants():
     assert normalize("Dar'a") == normalize("Dar‘ā") == "dara"
 
 
+def test_normalize_spells_out_abbreviations():
+    assert normalize("Mt. Pleasant") == normalize("Mount Pleasant") == "mount pleasant"
+    assert normalize("St. Paul") == normalize("Saint Paul") == "saint paul"
+    assert normalize("Ft. Myers") == normalize("Fort Myers")
+    assert normalize("Ste. Genevieve") == normalize("Sainte Genevieve")
+    assert normalize("Port St. Lucie") == "port saint lucie"
+    assert normalize("Main St") == "main st"  # a street's last word is left alone
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Mt. Pleasant", "Mount Pleasant", "US-PA"),
+    ("St. Paul", "Saint Paul", "US-MN"),
+    ("Ft. Lauderdale", "Fort Lauderdale", "US-FL"),
+])
+def test_abbreviated_names_find_their_town(gaz, text, name, admin1):
+    place = gaz.resolve(text, context_countries={"US": 1.0}, context_admin1={admin1: 1.0})
+    assert place is not None and place.name == name and place.admin1 == admin1
+
+
+def test_a_big_town_outranks_a_province_abroad_nothing_supports(gaz):
+    # the Seychelles have a district named Saint Louis
+    place = gaz.resolve("St. Louis")
+    assert place is not None and place.kind == "city" and place.admin1 == "US-MO"
+    assert gaz.resolve("Saint Louis", context_countries={"SC": 1.0}).country == "SC"
+
+
 # ------------------------------------------------------------------ loading
 
 

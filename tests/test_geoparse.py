@@ -63,6 +63,21 @@ def test_a_dateline_is_context_for_the_whole_article(nlp, gaz):
 
 
 @pytest.mark.parametrize("text, mention, admin1", [
+    # the county settles which Peoria the dateline is
+    ("PEORIA — A man was wounded on Tuesday night, and a Peoria County judge set his bond at "
+     "$100,000 the next day.", "PEORIA", "US-IL"),
+    # the dateline's name said again and again is no evidence for its own reading
+    ("SPRINGFIELD — Springfield police said a woman was shot on Friday. Springfield detectives "
+     "are looking for a car. The Sangamon County coroner named the victim.", "SPRINGFIELD", "US-IL"),
+    # a neighbourhood named like a town elsewhere does not move the city's dateline
+    ("PHILADELPHIA (CBS) — A boy was shot in Kensington on Monday, police said.", "PHILADELPHIA", "US-PA"),
+])
+def test_a_dateline_heeds_the_states_and_counties_the_article_names(nlp, gaz, text, mention, admin1):
+    place = found(nlp, gaz, text, mention)
+    assert place is not None and place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, mention, admin1", [
     ("Police said the shooting happened at a home in Killingly, Conn., on Friday.", "Killingly", "US-CT"),
     ("A man from Stockton, California, was charged with assault.", "Stockton", "US-CA"),
     ("The victim lived in Paris, Texas, with her mother.", "Paris", "US-TX"),
@@ -149,6 +164,47 @@ def test_an_institution_is_not_a_place(nlp, gaz):
     text = ("Boston police said the man was taken to Mount Sinai Hospital. "
             "He died later at Mount Sinai, a spokesman said.")
     assert not [p for p in places(nlp, gaz, text) if p.mention == "Mount Sinai"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("A woman was shot on Friday in the Gresham neighborhood on the South Side, Chicago police said. "
+     "The Cook County medical examiner named her.", "Gresham"),
+    ("Police in Norfolk, Va., said a man was hurt in a shooting in the Berkley neighborhood.", "Berkley"),
+    ("A mortar hit the Sulaymaniyah area in the western part of Aleppo on Sunday, killing four people, "
+     "state media said.", "Sulaymaniyah"),
+])
+def test_a_neighbourhood_is_not_a_town_of_another_province(nlp, gaz, text, mention):
+    assert not [p for p in places(nlp, gaz, text) if p.mention == mention]
+
+
+def test_a_neighbourhood_of_the_articles_state_stays(nlp, gaz):
+    text = "Two men were wounded in the Kensington neighborhood, Philadelphia police said."
+    place = found(nlp, gaz, text, "Kensington")
+    assert place is not None and place.admin1 == "US-PA"
+
+
+def test_a_town_unknown_in_the_state_the_article_names_is_placed_in_that_state(nlp, gaz):
+    text = "A boy was killed at a home in Troy on Wednesday, the Kanawha County sheriff said."
+    troy = found(nlp, gaz, text, "Troy")
+    assert troy is not None and troy.admin1 == "US-WV" and troy.geo_precision == 3 and troy.name == "Troy"
+
+
+def test_a_county_two_states_share_settles_no_state_for_an_unknown_town(nlp, gaz):
+    # Gilmer County is in Georgia and in West Virginia: Troy stays the town the gazetteer knows
+    text = "A boy was killed at a home in Troy on Wednesday, the Gilmer County sheriff said."
+    troy = found(nlp, gaz, text, "Troy")
+    assert troy is not None and troy.geo_precision < 3
+
+
+def test_a_town_the_state_has_keeps_its_own_place(nlp, gaz):
+    text = "A man was shot in Springfield on Sunday, the Sangamon County coroner said."
+    springfield = found(nlp, gaz, text, "Springfield")
+    assert springfield is not None and springfield.admin1 == "US-IL" and springfield.geo_precision == 1
+
+
+def test_a_name_before_an_institution_noun_is_the_institution(nlp, gaz):
+    text = "Officers blocked the road outside St. Luke's Hospital and in the streets around Fifth Avenue late on Friday."
+    assert not [p for p in places(nlp, gaz, text) if p.mention.startswith("St. Luke")]
 
 
 # ------------------------------------------------------------------ context and homonyms
@@ -360,6 +416,59 @@ def test_only_whole_words_of_the_address_name_states():
 
     assert dict(_url_states("http://www.wkansas.com/arkansas-news/new-york-man")) == {"US-AR": 1.0, "US-NY": 1.0}
     assert not _url_states(None)
+
+
+@pytest.mark.parametrize("url, state", [
+    ("http://www.nbcphiladelphia.com/news/local/story.html", "US-PA"),
+    ("http://web.archive.org/web/20160101000000/http://chicago.suntimes.com:80/news/story/", "US-IL"),
+    ("https://www.toledoblade.com/local/police-fire/story", "US-OH"),
+    ("http://stlouis.cbslocal.com/2016/07/02/story/", "US-MO"),
+    ("http://www.trentonian.com/story", None),  # Renton sits inside a word
+    ("http://www.kansascity.com/news/story", None),  # a Kansas City in two states
+    ("http://example.com/news/story", None),
+])
+def test_the_city_a_host_is_named_after_gives_its_state(url, state):
+    from sitrep.nlp.geoparse import _host_city_state
+
+    assert _host_city_state(url) == state
+
+
+@pytest.mark.parametrize("url, state", [
+    ("http://example.com/news/las-vegas/teen-shot-near-park", "US-NV"),
+    ("http://www.example.com/chicago/20161226/chatham/man-killed", "US-IL"),
+    ("http://example.com/news/shot-in-cincinnati-park", None),  # the story's slug is not a section
+    ("http://example.com/news/local/", None),
+])
+def test_a_folder_named_after_a_big_city_gives_its_state(url, state):
+    from sitrep.nlp.geoparse import _path_city_state
+
+    assert _path_city_state(url) == state
+
+
+def test_a_mid_sized_namesake_in_another_state_is_dropped_from_an_anchored_story(nlp, gaz):
+    text = "TULSA, Okla. — Two men were shot near Peoria on Sunday night, Tulsa police said."
+    assert {p.place.admin1 for p in places(nlp, gaz, text)} == {"US-OK"}
+
+
+def test_a_small_town_abroad_is_dropped_from_a_story_two_places_put_in_one_country(nlp, gaz):
+    text = "A boy was shot on Friday in Whitehaven, Memphis police said, and officers in Tennessee are looking for a gray car."
+    assert [p.place.admin1 for p in places(nlp, gaz, text)] == ["US-TN", "US-TN"]
+
+
+def test_the_address_is_a_source_of_its_own(nlp, gaz):
+    doc = nlp("A boy was shot on Friday in Whitehaven. Memphis police are looking for a gray car.")
+    assert "GB" in {p.place.country for p in find_places(doc, gaz)}  # one US place is not enough
+    found = find_places(doc, gaz, url="http://www.fox13memphis.com/news/local/story")
+    assert [p.place.admin1 for p in found] == ["US-TN"]
+
+
+def test_the_hosts_city_is_context(nlp, gaz):
+    doc = nlp("A man was shot in Chester on Friday night, police said.")
+    before = [p.place for p in find_places(doc, gaz) if p.mention == "Chester"]
+    assert before and before[0].country == "GB"  # the English city is the biggest Chester
+    after = [p.place for p in find_places(doc, gaz, url="http://www.nbcphiladelphia.com/news/local/story.html")
+             if p.mention == "Chester"]
+    assert after and after[0].admin1 == "US-PA"
 
 
 def test_a_name_ending_the_headline_is_not_a_persons_name_for_the_text(nlp, gaz):

@@ -164,7 +164,9 @@ class Gazetteer:
         major = any(self._pop[i] >= MAJOR_CITY for i in towns)
 
         def under_town(i: int) -> bool:
-            return major or self._country_no[i] in town_countries
+            # a province of a country the article does not speak of gives way to any big town
+            # of its name ("St. Louis" is the city, not the Seychelles district)
+            return major or self._country_no[i] in town_countries or bool(towns) and not share[i]
 
         scored = sorted(
             ((self._score(i, f, query, cshare, ashare, under_town(i)), i, f)

@@ -20,6 +20,12 @@ ARTICLES = frozenset(
     "al el ul il ar er as es ash esh az ez ad ed an en at et ath adh".split()
 )
 
+# Abbreviations US copy writes in front of a name ("Mt. Pleasant", "St. Louis", "Ft. Myers",
+# "Ste. Genevieve") while GeoNames spells some names out and abbreviates others: both meet on
+# the full word.  Only a word followed by more of the name is expanded, so a street's "Main
+# St" keeps its "st".
+ABBREVIATIONS = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort"}
+
 _APOSTROPHES = dict.fromkeys(map(ord, "'`´’‘ʼʻʿʾ′"), None)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -33,12 +39,12 @@ def strip_accents(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lowercase ASCII words of ``text``, without a leading 'the'."""
+    """Lowercase ASCII words of ``text``, without a leading 'the', abbreviations spelled out."""
     text = strip_accents(text).translate(_APOSTROPHES).lower()
     out = _NON_WORD.sub(" ", text).split()
     if len(out) > 1 and out[0] == "the":
         out = out[1:]
-    return out
+    return [ABBREVIATIONS.get(w, w) if i < len(out) - 1 else w for i, w in enumerate(out)]
 
 
 def key_and_articles(text: str) -> tuple[str, bool]:

@@ -859,27 +859,36 @@ def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) 
 
 
 _BORDER_WORDS = frozenset({"border", "borders", "frontier", "crossing"})
+_BORDERING = frozenset({"bordering", "borders", "neighbouring", "neighboring"})
 
 
 def _across_border(doc: Doc, p: PlaceMention) -> bool:
     """A country named as the neighbour across a border ("a town on the border with Iraq",
-    "a blast at a border crossing with Turkey") is not where it happened: the
+    "a blast at a border crossing with Turkey", "the province bordering Iraq") is not where it happened: the
     event is on this side, wherever the rest of the text puts it."""
     if p.place.kind != "country" or p.char_start < 0:  # a headline's place has no words around it here
         return False
     span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
-    if span is None or span.start < 2:
+    if span is None or span.start < 1:
+        return False
+    if doc[span.start - 1].lower_ in _BORDERING:
+        return True  # "the eastern province bordering Iraq"
+    if span.start < 2:
         return False
     before = doc[span.start - 2:span.start]
     return before[0].lower_ in _BORDER_WORDS and before[1].lower_ in {"with", "of"}
 
 
 def _town_in(county: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The article's town in the state of ``county``, when that is a county: most stories
-    name the county's sheriff or coroner and happen in the town they are about ("the Wayne
-    County medical examiner" in a Detroit story), the most specific place.  The town named
-    most often wins, the first of those on a tie."""
-    if county.place.kind != "county" or county.place.admin1 is None:
+    """The article's town in the state of ``county``, when that is a county or a US state:
+    most stories name the county's sheriff or coroner and happen in the town they are about
+    ("the Wayne County medical examiner" in a Detroit story), the most specific place, and US
+    copy names the state as a reader's bearing ("a Kentucky teenager") for a story told in
+    one of its towns.  A province of a conflict country named as the place ("the northern
+    province of Raqqa") stays the province (SPEC §3).  The town named most often wins, the
+    first of those on a tie."""
+    if county.place.admin1 is None or not (
+            county.place.kind == "county" or county.place.kind == "admin1" and county.place.country == "US"):
         return None
     towns = [p for p in mentions if p.place.kind in POINT_KINDS and p.place.admin1 == county.place.admin1]
     if not towns:

