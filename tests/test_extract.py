@@ -50,6 +50,48 @@ def counts(nlp, text):
     ("Five soldiers and three civilians were killed in the ambush.", [8]),
     # every part after "among them" is a part, the second of a pair too
     ("At least 14 villagers - among them three girls and two boys - were killed in the raids.", [14]),
+    # dying joined by "and" to what happened before shares its subject; a killer's does not
+    ("Officers said the driver was taken to a clinic and died an hour later.", [1]),
+    ("Kessler, 61, shot and killed a coyote near the barn.", []),
+    # "who" stands for the person it follows; anyone pronounced dead is a person
+    ("Deputies said Larkin, who was pronounced dead at the farm, had no weapon.", [1]),
+    ("Mendoza was pronounced dead at the clinic.", [1]),
+    # an age used as a noun is one person
+    ("A 12-year-old died late Sunday after a handgun went off in a garage.", [1]),
+    ("Police said a 19-year-old who was shot near the park has died.", [1]),
+    # a shooting death is one dead; a headline's "Two dead" says its number is the people
+    ("Troopers are investigating a shooting death near the county fairgrounds.", [1]),
+    ("A stray round struck the clerk, resulting in her death.", [1]),
+    ("Two dead, four injured in parking lot shooting rampage", [2]),
+    # found dead: the one found, subject of "dead"; only people are found dead
+    ("When deputies arrived, they found 19-year-old Pim Vostrikova dead in the hallway.", [1]),
+    ("The young hiker was found dead near the trailhead.", [1]),
+    ("The truck was found abandoned near the trailhead.", []),
+    # a death in the complement of another verb: found shot to death, appear to have died
+    ("Two small boys were found shot to death in a barn on Tuesday.", [2]),
+    ("All five crew members appear to have died in the blast.", [5]),
+    ("Three men were found wounded in a car.", []),
+    ("The ambush that left seven dead was the worst in a decade.", [7]),
+    # people told without a number: both, a couple, a life taken
+    ("Both guards died at the scene.", [2]),
+    ("A couple was found shot to death in their kitchen.", [2]),
+    ("The crash claimed the life of a 19-year-old cyclist.", [1]),
+    ("The gunman then took his own life.", [1]),
+    ("He was threatening to take his own life.", []),
+    ("The boy later succumbed to his injuries.", [1]),
+    ("Both trucks were destroyed in the blast.", []),
+    # "a man" read as a count of one is the first of the people told one by one
+    ("A farmer and his nephew were found dead near the mill.", [2]),
+    ("A woman and her 6-year-old grandson both died of their wounds.", [2]),
+    # a name with an age in apposition, or beside a person, is a person
+    ("Orla Brennick, 31, and Tadeo Quillan, 16, were killed in the hallway.", [2]),
+    ("Four men were shot, Quillan and Pim Ostrova, 20, died.", [2]),
+    # a double (triple) killing, a murder-suicide
+    ("Detectives are treating it as a murder-suicide at the farmhouse.", [2]),
+    ("A man accused of a triple homicide at the motel appeared in court.", [3]),
+    ("He faces a murder charge.", []),
+    # an age says its noun is a person
+    ("22-year-old Jo Merrivale of Eastbrook died at the scene.", [1]),
 ])
 
 def test_death_counts(nlp, text, expected):
@@ -173,7 +215,8 @@ def test_an_undated_toll_takes_the_date_the_article_gives_its_event(nlp):
               "The shooting happened about 3:10 p.m. Saturday on a quiet street.")
     mentions = extract_events(doc, date(2016, 3, 21), [], "x")
     dead = next(m for m in mentions if m.fatalities_best == 1)
-    assert dead.event_date == date(2016, 3, 19) and dead.date_expression.startswith("article:")
+    # the story's first day dates it, as its lead ("lead: Saturday") or its event ("article: ...")
+    assert dead.event_date == date(2016, 3, 19) and dead.date_expression.endswith("Saturday")
 
 
 def test_an_undated_toll_keeps_the_report_day_when_only_another_kind_of_event_is_dated(nlp):
@@ -316,3 +359,48 @@ def test_the_country_across_a_border_is_not_the_place(nlp, first):
     text = first + "\nTheir bodies were left in Albu Kamal in the eastern province of Deir Ezzor."
     m = _events(nlp, text)[0]
     assert (m.fatalities_best, m.country, m.admin1) == (8, "SY", "SY-DY")
+
+
+def test_a_dateline_cut_in_two_by_the_sentence_splitter_is_still_its_day(nlp):
+    # the splitter ends a sentence after "Wednesday 29": "Oct 2014" read alone is a month,
+    # which would make the lead's 30 dead a month's total
+    doc = nlp("Rebels storm gas plant kill 30 Monitor AFP Wednesday 29 Oct 2014 Jihadists have stormed a gas "
+              "plant in the desert killing at least 30 guards and workers a monitoring group said Wednesday. "
+              "The group seized parts of the plant.")
+    counted = [m for m in extract_events(doc, date(2014, 10, 29), [], "x") if m.fatalities_best]
+    assert [(m.fatalities_best, m.is_aggregate, m.event_date) for m in counted] == [(30, False, date(2014, 10, 29))]
+
+
+def test_a_day_told_below_a_web_pages_debris_dates_the_story(nlp):
+    doc = nlp("Weather\n\nSports\n\nWatch live\n\nA 34-year-old man was found shot to death in a parked car, police "
+              "said.\n\nHis name has not been released.\n\nNeighbors told reporters they heard an argument outside "
+              "the building about 3 a.m. Sunday.")
+    [m] = extract_events(doc, date(2016, 5, 3), [], "x")
+    assert (m.fatalities_best, m.event_date) == (1, date(2016, 5, 1))
+
+
+def test_below_the_lead_a_vague_week_does_not_date_the_story(nlp):
+    doc = nlp("Weather\n\nSports\n\nWatch live\n\nA 34-year-old man was found shot to death in a parked car, police "
+              "said.\n\nHis name has not been released.\n\nNeighbors said they had heard arguments there over the "
+              "past week.")
+    [m] = extract_events(doc, date(2016, 5, 3), [], "x")
+    assert m.event_date == date(2016, 5, 3)
+
+
+def test_the_hurt_told_one_by_one_are_counted(nlp):
+    doc = nlp("A man was shot in the leg outside a bar on Friday, police said.")
+    assert [(m.fatalities_best, m.injured) for m in extract_events(doc, date(2016, 5, 2), [], "x")] == [(None, 1)]
+
+
+def test_the_one_shot_in_a_story_of_a_death_is_not_also_hurt(nlp):
+    doc = nlp("A man was shot outside a bar on Friday, police said.\n\nHe died at the hospital an hour later.")
+    mentions = extract_events(doc, date(2016, 5, 2), [], "x")
+    assert max(m.fatalities_best or 0 for m in mentions) == 1
+    assert all(m.injured is None for m in mentions)
+
+
+def test_in_total_sums_one_events_dead_and_is_no_period_total(nlp):
+    doc = nlp("Gunmen opened fire at a wedding party on Saturday. In total, three guests were killed, including "
+              "the groom's uncle, and six others were hurt.")
+    counted = [m for m in extract_events(doc, date(2016, 5, 2), [], "x") if m.fatalities_best]
+    assert [(m.fatalities_best, m.is_aggregate) for m in counted] == [(3, False)]

@@ -216,3 +216,21 @@ def test_a_report_with_no_province_joins_the_one_its_clues_point_to():
                           evidence="Police named the victim, Dee Lane, 17.")
     _, events = merge_mentions(frame([placed, unplaced, elsewhere]))
     assert events.height == 3
+
+
+def test_an_articles_lead_event_is_its_first_report_of_deaths():
+    from sitrep.evaluate.external import main_mentions
+    from sitrep.merge.events import lead_mentions
+
+    rows = [
+        mention("a-0-0", "a", fatalities_best=None),  # a trigger told without a count
+        mention("a-1-0", "a", fatalities_low=6, fatalities_best=6, victims="civilians"),
+        # a larger figure further down: background, not the story's event
+        mention("a-7-0", "a", fatalities_low=90, fatalities_best=90, victims="civilians"),
+        mention("b-0-0", "b", fatalities_best=None),
+        mention("b-2-0", "b", fatalities_best=None),
+    ]
+    assert {a: rows[i]["mention_id"] for a, i in lead_mentions(rows).items()} == {"a": "a-1-0", "b": "b-0-0"}
+    # the evaluation scores the same mention as the article's main event
+    mains = main_mentions(frame([{**r, "char_start": 0} for r in rows]))
+    assert {a: m["mention_id"] for a, m in mains.items()} == {"a": "a-1-0", "b": "b-0-0"}

@@ -1,8 +1,8 @@
 """Score against the external evaluation sets in ../shared/eval (see its README).
 
-FA-KES: per article, the main event (its largest non-aggregate count, else its first
-mention) against the crowd annotation: found, killed exact and within 10%, province, date
-within two days.  GVA: per article, killed and injured exact (the largest non-aggregate
+FA-KES: per article, the main event (its first non-aggregate mention with a count, else its
+first mention: see `main_mentions`) against the crowd annotation: found, killed exact and
+within 10%, province, date within two days.  GVA: per article, killed and injured exact (the largest non-aggregate
 count; none is 0), state, city and incident date of the main event; per incident reported by
 two or more articles, whether its articles' main events are exactly one event; and per
 incident, whether its main events hold no other incident's report (merging too much).
@@ -19,11 +19,14 @@ from sitrep.evaluate.report import Report
 
 
 def main_mentions(mentions: pl.DataFrame) -> dict[str, dict]:
-    """Each article's main event mention: its largest non-aggregate count, else its first."""
+    """Each article's main event mention: the first non-aggregate one with a death count, else
+    its first.  News copy tells its event first (the headline and the lead); a larger figure
+    further down is, more often than not, another event told as background (last month's
+    bombing, a war's toll), so the largest count is no better a guess of the main one."""
     out: dict[str, dict] = {}
-    for m in mentions.filter(~pl.col("is_aggregate")).sort(["article_id", "sentence_index"]).to_dicts():
+    for m in mentions.filter(~pl.col("is_aggregate")).sort(["article_id", "sentence_index", "char_start"]).to_dicts():
         cur = out.get(m["article_id"])
-        if cur is None or (m["fatalities_best"] or -1) > (cur["fatalities_best"] or -1):
+        if cur is None or (not cur["fatalities_best"] and m["fatalities_best"]):
             out[m["article_id"]] = m
     return out
 

@@ -9,10 +9,10 @@ one event, one count.  Mentions are linked when they can only be the same event:
 - across articles: the same province, overlapping dates, the same ACLED sub-event type and
   compatible counts, and the same place; a town and its province (or two places in it) only
   with the same count of two or more deaths, since one death is the commonest report;
-- across articles, by the people they name: each article's lead event (its largest count,
-  else its first report) joins another article's lead event when both articles name the same
-  person (a victim, a suspect, a commander), within a few days and never across provinces;
-  two shared names link them at any date (a trial report months later).
+- across articles, by the people they name: each article's lead event (its first report of
+  deaths, else its first report) joins another article's lead event when both articles name
+  the same person (a victim, a suspect, a commander), within a few days and never across
+  provinces; two shared names link them at any date (a trial report months later).
   A name in many articles or in several provinces (a spokesman, a monitor's director) says
   nothing about which event an article tells, so only distinctive names count;
 - across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
@@ -152,7 +152,11 @@ def same_event_across_articles(a: dict, b: dict) -> bool:
 
 
 def lead_mentions(rows: list[dict]) -> dict[str, int]:
-    """Each article's lead event: its largest non-aggregate count, else its first report."""
+    """Each article's lead event: its first non-aggregate report of deaths, else its first report.
+
+    News copy tells its event first; a larger figure further down is mostly another event
+    told as background (an earlier attack, a war's toll).  `sitrep.evaluate.external` scores
+    the same mention as the article's main event."""
     lead: dict[str, int] = {}
     for i, row in enumerate(rows):
         if row["is_aggregate"]:
@@ -162,9 +166,7 @@ def lead_mentions(rows: list[dict]) -> dict[str, int]:
             lead[row["article_id"]] = i
             continue
         mine, theirs = row["fatalities_best"], rows[cur]["fatalities_best"]
-        if (mine if mine is not None else -1) > (theirs if theirs is not None else -1) or (
-            mine == theirs and row["sentence_index"] < rows[cur]["sentence_index"]
-        ):
+        if (mine and not theirs) or (bool(mine) == bool(theirs) and row["sentence_index"] < rows[cur]["sentence_index"]):
             lead[row["article_id"]] = i
     return lead
 

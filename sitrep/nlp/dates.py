@@ -64,6 +64,7 @@ from text_to_num import text2num
 __all__ = [
     "DateRange",
     "publication_date_from_text",
+    "find_dateline",
     "resolve_expression",
     "find_date_expressions",
     "is_future_or_hypothetical",
@@ -211,7 +212,14 @@ def _is_caption(text: str, start: int, end: int) -> bool:
 
 
 def publication_date_from_text(text: str, limit: int = 600) -> tuple[date | None, int | None]:
-    """The dateline date near the top of `text` and its character offset, or (None, None).
+    """The dateline date near the top of `text` and its character offset, or (None, None)
+    (see `find_dateline`)."""
+    found = find_dateline(text, limit)
+    return (found[0], found[1]) if found else (None, None)
+
+
+def find_dateline(text: str, limit: int = 600) -> tuple[date, int, int] | None:
+    """The dateline near the top of `text`: its date and character span, or None.
 
     Only full dates (day, month and year) in the first `limit` characters count.  A date
     after a cue ("Published", "Updated", "Posted on", "Date of publication") wins; otherwise
@@ -219,9 +227,9 @@ def publication_date_from_text(text: str, limit: int = 600) -> tuple[date | None
     June 6, 2017" in running text is an event, not a dateline).
     """
     if not text:
-        return None, None
+        return None
     head = text[: limit + 40]  # let a date that starts before `limit` finish
-    found: list[tuple[int, int, date]] = []  # (priority, offset, date)
+    found: list[tuple[int, int, int, date]] = []  # (priority, start, end, date)
     for kind, rx in _DATELINE_RES:
         for m in rx.finditer(head):
             if m.start() >= limit:
@@ -241,11 +249,11 @@ def publication_date_from_text(text: str, limit: int = 600) -> tuple[date | None
                     continue
             published_cue = cue is not None and cue.group("cue").lower() in (
                 "published", "posted", "date of publication", "first published", "dateline")
-            found.append((0 if published_cue else 1, m.start(), d))
+            found.append((0 if published_cue else 1, m.start(), m.end(), d))
     if not found:
-        return None, None
-    _, offset, d = min(found)
-    return d, offset
+        return None
+    _, start, end, d = min(found)
+    return d, start, end
 
 
 # --------------------------------------------------------------------------------------

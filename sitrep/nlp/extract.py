@@ -31,11 +31,12 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp import lexicon as lx
 from sitrep.nlp.counts import find_counts
-from sitrep.nlp.dates import DateRange, find_date_expressions, is_future_or_hypothetical, resolve_expression
+from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, is_future_or_hypothetical,
+                              resolve_expression)
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -180,11 +181,19 @@ def _predicate_kind(noun: Token) -> str | None:
         if lemma in lx.WOUNDING_LEMMAS:
             return "injury"  # "five men were shot": hurt, not (yet) dead
         if anc.pos_ == "VERB" and anc.lemma_.lower() not in {"be", "include", "have"}:
-            # a clause headed by another verb ("trapped", "fled") says something else
+            # a clause headed by another verb ("trapped", "fled") says something else, unless
+            # its complement is a death: "were found shot to death", "appear to have died"
+            if any(c.dep_ in {"xcomp", "oprd", "acomp"} and _tells_death(c) for c in anc.children):
+                return "death"
             if lemma in lx.REPORTING_LEMMAS:
                 continue
             break
     return None
+
+
+def _tells_death(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in {"die", "dead", "kill"} or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(token))
 
 
 ADJACENT = 3
@@ -292,11 +301,18 @@ def _victim_class(noun: Token) -> str | None:
 
 def read_counts(sent: Span) -> tuple[list[Count], int | None]:
     """Death counts (and the largest injury count) stated in one sentence."""
+    deaths, injured, _ = _read_counts(sent)
+    return deaths, injured
+
+
+def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
+    """`read_counts`, and whether its injured are people told without a number ("a man")."""
     doc = sent.doc
     deaths: list[Count] = []
     joined_to: dict[int, int] = {}  # a counted noun's token -> its count in `deaths`
     parts: set[int] = set()  # counted nouns read as parts of a count told before them
     injured: int | None = None
+    numbered_injury = numbered_death = False
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
             continue
@@ -324,8 +340,12 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
             phrase_head = next((t for t in doc[span.end:min(span.end + 6, sent.end)] if t.lower_ == cs.head), None)
             if phrase_head is not None and _victim_class(phrase_head) is not None:
                 noun, victims = phrase_head, _victim_class(phrase_head)
-        if victims is None and noun is not number and not noun.like_num:
+        if said is None and noun.lower_ in _DEAD_WORDS:
+            said = "death"  # "a shooting that left four dead": the number hangs on "dead" itself
+        tells_itself = said is not None and span.end < sent.end and doc[span.end].lower_ in _DEAD_WORDS | _INJURED_WORDS
+        if victims is None and noun is not number and not noun.like_num and not tells_itself:
             # an unlisted noun counts only in the plural ("two shepherds"), as people are told
+            # ("Two dead, six injured in shooting rampage": the number is the people)
             if not (noun.tag_ == "NNS" or any(c.lemma_.lower() in lx.VICTIM_NOUNS for c in noun.subtree)):
                 continue
         if _is_part(noun, after_count=bool(deaths)):
@@ -359,14 +379,48 @@ def read_counts(sent: Span) -> tuple[list[Count], int | None]:
                 continue
             joined_to[noun.i] = len(deaths)
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
+            numbered_death = numbered_death or not re.match(r"(?i)an?\b", cs.text)
         elif kind == "injury":
             injured = max(injured or 0, value.best)
+            numbered_injury = numbered_injury or not re.match(r"(?i)an?\b", cs.text)
+    if deaths and not numbered_death:
+        # "a man and his daughter were found dead": "a man" read as a count of one is the
+        # first of the people the sentence tells one by one
+        told = _singular_deaths(sent, [])
+        if told and told[0].best > combine_counts(deaths).best:
+            deaths = told
     deaths.extend(_singular_deaths(sent, deaths))
-    return deaths, injured
+    return deaths, injured, injured is not None and not numbered_injury
+
+
+HURTING_LEMMAS = {"shoot", "stab", "wound", "injure"}
+
+
+def _singular_injured(sent: Span) -> int | None:
+    """The hurt told without a number: 'a man was shot in the leg', 'shot a woman and his
+    son' (two), 'accidentally shot himself': the people a wounding verb was done to, when
+    each is one person.  Only for a sentence that tells no death ('was shot and killed'),
+    in an article that tells none either: 'a man was shot ... he died at the hospital' is
+    one dead, not one hurt (see `extract_events`)."""
+    best = None
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in HURTING_LEMMAS or _is_fatal(verb):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for child in verb.children:
+            if child.dep_ not in {"nsubjpass", "dobj"} or _is_part(child):
+                continue
+            if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl":
+                child = child.head.head
+            victims = [child, *child.conjuncts]
+            if all(_one_victim(v) for v in victims):
+                best = max(best or 0, len(victims))
+    return best
 
 
 KILL_LEMMAS = {"kill", "slay", "murder", "execute", "behead", "massacre", "assassinate"}
-DIE_LEMMAS = {"die", "perish"}
+DIE_LEMMAS = {"die", "perish", "succumb"}
 SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 
 
@@ -389,6 +443,19 @@ def _death_predicates(sent: Span) -> list[tuple[Token, set[str], Token]]:
     return out
 
 
+def _people(noun: Token, pronounced: bool = False) -> int | None:
+    """How many people a victim told without a number is: one ('a man', 'Smith', or any
+    noun `pronounced` dead), two ('both men', 'a couple'), else None (not a count)."""
+    if _one_victim(noun) or (pronounced and noun.tag_ in {"NN", "NNP"}):
+        return 1
+    if noun.lemma_.lower() == "couple" and noun.tag_ == "NN" and not any(c.dep_ == "prep" for c in noun.children):
+        return 2  # "a couple was found shot to death" (not "a couple of days")
+    if noun.tag_ == "NNS" and any(c.lower_ == "both" for c in noun.children) and (
+            pronounced or _victim_class(noun) is not None):
+        return 2
+    return None
+
+
 def _one_victim(noun: Token) -> bool:
     """A victim named or described in the singular: 'a 16-year-old boy', 'Bandoo', 'he'."""
     doc = noun.doc
@@ -399,9 +466,20 @@ def _one_victim(noun: Token) -> bool:
         return False
     if noun.lower_ in SINGLE_PRONOUNS:
         return True
+    if any(c.dep_ == "appos" and c.like_num for c in noun.children):
+        return True  # "Cantu, 16,": a number in apposition is an age
+    if _aged(noun) or any(c.dep_ == "amod" and _aged(c, as_noun=False) for c in noun.children):
+        return True  # "a 15-year-old", "17-year-old Jo Munnings" (whatever the tagger makes of the name)
     if noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and noun.ent_type_ not in {"GPE", "ORG", "NORP", "LOC", "FAC"}):
         return True
     return noun.tag_ == "NN" and _victim_class(noun) is not None
+
+
+def _aged(noun: Token, as_noun: bool = True) -> bool:
+    """'A 15-year-old', 'the three-month-old': an age used as a noun names one person (and
+    with `as_noun` False, an age at all: '17-year-old Jo Munnings')."""
+    return noun.lower_ == "old" and (not as_noun or noun.dep_ not in {"amod", "acomp"}) and any(
+        c.lemma_.lower() in {"year", "month", "week"} and c.dep_ == "npadvmod" for c in noun.children)
 
 
 def combine_counts(deaths: list[Count]) -> Count:
@@ -433,19 +511,37 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     if already:
         return []
     best: Count | None = None
-    for _, deps, head in _death_predicates(sent):
-        heads = [head]
+    for predicate, deps, head in _death_predicates(sent):
+        heads = [(head, deps)]
+        if predicate.lemma_.lower() == "dead" and predicate is not head:
+            heads.append((predicate, {"nsubj"}))  # "they found Jo Munnings dead": Munnings, subject of "dead"
         if head.dep_ in {"xcomp", "ccomp", "oprd", "conj"} and head.head is not head:
-            heads.append(head.head)  # "were found shot to death", "was shot and killed"
-        # only people are pronounced dead: "a farmer was pronounced dead" needs no list of nouns
-        pronounced = any(h.lemma_.lower() == "pronounce" for h in heads)
-        for child in (c for h in heads for c in h.children):
-            if child.dep_ not in deps or _is_part(child):
+            # "were found shot to death", "was shot and killed"; "was taken to a hospital and
+            # died": dying, or being killed, joined by "and" without a subject of its own
+            # shares its head's ("Smith shot and killed a deer": Smith is not the dead)
+            undergone = head.lemma_.lower() in DIE_LEMMAS or any(c.dep_ == "auxpass" for c in head.children)
+            shared = deps | ({"nsubj", "nsubjpass"} if head.dep_ == "conj" and undergone and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) else set())
+            heads.append((head.head, shared))
+        # only people are pronounced (or found) dead: "a farmer was pronounced dead", "Camarillo
+        # was pronounced dead" need no list of nouns (nor the tagger's guess that a surname is a town)
+        pronounced = any(h.lemma_.lower() in {"pronounce", "declare"} for h, _ in heads) or (
+            predicate.lemma_.lower() == "dead" and head.lemma_.lower() == "find")  # "the hunter was found dead"
+        for child, ok in ((c, d) for h, d in heads for c in h.children):
+            if child.dep_ not in ok or _is_part(child):
                 continue
+            if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl":
+                child = child.head.head  # "Smith, who was pronounced dead": Smith
             victims = [child, *child.conjuncts]
-            if not all(_one_victim(v) or (pronounced and v.tag_ == "NN") for v in victims):
+            sizes = [_people(v, pronounced) for v in victims]
+            if None in sizes and any(sizes):
+                # "Mackey and Ishmael Haywood died": a name beside a person is a person, whatever
+                # the tagger guessed (a people, a firm) — but not a place
+                sizes = [n or (1 if v.pos_ == "PROPN" and v.ent_type_ not in {"GPE", "LOC", "FAC"} else None)
+                         for n, v in zip(sizes, victims)]
+            if None in sizes:
                 continue
-            n = len(victims)
+            n = sum(sizes)
             first, last = min(v.i for v in victims), max(v.i for v in victims)
             span = sent.doc[first:last + 1]
             classes = {_victim_class(v) or "civilians" for v in victims}
@@ -455,6 +551,10 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     if best is None:
         best = _death_of(sent)
     if best is None:
+        best = _life_taken(sent)
+    if best is None:
+        best = _multiple_killing(sent)
+    if best is None:
         for token in sent:
             if token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {"shooting", "stabbing", "attack", "shot"}:
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
@@ -462,13 +562,49 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     return [best] if best else []
 
 
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
+
+
+def _multiple_killing(sent: Span) -> Count | None:
+    """'A double murder' is two dead, 'a triple homicide' three, 'a murder-suicide' two."""
+    doc = sent.doc
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in {"murder", "homicide", "killing", "slaying"}:
+            n = next((MULTIPLES[c.lower_] for c in token.children if c.lower_ in MULTIPLES), None)
+            if n is None and token.i + 2 < sent.end and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "suicide":
+                n = 2
+            if n is not None:
+                return Count(n, n, None, token.idx, token.idx + len(token.text), "civilians")
+    return None
+
+
+def _life_taken(sent: Span) -> Count | None:
+    """'The shooting claimed a life', 'claimed the life of a teenager', 'took his own life':
+    one life, one dead (taken, not 'threatening to take his life')."""
+    for token in sent:
+        verb = token.head
+        if (token.lower_ == "life" and token.dep_ == "dobj" and verb.lemma_.lower() in {"claim", "take"}
+                and verb.tag_ in {"VBD", "VBN"}):
+            return Count(1, 1, None, token.idx, token.idx + len(token.text), "civilians")
+    return None
+
+
 def _death_of(sent: Span) -> Count | None:
     """'charged in the shooting death of Tom Baker', 'the deaths of a woman and her son': the
-    dead named after 'death(s) of', one each."""
+    dead named after 'death(s) of', one each; 'investigating a shooting death', 'resulting in
+    her death' are one dead.
+    ('The murder of Ann Lee' counts too, in the evaluation, but mostly in stories of arrests
+    and trials, whose dates then stand for the event's: not read.)"""
     for token in sent:
         if token.lemma_.lower() != "death" or token.pos_ != "NOUN":
             continue
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        ofs = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if not ofs and token.tag_ == "NN" and any(
+                (c.dep_ in {"compound", "amod"} and c.lower_ in {"shooting", "stabbing"})
+                or (c.dep_ == "poss" and c.lower_ in {"his", "her"}) for c in token.children):
+            return Count(1, 1, None, token.idx, token.idx + len(token.text), "civilians")  # "resulting in her death"
+        for prep in ofs:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 victims = [obj, *obj.conjuncts]
                 if all(_one_victim(v) for v in victims):
@@ -531,11 +667,15 @@ def _is_reporting_date(token: Token) -> bool:
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
 
 
-def read_date(sent: Span, published: date, anchor: Token | None) -> tuple[DateRange | None, DateRange | None]:
+def read_date(sent: Span, published: date, anchor: Token | None,
+              dateline: Dateline | None = None) -> tuple[DateRange | None, DateRange | None]:
     """The event's date range from the sentence (nearest the anchor), and the date of saying.
 
     "A monitoring group said Friday" dates the report, not the event; it is returned apart,
     as the last day the event can have happened, for sentences that give nothing better.
+    Any part of the article's dateline reads as the whole dateline's day, even where the
+    sentence splitter cut it in two and left "Oct 2014" at the head of the lead (a month,
+    read alone).
     """
     doc = sent.doc
     best: tuple[int, DateRange] | None = None
@@ -548,6 +688,8 @@ def read_date(sent: Span, published: date, anchor: Token | None) -> tuple[DateRa
         if span is None:
             continue
         token = span.root
+        if dateline is not None and sent.start_char + s < dateline.end and dateline.start < sent.start_char + e:
+            rng = dateline.range
         if _is_reporting_date(token) or _is_justice_date(token):
             reported = reported or rng
             continue
@@ -579,7 +721,7 @@ SINCE_TOTAL_DAYS = 7
 
 _AGG_RE = re.compile(
     r"\b(this (month|year|week) alone|so far (this|in)|since (the (start|beginning)|early|late)?\s*(19|20)\d\d"
-    r"|in total|over the (past|last) (\w+ )?(months|years|weeks)|in a week of|campaign"
+    r"|over the (past|last) (\w+ )?(months|years|weeks)|in a week of|campaign"
     r"|(seven|eight|nine|ten|eleven|twelve|\d{2,}|several|many) days of|(weeks|months|years) of)\b",
     re.IGNORECASE,
 )
@@ -908,14 +1050,36 @@ LEAD_SENTENCES = 3
 LEAD_MAX_AGE_DAYS = 7
 
 
-def _lead_date(sentences: list[Span], published: date | None) -> DateRange | None:
-    """The first event date the article's opening sentences give ("... was shot Monday
-    morning"): the date of the story, for its later sentences that give none."""
+@dataclass(frozen=True)
+class Dateline:
+    """The article's dateline: its character span and the day it names."""
+
+    start: int
+    end: int
+    range: DateRange
+
+
+def _dateline(doc: Doc, published: date | None) -> Dateline | None:
+    found = find_dateline(doc.text)
+    if found is None or published is None or found[0] > published:
+        return None
+    day, start, end = found
+    return Dateline(start, end, DateRange(day, day, 1, doc.text[start:end]))
+
+
+def _lead_date(sentences: list[Span], published: date | None,
+               dateline: Dateline | None = None) -> DateRange | None:
+    """The first event date the article gives ("... was shot Monday morning"): the date of
+    the story, for its sentences that give none.  Its opening sentences may give a week
+    ("over the weekend"); further down, where web pages put their lead after menus and
+    captions, only a day counts ("The shooting happened about 3 a.m. Sunday"), as a vague
+    week there is more often another event's."""
     if published is None:
         return None
-    for sent in sentences[:LEAD_SENTENCES]:
-        rng, _ = read_date(sent, published, None)
-        if rng is None or rng.precision > 2 or (published - rng.end).days > LEAD_MAX_AGE_DAYS:
+    for index, sent in enumerate(sentences):
+        rng, _ = read_date(sent, published, None, dateline)
+        widest = 2 if index < LEAD_SENTENCES else 1
+        if rng is None or rng.precision > widest or (published - rng.end).days > LEAD_MAX_AGE_DAYS:
             continue
         if rng.start == rng.end == published and re.search(r"\b(19|20)\d\d\b", rng.expression):
             continue  # the dateline: the day of publication, not of the event
@@ -946,8 +1110,10 @@ def extract_events(
     places = [p for p in places if not _across_border(doc, p)]
     sent_places = [[p for p in places if s.start_char <= p.char_start < s.end_char] for s in sentences]
     dominant = _dominant_place(places)
-    lead_date = _lead_date(sentences, published)
+    dateline = _dateline(doc, published)
+    lead_date = _lead_date(sentences, published, dateline)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
+    hurt_unnumbered: list[EventMention] = []  # mentions whose injured are people told one by one
     background: list[EventMention] = []  # events told as history, dropped
 
     def read(index: int, sent: Span, fallback: bool = False) -> EventMention | None:
@@ -955,7 +1121,7 @@ def extract_events(
         if sum(t.is_alpha for t in sent) < 4:
             return None
         triggers = find_triggers(sent)
-        deaths, injured = read_counts(sent)
+        deaths, injured, hurt_one_by_one = _read_counts(sent)
         anchor: Token | None = None
         if deaths:
             span = doc.char_span(deaths[0].start, deaths[0].end, alignment_mode="expand")
@@ -964,7 +1130,7 @@ def extract_events(
             anchor = max(triggers, key=lambda t: t[1][2])[0]
         if is_future_or_hypothetical(text) and (anchor is None or _hypothetical_anchor(anchor)):
             return None
-        rng, reported = read_date(sent, published, anchor) if published else (None, None)
+        rng, reported = read_date(sent, published, anchor, dateline) if published else (None, None)
         if rng is None and published is not None and deaths and _RECENT.search(text):
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
         place, governed = _choose_place(sent, places, anchor)
@@ -999,6 +1165,11 @@ def extract_events(
             combined = combine_counts(deaths)
             m.fatalities_low, m.fatalities_best, m.fatalities_high = combined.low, combined.best, combined.high
             m.count_char_start, m.count_char_end = combined.start, combined.end
+        elif injured is None:
+            m.injured = _singular_injured(sent)  # read after the anchoring: a count, not an anchor
+            hurt_one_by_one = m.injured is not None
+        if hurt_one_by_one and not deaths:
+            hurt_unnumbered.append(m)
         m.is_aggregate = m_aggregate
         previous = _recent(mentions, index)
         same_paragraph = previous is not None and paragraphs[previous.sentence_index] == paragraphs[index]
@@ -1058,6 +1229,9 @@ def extract_events(
         m = read(unanchored[0], sentences[unanchored[0]], fallback=True)
         if m is not None:
             mentions.append(m)
+    if any(m.fatalities_best for m in mentions):
+        for m in hurt_unnumbered:
+            m.injured = None  # the one shot may be the one who died
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     return mentions
