@@ -8,8 +8,8 @@ exactly the texts the pipeline hands spaCy (boilerplate blanked) and is timed ov
 alone, model loading excluded: a strict bound.  Memory is the peak of the summed resident
 memory of the run's whole process tree (the run, the fork server, the step processes),
 sampled every 0.2 s.  Then `sitrep run` again on the same inbox: `rerun_fraction` is what a
-run with nothing new costs beside the first.  On a machine shared with other work, wall-clock figures move with the
-load; `cpu_ratio` (the bound's CPU seconds over the run's) moves much less.
+run with nothing new costs beside the first.  On a machine shared with other work, wall-clock
+figures move with the load; `cpu_ratio` (the bound's CPU seconds over the run's) moves much less.
 """
 
 from __future__ import annotations
@@ -195,13 +195,14 @@ def bench(source: Path, processes: int, model: str, keep: Path | None = None, lo
         bound_s, bound_cpu, bound_words = bound(texts, model, processes)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+    articles = sum(1 for _, is_article in texts if is_article)
     words_per_s = words / seconds if seconds else 0.0
     bound_wps = bound_words / bound_s if bound_s else 0.0
     return {
-        "articles": sum(1 for _, is_article in texts if is_article),
+        "articles": articles,
         "words": words,
         "seconds": round(seconds, 2),
-        "articles_per_s": round(sum(1 for _, a in texts if a) / seconds, 2) if seconds else 0.0,
+        "articles_per_s": round(articles / seconds, 2) if seconds else 0.0,
         "words_per_s": round(words_per_s, 1),
         "bound_seconds": round(bound_s, 2),
         "bound_words_per_s": round(bound_wps, 1),

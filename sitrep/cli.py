@@ -95,11 +95,10 @@ def _has_nlp_to_share(settings: Settings, fingerprint: str) -> bool:
     marker = settings.data_dir / LAST_INBOX
     if not marker.exists() or marker.read_text() != fingerprint or not settings.warehouse_path.exists():
         return True
+    from sitrep.stages.freshness import unparsed
     from sitrep.store.warehouse import Warehouse
 
-    pending = Warehouse(settings.warehouse_path).frame(
-        "SELECT count(*) AS n FROM raw_articles ANTI JOIN articles USING (article_id)")["n"][0]
-    return pending > 0
+    return unparsed(Warehouse(settings.warehouse_path)) > 0
 
 
 def _run_locked(settings: Settings, args: argparse.Namespace) -> int:

@@ -171,7 +171,7 @@ def lead_mentions(rows: list[dict]) -> dict[str, int]:
     return lead
 
 
-def _same_person_links(rows: list[dict], people: dict[str, set[str]]) -> list[tuple[int, int]]:
+def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]]) -> list[tuple[int, int]]:
     """Pairs of lead mentions whose articles name the same distinctive person.
 
     One shared name links two reports within a few days and with compatible counts; two or
@@ -179,7 +179,6 @@ def _same_person_links(rows: list[dict], people: dict[str, set[str]]) -> list[tu
     and counts say: a trial or a funeral report dates its lead sentence by the hearing, and an
     early report gives a count before a victim died.
     """
-    lead = lead_mentions(rows)
     by_name: dict[str, list[int]] = defaultdict(list)
     for article, i in lead.items():
         for name in people.get(article, ()):
@@ -204,12 +203,11 @@ def _same_person_links(rows: list[dict], people: dict[str, set[str]]) -> list[tu
     return links
 
 
-def _corroborated_links(rows: list[dict], titles: dict[str, str | None]) -> list[tuple[int, int]]:
+def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str, str | None]) -> list[tuple[int, int]]:
     """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
     articles also share a particular of the incident: a victim's age, or much of their headlines'
     words.  Province and day alone are not enough: a busy province sees several incidents a day,
     and its towns are often not named alike (a suburb, the city, the county)."""
-    lead = lead_mentions(rows)
     evidence: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         evidence[row["article_id"]].append(row["evidence"] or "")
@@ -306,9 +304,10 @@ def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[s
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
                     uf.union(members[x], members[y])
-    for i, j in _same_person_links(rows, people or {}):
+    lead = lead_mentions(rows)  # each article's lead event, for the links between articles' leads
+    for i, j in _same_person_links(rows, lead, people or {}):
         uf.union(i, j)
-    for i, j in _corroborated_links(rows, titles or {}):
+    for i, j in _corroborated_links(rows, lead, titles or {}):
         uf.union(i, j)
     return [uf.find(i) for i in range(len(rows))]
 
