@@ -379,10 +379,10 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
                 continue
             joined_to[noun.i] = len(deaths)
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
-            numbered_death = numbered_death or not re.match(r"(?i)an?\b", cs.text)
+            numbered_death = numbered_death or _numbered(cs.text)
         elif kind == "injury":
             injured = max(injured or 0, value.best)
-            numbered_injury = numbered_injury or not re.match(r"(?i)an?\b", cs.text)
+            numbered_injury = numbered_injury or _numbered(cs.text)
     if deaths and not numbered_death:
         # "a man and his daughter were found dead": "a man" read as a count of one is the
         # first of the people the sentence tells one by one
@@ -394,6 +394,14 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
 
 
 HURTING_LEMMAS = {"shoot", "stab", "wound", "injure"}
+
+
+_A_OR_AN = re.compile(r"an?\b", re.IGNORECASE)
+
+
+def _numbered(count_text: str) -> bool:
+    """Whether a count is told with a number, not as 'a man' / 'an officer'."""
+    return not _A_OR_AN.match(count_text)
 
 
 def _singular_injured(sent: Span) -> int | None:
@@ -565,6 +573,11 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
 
 
+def _told_at(token: Token, n: int) -> Count:
+    """`n` dead told by one word ("a double murder", "claimed a life"), its span the word's."""
+    return Count(n, n, None, token.idx, token.idx + len(token.text), "civilians")
+
+
 def _multiple_killing(sent: Span) -> Count | None:
     """'A double murder' is two dead, 'a triple homicide' three, 'a murder-suicide' two."""
     doc = sent.doc
@@ -575,7 +588,7 @@ def _multiple_killing(sent: Span) -> Count | None:
             if n is None and token.i + 2 < sent.end and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "suicide":
                 n = 2
             if n is not None:
-                return Count(n, n, None, token.idx, token.idx + len(token.text), "civilians")
+                return _told_at(token, n)
     return None
 
 
@@ -586,7 +599,7 @@ def _life_taken(sent: Span) -> Count | None:
         verb = token.head
         if (token.lower_ == "life" and token.dep_ == "dobj" and verb.lemma_.lower() in {"claim", "take"}
                 and verb.tag_ in {"VBD", "VBN"}):
-            return Count(1, 1, None, token.idx, token.idx + len(token.text), "civilians")
+            return _told_at(token, 1)
     return None
 
 
@@ -603,7 +616,7 @@ def _death_of(sent: Span) -> Count | None:
         if not ofs and token.tag_ == "NN" and any(
                 (c.dep_ in {"compound", "amod"} and c.lower_ in {"shooting", "stabbing"})
                 or (c.dep_ == "poss" and c.lower_ in {"his", "her"}) for c in token.children):
-            return Count(1, 1, None, token.idx, token.idx + len(token.text), "civilians")  # "resulting in her death"
+            return _told_at(token, 1)  # "resulting in her death"
         for prep in ofs:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 victims = [obj, *obj.conjuncts]
