@@ -9,8 +9,8 @@ a process and a warehouse read, which a run would pay a dozen times for checks t
 fraction of a second.  Where a check looks depends on how the stage writes.  raw_articles and
 event_mentions commit batch by batch, so a long run keeps what it finished; their suites run
 on the table once it is written (`table_checks`), and a failure stops everything downstream.
-parsed_articles is a graph of parallel batches; its suites run as one step after them
-(`articles_checks`).  The derived stages (events, weekly_conflict_stats, acled_weekly) replace
+parsed_articles is a graph of parallel batches; its suites run in the graph's last step
+(`record_parse`), once the batches are written.  The derived stages (events, weekly_conflict_stats, acled_weekly) replace
 whole tables: they run their suites on the new frames *before* writing them, so a failed check
 leaves the previous, checked tables in the warehouse.
 
@@ -98,7 +98,7 @@ def acled_reconciles(weekly: pl.DataFrame, acled: pl.DataFrame) -> Verdict:
     return _reconciliation(reconcile_acled(weekly, acled), "acled_reconciliation", ACLED_RECONCILES)
 
 
-def results(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, sitrep: SitrepResource,
+def results(context: dg.AssetExecutionContext | dg.OpExecutionContext, sitrep: SitrepResource,
             verdicts: list[Verdict], last: bool = False) -> list[dg.AssetCheckResult]:
     """The verdicts as Dagster check results, with their Data Docs pages (one build for all).
 
@@ -171,6 +171,7 @@ def _review_spec(key: dg.AssetKey) -> dg.AssetCheckSpec:
 
 SPECS = {
     keys.RAW_ARTICLES: [_contract_spec(keys.RAW_ARTICLES), _review_spec(keys.RAW_ARTICLES)],
+    keys.PARSED_ARTICLES: [_contract_spec(keys.PARSED_ARTICLES), _review_spec(keys.PARSED_ARTICLES)],
     keys.EVENT_MENTIONS: [_contract_spec(keys.EVENT_MENTIONS), _review_spec(keys.EVENT_MENTIONS)],
     keys.EVENTS: [_contract_spec(keys.EVENTS), _review_spec(keys.EVENTS)],
     keys.WEEKLY_CONFLICT_STATS: [
@@ -188,25 +189,15 @@ SPECS = {
 }
 """Each asset's checks, run in the asset's own step (`check_specs=`)."""
 
-CHECKED_ASSET = {spec.name: spec.asset_key for specs in SPECS.values() for spec in specs} | {
-    f"{keys.TABLE_OF[keys.PARSED_ARTICLES]}_{kind}": keys.PARSED_ARTICLES for kind in ("contract", "review")}
+CHECKED_ASSET = {spec.name: spec.asset_key for specs in SPECS.values() for spec in specs}
 
 
-def table_checks(context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext, sitrep: SitrepResource,
-                 key: dg.AssetKey) -> list[dg.AssetCheckResult]:
+def table_checks(context: dg.AssetExecutionContext | dg.OpExecutionContext, sitrep: SitrepResource,
+                 key: dg.AssetKey, frame: pl.DataFrame | None = None) -> list[dg.AssetCheckResult]:
     """Both suites of a per-article stage on the table it has just written (batch by batch, so
-    they run on the table, after it); a failed blocking suite stops the stages downstream."""
+    they run on the table, after it; `frame` when the step has just read it); a failed blocking
+    suite stops the stages downstream."""
     table = keys.TABLE_OF[key]
-    frame = sitrep.warehouse().table(table)
+    frame = sitrep.warehouse().table(table) if frame is None else frame
     texts = _texts(sitrep, frame) if table == "event_mentions" else None
     return results(context, sitrep, [contract(frame, table, texts), review(frame, table, texts)])
-
-
-@dg.multi_asset_check(specs=[_contract_spec(keys.PARSED_ARTICLES), _review_spec(keys.PARSED_ARTICLES)],
-                      name="articles_checks")
-def articles_checks(context: dg.AssetCheckExecutionContext, sitrep: SitrepResource):
-    """parsed_articles is a graph of parallel batches: its two suites run as one step after them."""
-    yield from table_checks(context, sitrep, keys.PARSED_ARTICLES)
-
-
-ALL_CHECKS = [articles_checks]

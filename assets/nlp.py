@@ -2,9 +2,9 @@
 
 The asset is a small graph: `plan_parse_batches` cuts the pending articles into independent
 batches (a dynamic output each), `parse_batch` parses one batch, and `record_parse` adds the
-figures up.  Dagster's executor runs the `parse_batch` steps side by side: here the
-multiprocess executor, one process per core; on a cluster the Kubernetes or Celery executor,
-one pod or worker per batch.
+figures up and runs the asset's two suites on the whole table.  Dagster's executor runs the
+`parse_batch` steps side by side: here the multiprocess executor, one process per core; on a
+cluster the Kubernetes or Celery executor, one pod or worker per batch.
 """
 
 from dataclasses import asdict
@@ -13,6 +13,7 @@ from datetime import date
 import dagster as dg
 
 from assets import keys
+from assets.checks import SPECS, table_checks
 from assets.metadata import table_metadata
 from pipelines.resources import SitrepResource
 
@@ -43,9 +44,14 @@ def parse_batch(context: dg.OpExecutionContext, sitrep: SitrepResource, ids: lis
     return asdict(summary)
 
 
-@dg.op(out=dg.Out(dg.Nothing))
-def record_parse(context: dg.OpExecutionContext, sitrep: SitrepResource, summaries: list) -> None:
-    """Add the batches' figures up as the asset's metadata."""
+CHECK_OUTS = {spec.get_python_identifier(): spec for spec in SPECS[keys.PARSED_ARTICLES]}
+"""The graph's check outputs, named as Dagster names them, each fed by `record_parse`."""
+
+
+@dg.op(out={"result": dg.Out(dg.Nothing), **{name: dg.Out(dg.Nothing, is_required=False) for name in CHECK_OUTS}})
+def record_parse(context: dg.OpExecutionContext, sitrep: SitrepResource, summaries: list):
+    """Add the batches' figures up as the asset's metadata, then run the asset's suites on the
+    table the batches wrote: in this step, not one of their own, which would cost a process."""
     from sitrep.stages.parse import ParseSummary
 
     total = ParseSummary(0, 0, 0, 0, {})
@@ -56,19 +62,22 @@ def record_parse(context: dg.OpExecutionContext, sitrep: SitrepResource, summari
         for key, n in s["dated_from"].items():
             dated_from[key] = dated_from.get(key, 0) + n
     frame = sitrep.warehouse().table("articles")
-    context.add_output_metadata(table_metadata(
+    yield dg.Output(None, output_name="result", metadata=table_metadata(
         frame, parsed_now=total.parsed, sentences=total.sentences, words=total.words,
         places=total.places, dated_from=dg.MetadataValue.json(dated_from),
         batches=len(summaries), spacy_model=sitrep.spacy_model,
     ))
+    yield from table_checks(context, sitrep, keys.PARSED_ARTICLES, frame)
 
 
 @dg.graph_asset(
     key=keys.PARSED_ARTICLES, group_name="nlp", kinds={"spacy", "duckdb"},
     ins={"raw_articles": dg.AssetIn(key=keys.RAW_ARTICLES, dagster_type=dg.Nothing)},
+    check_specs=SPECS[keys.PARSED_ARTICLES],
     description="Articles with boilerplate removed, a title, outlet, wire agency and publication date, split "
     "into sentences and parsed by spaCy, and every place name resolved to the gazetteer: the "
     "input the event extractor reads.  Only new articles are parsed, in batches run in parallel.",
 )
 def parsed_articles(raw_articles):
-    return record_parse(plan_parse_batches(raw_articles).map(parse_batch).collect())
+    recorded = record_parse(plan_parse_batches(raw_articles).map(parse_batch).collect())
+    return {"result": recorded.result, **{name: getattr(recorded, name) for name in CHECK_OUTS}}

