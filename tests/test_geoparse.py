@@ -477,3 +477,45 @@ def test_a_name_ending_the_headline_is_not_a_persons_name_for_the_text(nlp, gaz)
     title = nlp("Dozens killed in clashes near Yemen's Taiz\n")
     taiz = [p.place for p in find_places(nlp(text), gaz, title) if p.mention == "Taiz" and p.char_start >= 0]
     assert taiz and taiz[0].admin1 == "YE-TA"
+
+
+# ------------------------------------------------------------------ telephone numbers
+
+
+def test_phone_regions_reads_geographic_numbers_only():
+    from sitrep.geo.phones import phone_regions
+
+    text = ("Call Crime Stoppers at (505) 843-7867 or 816-474-8477; the hotline 1-800-222-1222 "
+            "and 505-843-7867 again say nothing new.")
+    assert [region for _, _, region in phone_regions(text)] == ["NM", "MO"]
+    start, end, _ = phone_regions(text)[0]
+    assert text[start:end] == "(505) 843-7867"
+
+
+def test_a_tip_lines_area_code_picks_the_namesake(nlp, gaz):
+    text = "A man was shot in Chester on Friday night. Anyone with information can call 610-447-8477."
+    assert found(nlp, gaz, text, "Chester").admin1 == "US-PA"
+    assert found(nlp, gaz, "A man was shot in Chester on Friday night.", "Chester").country == "GB"
+
+
+def test_an_article_naming_no_state_takes_its_numbers_state(nlp, gaz):
+    text = "A boy was shot on Oxford Drive on Tuesday. Tips: 859-252-7867."
+    got = places(nlp, gaz, text)
+    assert [(p.mention, p.place.admin1, p.place.kind, p.geo_precision) for p in got] == [
+        ("859-252-7867", "US-KY", "admin1", 3)]
+
+
+def test_an_article_naming_no_state_takes_its_addresss_state_before_its_text(nlp, gaz):
+    doc = nlp("A boy was shot on Oxford Drive on Tuesday, police said.")
+    assert find_places(doc, gaz) == []
+    got = find_places(doc, gaz, url="http://www.example.com/news/kentucky/boy-shot")
+    assert [(p.char_start, p.char_end, p.mention, p.place.admin1) for p in got] == [(-1, 0, "www.example.com", "US-KY")]
+
+
+def test_numbers_of_two_states_that_tie_give_no_state(nlp, gaz):
+    assert places(nlp, gaz, "A boy was shot on Oxford Drive. Call 859-252-7867 or 505-843-7867.") == []
+
+
+def test_the_text_s_own_state_outranks_a_number(nlp, gaz):
+    text = "A man was shot in Lexington, Ky., on Friday. Call 505-843-7867."
+    assert {p.place.admin1 for p in places(nlp, gaz, text)} == {"US-KY"}

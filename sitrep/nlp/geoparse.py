@@ -44,8 +44,9 @@ from spacy.tokens import Doc, Span
 
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
+from sitrep.geo.phones import phone_regions
 
-GEOPARSE_VERSION = "32"
+GEOPARSE_VERSION = "33"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -811,20 +812,42 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
 
     ``url``, the article's address, is weak context: a US state it names as a word
     ("/news/houston-texas/..."), or the state of the city its host is named after
-    ("nbcphiladelphia.com"), counts like a place of the text, never as one.
+    ("nbcphiladelphia.com"), counts like a place of the text, never as one.  So do the
+    states of the text's telephone numbers (a tip line's area code), with the weight of a
+    town written with its state.
     """
     context = _url_states(url)
+    host = _host(url)
     if title is None or not title.text.strip():
-        return _find_places(doc, gazetteer, 0, context)
+        return _find_places(doc, gazetteer, 0, context, host)
     both = Doc.from_docs([title, doc], ensure_whitespace=True, exclude=["tensor", "user_data", "spans"])
     shift = len(both.text) - len(doc.text)
     if not both.text.endswith(doc.text) or "\n" not in both.text[:shift]:
-        return _find_places(doc, gazetteer, 0, context)  # no line of its own: never glue it to the lead
+        return _find_places(doc, gazetteer, 0, context, host)  # no line of its own: never glue it to the lead
     return [PlaceMention(p.char_start - shift, p.char_end - shift, p.mention, p.place, p.geo_precision)
-            for p in _find_places(both, gazetteer, shift, context)]
+            for p in _find_places(both, gazetteer, shift, context, host)]
+
+
+def _host(url: str | None) -> str:
+    """The host of an address (an archived copy's original host), "" for none."""
+    m = _HOST_RE.match((url or "").lower())
+    return m.group(1) if m else ""
 
 
 URL_STATE_WEIGHT = 1.0
+PHONE_STATE_WEIGHT = W_ANCHORED
+
+
+def _phone_states(text: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """The text's telephone numbers in US states (from offset ``start``: not the headline's)
+    as (start, end, ISO 3166-2 code of the state)."""
+    out = []
+    for s, e, region in phone_regions(text[start:]):
+        code = _state_code(region)
+        if code is not None:
+            out.append((s + start, e + start, code))
+    return out
+
 _URL_WORDS = re.compile(r"[a-z]+")
 
 
@@ -901,9 +924,13 @@ def _host_city_state(url: str) -> str | None:
     return max(found)[1] if found else None
 
 
-def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter = Counter()) -> list[PlaceMention]:
-    """`find_places` on a doc whose article text opens at offset ``body``."""
+def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = Counter(),
+                 host: str = "") -> list[PlaceMention]:
+    """`find_places` on a doc whose article text opens at offset ``body``; ``address`` holds
+    the states the article's address names (``host`` is its host name)."""
     text = doc.text
+    phones = _phone_states(text, body)
+    url_states = address + Counter({code: PHONE_STATE_WEIGHT for _, _, code in phones})
     pairs = _town_state_pairs(doc, text, gazetteer)
     taken = [(a.mention.char_start, a.mention.char_end) for a in pairs]
     prepared = []
@@ -1033,7 +1060,30 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
             continue
         precision = max(place.geo_precision, _query_and_precision(span)[1] or 0)
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
+    if not any(p.place.admin1 for p in mentions):
+        mentions.extend(_outside_state(gazetteer, text, address, phones, host))
     return sorted(mentions, key=lambda p: p.char_start)
+
+
+def _outside_state(gazetteer: Gazetteer, text: str, address: Counter, phones: list[tuple[int, int, str]],
+                   host: str) -> list[PlaceMention]:
+    """The state that the article's telephone numbers and address speak for, as a place of
+    an article whose words name no place in any state ("Police said the boy was shot on
+    Oxford Drive" on a Kentucky site): its first number in that state, or, with none, the
+    address (before the text and its headline, at offsets -1..0).  None when two states
+    tie."""
+    weights = address + Counter({code: PHONE_STATE_WEIGHT for _, _, code in phones})
+    ranked = weights.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return []
+    code = ranked[0][0]
+    state = gazetteer.admin1_place(code)
+    if state is None:
+        return []
+    for start, end, phone_code in phones:
+        if phone_code == code:
+            return [PlaceMention(start, end, text[start:end], state, 3)]
+    return [PlaceMention(-1, 0, host or code, state, 3)]
 
 
 COUNTY_RE = re.compile(r"\b((?:[A-Z][a-z'’.]+[ \t]){1,2})County\b")
