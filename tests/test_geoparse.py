@@ -519,3 +519,10 @@ def test_numbers_of_two_states_that_tie_give_no_state(nlp, gaz):
 def test_the_text_s_own_state_outranks_a_number(nlp, gaz):
     text = "A man was shot in Lexington, Ky., on Friday. Call 505-843-7867."
     assert {p.place.admin1 for p in places(nlp, gaz, text)} == {"US-KY"}
+
+
+def test_a_parish_is_louisianas(nlp, gaz):
+    text = "A man was shot in Franklin on Sunday, St. Mary Parish deputies said."
+    assert found(nlp, gaz, text, "Franklin").admin1 == "US-LA"
+    assert found(nlp, gaz, text, "St. Mary Parish").admin1 == "US-LA"
+    assert found(nlp, gaz, "Deputies in Lafayette Parish said a man was shot.", "Lafayette Parish").admin1 == "US-LA"

