@@ -526,3 +526,11 @@ def test_a_parish_is_louisianas(nlp, gaz):
     assert found(nlp, gaz, text, "Franklin").admin1 == "US-LA"
     assert found(nlp, gaz, text, "St. Mary Parish").admin1 == "US-LA"
     assert found(nlp, gaz, "Deputies in Lafayette Parish said a man was shot.", "Lafayette Parish").admin1 == "US-LA"
+
+
+def test_a_big_city_abroad_is_a_namesake_in_an_anchored_story(nlp, gaz):
+    anchored = ("NASHVILLE, Tenn. — A 16-year-old was found shot to death in Bordeaux on Monday. "
+                "Metro police in Nashville asked for tips.")
+    assert "FR" not in {p.place.country for p in places(nlp, gaz, anchored)}
+    loose = "A 16-year-old was found shot to death in Bordeaux on Monday. Police in Nashville asked for tips."
+    assert "FR" in {p.place.country for p in places(nlp, gaz, loose)}  # a city everyone knows, unanchored

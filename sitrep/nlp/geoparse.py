@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_regions
 
-GEOPARSE_VERSION = "34"
+GEOPARSE_VERSION = "35"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -660,16 +660,22 @@ def _identity(place: Place) -> tuple:
 
 
 def _foreign_homonym(place: Place, countries: Counter, admin1s: Counter,
-                     sources: dict[str, set[tuple]]) -> bool:
+                     sources: dict[str, set[tuple]], anchored: set[str] = frozenset()) -> bool:
     """A small town abroad that nothing else supports in an article that is clearly about
     one country: a namesake ("Whitehaven" in a Memphis story is not the English town, a
-    Syrian village is not the Indian one that GeoNames spells alike)."""
-    if place.kind not in POINT_KINDS or (place.population or 0) >= FOREIGN_KEEP_POPULATION:
+    Syrian village is not the Indian one that GeoNames spells alike).  In an article that
+    the text anchors in its country (``anchored``: the countries of its dateline, of a
+    town written with its state, of its telephone numbers and address) a big city abroad
+    that nothing else supports is a namesake too: "Bordeaux" in a Nashville story is a
+    part of the town, "Puna" on Hawaii's Big Island is not Pune."""
+    if place.kind not in POINT_KINDS:
         return False
     total = sum(countries.values())
     if not total:
         return False
     home, weight = countries.most_common(1)[0]
+    if (place.population or 0) >= FOREIGN_KEEP_POPULATION and home not in anchored:
+        return False
     if home == place.country or weight < FOREIGN_MIN_WEIGHT or weight < FOREIGN_DOMINANCE * total:
         return False
     if len(sources.get(home, ())) < FOREIGN_MIN_SOURCES:
@@ -1003,6 +1009,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     dateline_spans = [(a.mention.char_start, a.mention.char_end) for a in dateline]
     anchored_admin1s = {a.mention.place.admin1 for a in pairs + dateline
                         if a.mention.place.admin1 and a.weight > W_ANCHORED}  # the dateline's
+    anchored_countries = {a.mention.place.country for a in pairs + dateline} | ({"US"} if url_states else set())
 
     mentions = [a.mention for a in pairs + dateline]
     for (span, query, floor, attributive, surname), first in zip(prepared, firsts):
@@ -1027,7 +1034,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
         others = {cc: ids - {_identity(first)} if first is not None else ids for cc, ids in sources.items()}
         evidence_admin1s = ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR})
         if normalize(span.text) not in _alias_keys() and (
-                _foreign_homonym(place, evidence_countries, ctx_admin1s, others)
+                _foreign_homonym(place, evidence_countries, ctx_admin1s, others, anchored_countries)
                 or _neighbourhood_namesake(place, evidence_admin1s, anchored_admin1s, others)
                 or _unsupported_part_of_town(span, place, evidence_admin1s)):
             continue
