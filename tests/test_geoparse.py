@@ -534,3 +534,9 @@ def test_a_big_city_abroad_is_a_namesake_in_an_anchored_story(nlp, gaz):
     assert "FR" not in {p.place.country for p in places(nlp, gaz, anchored)}
     loose = "A 16-year-old was found shot to death in Bordeaux on Monday. Police in Nashville asked for tips."
     assert "FR" in {p.place.country for p in places(nlp, gaz, loose)}  # a city everyone knows, unanchored
+
+
+def test_a_towns_name_opening_a_streets_name_is_the_street(nlp, gaz):
+    text = "ORLANDO, Fla. — Five people were wounded at a gas station on South Orange Blossom Trail, deputies said."
+    assert "US-NJ" not in {p.place.admin1 for p in places(nlp, gaz, text)}
+    assert found(nlp, gaz, "A man was shot in Dallas Sunday night, police said.", "Dallas").admin1 == "US-TX"

@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_regions
 
-GEOPARSE_VERSION = "35"
+GEOPARSE_VERSION = "36"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -802,8 +802,21 @@ def _weight(place: Place) -> float:
     return W_PLACE_MENTION
 
 
+STREET_NAME_WORDS = 2  # capitalised words a street's name may go on with after a town's name
+
+
 def _is_street(span: Span) -> bool:
-    return span[-1].lower_.rstrip(".") in STREET_WORDS
+    """A street's name, or the first words of one: "Main Street", and "South Orange" of
+    "South Orange Blossom Trail" (a town's name inside a street's)."""
+    if span[-1].lower_.rstrip(".") in STREET_WORDS:
+        return True
+    doc = span.doc
+    for i in range(span.end, min(span.end + STREET_NAME_WORDS + 1, len(doc))):
+        if doc[i].lower_.rstrip(".") in STREET_WORDS - {"court", "ct"} and doc[i].is_title:
+            return True  # (the Texas Supreme Court is no street)
+        if not doc[i].is_title:
+            return False
+    return False
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
