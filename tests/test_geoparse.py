@@ -540,3 +540,21 @@ def test_a_towns_name_opening_a_streets_name_is_the_street(nlp, gaz):
     text = "ORLANDO, Fla. — Five people were wounded at a gas station on South Orange Blossom Trail, deputies said."
     assert "US-NJ" not in {p.place.admin1 for p in places(nlp, gaz, text)}
     assert found(nlp, gaz, "A man was shot in Dallas Sunday night, police said.", "Dallas").admin1 == "US-TX"
+
+
+@pytest.mark.parametrize("url, states", [
+    ("http://example.com/news/onslow-county-father-charged/29114058", {"US-NC": 2.0}),
+    ("http://example.com/13-year-old-killed-in-st-mary-parish", {"US-LA": 2.0}),
+    ("http://example.com/news/boy-shot-in-greene-county", {}),  # a county many states have
+])
+def test_a_county_of_one_state_in_the_address_names_its_state(url, states):
+    from sitrep.nlp.geoparse import _url_states
+
+    assert dict(_url_states(url)) == states
+
+
+def test_the_addresss_county_picks_the_namesake(nlp, gaz):
+    doc = nlp("Police said a 3-year-old boy shot himself with his father's gun in Jacksonville on Friday.")
+    assert [p.place.admin1 for p in find_places(doc, gaz) if p.mention == "Jacksonville"] == ["US-FL"]
+    url = "http://example.com/news/onslow-county-father-charged/29114058"
+    assert [p.place.admin1 for p in find_places(doc, gaz, url=url) if p.mention == "Jacksonville"] == ["US-NC"]

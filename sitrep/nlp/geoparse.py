@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_regions
 
-GEOPARSE_VERSION = "36"
+GEOPARSE_VERSION = "37"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -854,6 +854,7 @@ def _host(url: str | None) -> str:
 
 
 URL_STATE_WEIGHT = 1.0
+URL_COUNTY_WEIGHT = W_ANCHORED  # a county of one state, as one named in the text
 PHONE_STATE_WEIGHT = W_ANCHORED
 
 
@@ -882,6 +883,13 @@ def _url_states(url: str | None) -> Counter:
             code = _STATE_BY_NAME.get(" ".join(words[i:i + n]))
             if code is not None:
                 out[code] = URL_STATE_WEIGHT
+    for i, word in enumerate(words):  # "onslow-county-father-charged": a county one state has
+        if word in {"county", "parish"} and i:
+            for n in (2, 1):
+                states = _us_counties().get((normalize(" ".join(words[max(i - n, 0):i])), word.title()), ())
+                if len(states) == 1:
+                    out[next(iter(states))] = URL_COUNTY_WEIGHT
+                    break
     code = _host_city_state(url)
     if code is not None:
         out[code] = URL_STATE_WEIGHT
