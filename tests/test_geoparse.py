@@ -558,3 +558,22 @@ def test_the_addresss_county_picks_the_namesake(nlp, gaz):
     assert [p.place.admin1 for p in find_places(doc, gaz) if p.mention == "Jacksonville"] == ["US-FL"]
     url = "http://example.com/news/onslow-county-father-charged/29114058"
     assert [p.place.admin1 for p in find_places(doc, gaz, url=url) if p.mention == "Jacksonville"] == ["US-NC"]
+
+
+@pytest.mark.parametrize("text, states", [
+    ("The Georgia Bureau of Investigation said the boy was taken to Texas Children's Hospital.",
+     {"US-GA": 1.0, "US-TX": 1.0}),
+    ("A man was shot on Pennsylvania Avenue, the Kansas City Police Department said.", {}),
+    ("The New York Times and The Washington Post reported it.", {}),
+])
+def test_a_states_name_inside_an_institutions_names_the_state(nlp, text, states):
+    from sitrep.nlp.geoparse import _institution_states
+
+    assert dict(_institution_states(nlp(text))) == states
+
+
+def test_an_institutions_state_picks_the_namesake(nlp, gaz):
+    text = "A 17-year-old girl was shot in Roswell on Sunday."
+    assert found(nlp, gaz, text, "Roswell").admin1 == "US-GA"
+    text += " She was flown to the University of New Mexico Hospital."
+    assert found(nlp, gaz, text, "Roswell").admin1 == "US-NM"

@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_regions
 
-GEOPARSE_VERSION = "37"
+GEOPARSE_VERSION = "38"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -957,7 +957,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     the states the article's address names (``host`` is its host name)."""
     text = doc.text
     phones = _phone_states(text, body)
-    url_states = address + Counter({code: PHONE_STATE_WEIGHT for _, _, code in phones})
+    url_states = address + Counter({code: PHONE_STATE_WEIGHT for _, _, code in phones}) + _institution_states(doc)
     pairs = _town_state_pairs(doc, text, gazetteer)
     taken = [(a.mention.char_start, a.mention.char_end) for a in pairs]
     prepared = []
@@ -1091,6 +1091,29 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     if not any(p.place.admin1 for p in mentions):
         mentions.extend(_outside_state(gazetteer, text, address, phones, host))
     return sorted(mentions, key=lambda p: p.char_start)
+
+
+INSTITUTION_STATE_WEIGHT = 1.0
+# a state's name in an institution's: "Texas Children's Hospital", "the Georgia Bureau of
+# Investigation", "Eastern Kentucky University"; not a street or a town named after it
+# ("Pennsylvania Avenue", "the Kansas City Police Department"), nor the two names that are
+# also those of famous outlets' cities (the Washington Post, the New York Times)
+_INSTITUTION_STATE_RE = re.compile(
+    r"\b(" + "|".join(re.escape(US_STATES[code][0]) for code in sorted(US_STATES)
+                      if US_STATES[code][0] not in _CITY_STATE_NAMES | {"District of Columbia"})
+    + r")\b(?![ \t]+(?:City|Township|County|Parish|Avenue|Ave|Street|St|Drive|Road|Boulevard|Park|Highway)\b)")
+
+
+def _institution_states(doc: Doc) -> Counter:
+    """The US states named inside the names of the article's organisations and buildings,
+    each with INSTITUTION_STATE_WEIGHT: state agencies, hospitals and universities are
+    mostly in their state, and local copy names them where it names no state."""
+    out: Counter = Counter()
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "FAC"}:
+            for m in _INSTITUTION_STATE_RE.finditer(ent.text):
+                out[_STATE_BY_NAME[m.group(1).lower()]] = INSTITUTION_STATE_WEIGHT
+    return out
 
 
 def _outside_state(gazetteer: Gazetteer, text: str, address: Counter, phones: list[tuple[int, int, str]],
