@@ -562,7 +562,7 @@ def test_the_addresss_county_picks_the_namesake(nlp, gaz):
 
 @pytest.mark.parametrize("text, states", [
     ("The Georgia Bureau of Investigation said the boy was taken to Texas Children's Hospital.",
-     {"US-GA": 1.0, "US-TX": 1.0}),
+     {"US-GA": 2.0, "US-TX": 2.0}),
     ("A man was shot on Pennsylvania Avenue, the Kansas City Police Department said.", {}),
     ("The New York Times and The Washington Post reported it.", {}),
 ])

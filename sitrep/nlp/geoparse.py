@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_regions
 
-GEOPARSE_VERSION = "38"
+GEOPARSE_VERSION = "39"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -1093,7 +1093,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     return sorted(mentions, key=lambda p: p.char_start)
 
 
-INSTITUTION_STATE_WEIGHT = 1.0
+INSTITUTION_STATE_WEIGHT = W_ANCHORED  # as much as a town written with its state
 # a state's name in an institution's: "Texas Children's Hospital", "the Georgia Bureau of
 # Investigation", "Eastern Kentucky University"; not a street or a town named after it
 # ("Pennsylvania Avenue", "the Kansas City Police Department"), nor the two names that are
