@@ -33,7 +33,7 @@ FLOORS = {
         "event found": 0.92,
         "killed exact": 0.77,
         "injured exact": 0.58,
-        "state right": 0.83,
+        "state right": 0.85,
         "city right": 0.60,
         "incident date right": 0.70,
         "multi-article incidents -> exactly one event": 0.54,

