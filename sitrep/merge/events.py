@@ -22,6 +22,13 @@ one event, one count.  Mentions are linked when they can only be the same event:
 - period totals only ever join other period totals: a claim is never added to the events it
   contains.
 
+Before linking, a report placed in the wrong province by a namesake town ("Wilmington" of
+North Carolina for Delaware's) or by its outlet's home state takes the place of another report
+of the same event (`sitrep.merge.placing`): their lead events share a distinctive name within a
+day, or name the same town or tell much of one headline on overlapping dates, and the places the
+two articles name back the other province more.  The moved mentions carry their new place into
+`event_mentions`, so every event still lies in one province.
+
 Linked mentions form clusters (union-find).  An event takes its date from its most precise
 dated mention, its place from its most precise placed mention, and as its count the lowest
 figure reported (`fatalities_low`/`fatalities_high` keep the spread).
@@ -44,6 +51,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import ages_in, headline_words, headlines_alike
 from sitrep.merge.duplicates import same_sentence
+from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, support
 
 COUNT_RATIO_FLOOR = 0.3
 """Two reports' counts of one event differ (201 claimed, 70 monitored), but not tenfold."""
@@ -54,6 +62,18 @@ NAME_MAX_ARTICLES = 12
 NAME_DATE_SLACK_DAYS = 7
 """Two reports naming the same person may date the event days apart: one resolves 'Monday
 night' a day off, a follow-up dates it by the arrest or the funeral."""
+
+RARE_NAME_ARTICLES = 4
+"""Names that link reports whatever their dates must each be in at most this many articles: a
+governor or a police chief named in a handful of reports of different years is not a victim."""
+
+MOVE_NAME_SLACK_DAYS = 1
+"""Reports in two provinces sharing a name must date their events within a day of each other
+before one takes the other's place: across provinces a name is a weaker clue (a spokesman)."""
+
+MOVE_HEADLINE_OVERLAP = 0.5
+"""Share of headline words two reports in different provinces must have in common to tell one
+event (twice what two reports of one province need, `sitrep.merge.clues`)."""
 
 
 class _UnionFind:
@@ -175,15 +195,16 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
     """Pairs of lead mentions whose articles name the same distinctive person.
 
     One shared name links two reports within a few days and with compatible counts; two or
-    more shared names (the victim and the suspect, two victims) link them whatever their dates
-    and counts say: a trial or a funeral report dates its lead sentence by the hearing, and an
-    early report gives a count before a victim died.
+    more shared rare names (the victim and the suspect, two victims) link them whatever their
+    dates and counts say: a trial or a funeral report dates its lead sentence by the hearing, and
+    an early report gives a count before a victim died.
     """
     by_name: dict[str, list[int]] = defaultdict(list)
     for article, i in lead.items():
         for name in people.get(article, ()):
             by_name[name].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
+    rare: dict[tuple[int, int], int] = defaultdict(int)  # shared names in at most RARE_NAME_ARTICLES articles
     for members in by_name.values():
         provinces = {rows[i]["admin1"] for i in members if rows[i]["admin1"]}
         if len(members) < 2 or len(members) > NAME_MAX_ARTICLES or len(provinces) > 1:
@@ -191,12 +212,13 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 shared[(members[x], members[y])] += 1
+                rare[(members[x], members[y])] += len(members) <= RARE_NAME_ARTICLES
     links = []
     for (i, j), n in shared.items():
         a, b = rows[i], rows[j]
         if a["country"] and b["country"] and a["country"] != b["country"]:
             continue
-        if n >= NAMES_ANY_DATE or (
+        if rare[(i, j)] >= NAMES_ANY_DATE or (
             _overlap(a, b, NAME_DATE_SLACK_DAYS) and _counts_compatible(a["fatalities_best"], b["fatalities_best"])
         ):
             links.append((i, j))
@@ -254,6 +276,76 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str
                 if headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib):
                     links.append((members[x], members[y]))
     return links
+
+
+def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]],
+                 titles: dict[str, str | None], places: dict[str, dict[str, frozenset[str]]]) -> dict[str, tuple[str, int]]:
+    """Articles whose lead event is another article's lead event placed in another province:
+    article -> (its province, the lead whose place it takes).
+
+    The two leads must have compatible counts and share a distinctive name within a day, or
+    name the same town, or tell much of one headline, on overlapping dates.  The article that
+    moves is the one whose province the places of both articles back less (its own town
+    aside, `sitrep.merge.placing`); on a tie neither does, and an article pointed at two other
+    provinces keeps its own."""
+    leads = sorted((i for i in lead.values() if rows[i]["admin1"] and rows[i]["date_start"] is not None),
+                   key=lambda i: rows[i]["date_start"])
+    named: dict[str, int] = defaultdict(int)
+    for names in people.values():
+        for name in names:
+            named[name] += 1
+    heads: dict[str, frozenset[str]] = {}
+
+    def head(article: str) -> frozenset[str]:
+        if article not in heads:
+            heads[article] = headline_words(titles.get(article))
+        return heads[article]
+
+    def weight(i: int, pair: tuple[str, str]) -> tuple[int, int]:
+        row = rows[i]
+        return (evidence([places.get(a) for a in pair], row["admin1"]),
+                support(places.get(row["article_id"]), row["admin1"], row["location"]))
+
+    targets: dict[str, set[int]] = defaultdict(set)
+    for x, i in enumerate(leads):
+        a = rows[i]
+        for j in leads[x + 1:]:
+            b = rows[j]
+            if (b["date_start"] - a["date_end"]).days > MOVE_NAME_SLACK_DAYS:
+                break
+            if a["admin1"] == b["admin1"] or not _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
+                continue
+            pair = (a["article_id"], b["article_id"])
+            names = {n for n in people.get(pair[0], set()) & people.get(pair[1], set()) if named[n] <= NAME_MAX_ARTICLES}
+            if not names:
+                if not _overlap(a, b):
+                    continue
+                town = a["location"] and b["location"] and a["location"].lower() == b["location"].lower()
+                if not town and not headlines_alike(head(pair[0]), head(pair[1]), MOVE_HEADLINE_OVERLAP):
+                    continue
+            wa, wb = weight(i, pair), weight(j, pair)
+            if wa != wb:
+                weak, firm = (i, j) if wa < wb else (j, i)
+                targets[rows[weak]["article_id"]].add(firm)
+    out = {}
+    for article, firm in targets.items():
+        if len({rows[i]["admin1"] for i in firm}) == 1:
+            out[article] = (rows[lead[article]]["admin1"], min(firm, key=lambda i: _place_rank(rows[i])))
+    return out
+
+
+def relocate(rows: list[dict], people: dict[str, set[str]], titles: dict[str, str | None],
+             places: dict[str, dict[str, frozenset[str]]]) -> dict[str, dict]:
+    """mention_id -> the mention whose place it takes (see `_relocations`): every mention of a
+    moving article that lies in its lead's province, since nothing but that town placed them."""
+    moving = _relocations(rows, lead_mentions(rows), people, titles, places)
+    moves = {}
+    for row in rows:
+        if row["article_id"] in moving:
+            province, firm = moving[row["article_id"]]
+            if row["admin1"] == province:
+                moves[row["mention_id"]] = rows[firm]
+    return moves
 
 
 def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[str]] | None = None,
@@ -374,6 +466,7 @@ def merge_mentions(
     previous: dict[str, str] | None = None,
     people: dict[str, set[str]] | None = None,
     titles: dict[str, str | None] | None = None,
+    places: dict[str, dict[str, frozenset[str]]] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Assign `event_id` to every mention and build the `events` table.
 
@@ -381,7 +474,8 @@ def merge_mentions(
     its near-duplicate story (see `sitrep.merge.duplicates`); `previous` maps mention_id to
     the event_id the last run gave it (see the module docstring); `people` maps article_id to
     the full names it mentions (`sitrep.nlp.people`); `titles` maps article_id to its headline
-    (`sitrep.merge.clues`).
+    (`sitrep.merge.clues`); `places` maps article_id to the place names it resolved per province
+    (`sitrep.merge.placing.place_names`), without which no mention changes place.
     """
     outlets = outlets or {}
     story_of = story_of or {}
@@ -389,6 +483,8 @@ def merge_mentions(
     if mentions.is_empty():
         return mentions.with_columns(pl.lit(None, pl.String).alias("event_id")), schema.empty_frame(schema.EVENTS)
     rows = mentions.sort(["published_date", "article_id", "sentence_index", "mention_id"], nulls_last=True).to_dicts()
+    moves = relocate(rows, people or {}, titles or {}, places) if places is not None else {}
+    rows = [moved(row, moves[row["mention_id"]]) if row["mention_id"] in moves else row for row in rows]
     roots = _cluster(rows, story_of, people, titles)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
@@ -427,5 +523,11 @@ def merge_mentions(
     assigned = mentions.with_columns(
         pl.col("mention_id").replace_strict(event_of, default=None, return_dtype=pl.String).alias("event_id")
     )
+    if moves:
+        new_places = pl.DataFrame(
+            [{"mention_id": mid, **{c: to[c] for c in PLACE_COLUMNS}} for mid, to in moves.items()],
+            schema={"mention_id": pl.String, **{c: assigned.schema[c] for c in PLACE_COLUMNS}},
+        )
+        assigned = assigned.update(new_places, on="mention_id", include_nulls=True)
     frame = schema.conform(pl.DataFrame(events, infer_schema_length=None), schema.EVENTS).sort("event_id")
     return assigned, frame
