@@ -303,3 +303,17 @@ def test_two_names_link_far_apart_reports_only_when_both_are_rare():
     people.update({r["article_id"]: {"greg abbott"} for r in others})
     _, events = merge_mentions(frame([crime, trial, *others]), people=people)
     assert events.height == 5
+
+
+def test_reports_of_one_town_and_count_join_on_a_clue_two_days_apart():
+    a = _shooting("a-0-0", "a", 7, evidence="A 17-year-old was shot dead in Houston late Monday.")
+    b = _shooting("b-0-0", "b", 9, evidence="Marcus Hill, 17, was found shot on Wednesday.")
+    _, events = merge_mentions(frame([a, b]))
+    assert events.height == 1
+    # no clue, another count, another town, or three days: apart
+    for other in (dict(b, evidence="A man was found shot on Wednesday."),
+                  dict(b, fatalities_best=2, fatalities_low=2, evidence="Marcus Hill, 17, and a woman were found shot."),
+                  dict(b, location="Pasadena"),
+                  dict(b, date_start=date(2016, 3, 10), date_end=date(2016, 3, 10), event_date=date(2016, 3, 10))):
+        _, events = merge_mentions(frame([a, other]))
+        assert events.height == 2

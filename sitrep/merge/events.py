@@ -16,9 +16,9 @@ one event, one count.  Mentions are linked when they can only be the same event:
   A name in many articles or in several provinces (a spokesman, a monitor's director) says
   nothing about which event an article tells, so only distinctive names count;
 - across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
-  with compatible counts join when their articles share a victim's age or much of their
-  headlines; a lead event with no province joins the same way when its clues point to one
-  province only;
+  (of one town and count, within two days) with compatible counts join when their articles
+  share a victim's age or much of their headlines; a lead event with no province joins the
+  same way when its clues point to one province only;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains.
 
@@ -225,11 +225,17 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
     return links
 
 
+CLUE_TOWN_SLACK_DAYS = 2
+"""Reports of one town and one count (or none) that share a clue may date the event this many
+days apart: one dates a late-night shooting by the next day, another by the day it was found."""
+
+
 def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str, str | None]) -> list[tuple[int, int]]:
     """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
     articles also share a particular of the incident: a victim's age, or much of their headlines'
     words.  Province and day alone are not enough: a busy province sees several incidents a day,
-    and its towns are often not named alike (a suburb, the city, the county)."""
+    and its towns are often not named alike (a suburb, the city, the county).  Reports of the
+    same town and the same count may be up to `CLUE_TOWN_SLACK_DAYS` apart."""
     evidence: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         evidence[row["article_id"]].append(row["evidence"] or "")
@@ -268,9 +274,13 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str
             a = rows[members[x]]
             for y in range(x + 1, len(members)):
                 b = rows[members[y]]
-                if b["date_start"] > a["date_end"]:
+                if (b["date_start"] - a["date_end"]).days > CLUE_TOWN_SLACK_DAYS:
                     break
-                if not _overlap(a, b) or not _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
+                if not _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
+                    continue
+                if not _overlap(a, b) and not (
+                    a["location"] and a["location"] == b["location"] and a["fatalities_best"] == b["fatalities_best"]
+                ):
                     continue
                 ia, ib = a["article_id"], b["article_id"]
                 if headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib):
