@@ -26,17 +26,17 @@ FLOORS = {
     "fakes": {
         "event found": 0.96,
         "main count exact": 0.68,
-        "main province right": 0.87,
+        "main province right": 0.88,
         "main date within 2 days": 0.73,
     },
     "gva": {
         "event found": 0.92,
         "killed exact": 0.77,
         "injured exact": 0.58,
-        "state right": 0.84,
-        "city right": 0.61,
+        "state right": 0.85,
+        "city right": 0.62,
         "incident date right": 0.70,
-        "multi-article incidents -> exactly one event": 0.59,
+        "multi-article incidents -> exactly one event": 0.60,
         "incidents not merged with another incident": 0.95,
     },
 }

@@ -317,3 +317,21 @@ def test_reports_of_one_town_and_count_join_on_a_clue_two_days_apart():
                   dict(b, date_start=date(2016, 3, 10), date_end=date(2016, 3, 10), event_date=date(2016, 3, 10))):
         _, events = merge_mentions(frame([a, other]))
         assert events.height == 2
+
+
+def test_a_report_with_no_province_joins_on_its_town_or_a_telling_count_and_takes_the_events_place():
+    placed = _shooting("a-0-0", "a", 7, location="Lebanon", **{"admin1": "US-TN", "admin1_name": "Tennessee"})
+    # the country's name read as the place: no province, another country, the same word
+    abroad = _shooting("b-0-0", "b", 7, country="LB", admin1=None, admin1_name=None, location="Lebanon", geo_precision=3)
+    unplaced = _shooting("c-0-0", "c", 7, admin1=None, admin1_name=None, location=None, geo_precision=None)
+    _, events = merge_mentions(frame([placed, abroad]))
+    assert events.height == 1
+    # one death on one day says nothing; five dead on one day, told by both, does
+    _, events = merge_mentions(frame([placed, unplaced]))
+    assert events.height == 2
+    five = dict(fatalities_best=5, fatalities_low=5)
+    assigned, events = merge_mentions(frame([dict(placed, **five), dict(unplaced, **five)]))
+    assert events.height == 1 and assigned.filter(pl.col("mention_id") == "c-0-0")["admin1"].item() is None
+    # a merge allowed to move places gives the unplaced report its event's place
+    assigned, events = merge_mentions(frame([dict(placed, **five), dict(unplaced, **five)]), places={})
+    assert events.height == 1 and set(assigned["admin1"]) == {"US-TN"} and set(assigned["location"]) == {"Lebanon"}

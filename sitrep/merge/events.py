@@ -18,7 +18,8 @@ one event, one count.  Mentions are linked when they can only be the same event:
 - across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
   (of one town and count, within two days) with compatible counts join when their articles
   share a victim's age or much of their headlines; a lead event with no province joins the
-  same way when its clues point to one province only;
+  same way, or on the same town or the same count of two or more, when its clues point to one
+  province only;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains.
 
@@ -230,6 +231,10 @@ CLUE_TOWN_SLACK_DAYS = 2
 days apart: one dates a late-night shooting by the next day, another by the day it was found."""
 
 
+def _same_town(a: dict, b: dict) -> bool:
+    return bool(a["location"]) and a["location"] == b["location"]
+
+
 def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str, str | None]) -> list[tuple[int, int]]:
     """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
     articles also share a particular of the incident: a victim's age, or much of their headlines'
@@ -253,7 +258,9 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str
             by_province[rows[i]["admin1"]].append(i)
     links = []
     # a lead event with no province joins one of the same day and country on the same clues,
-    # when they point to a single province
+    # or on the same count of two or more, or one that names the same town (placed in no
+    # province, or abroad, by a namesake: "Lebanon", Tennessee), when they point to a single
+    # province
     placed = [i for members in by_province.values() for i in members]
     for i in lead.values():
         a = rows[i]
@@ -261,10 +268,12 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str
             continue
         matches = [
             j for j in placed
-            if (not a["country"] or a["country"] == rows[j]["country"]) and _overlap(a, rows[j])
-            and _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
-            and (headlines_alike(heads[a["article_id"]], heads[rows[j]["article_id"]])
-                 or ages_of(a["article_id"]) & ages_of(rows[j]["article_id"]))
+            if _overlap(a, rows[j]) and _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
+            and (_same_town(a, rows[j]) or (
+                (not a["country"] or a["country"] == rows[j]["country"])
+                and (a["fatalities_best"] is not None and a["fatalities_best"] == rows[j]["fatalities_best"] >= TELLING_COUNT
+                     or headlines_alike(heads[a["article_id"]], heads[rows[j]["article_id"]])
+                     or ages_of(a["article_id"]) & ages_of(rows[j]["article_id"]))))
         ]
         if len({rows[j]["admin1"] for j in matches}) == 1:
             links.extend((i, j) for j in matches)
@@ -414,6 +423,19 @@ def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[s
     return [uf.find(i) for i in range(len(rows))]
 
 
+def _place_unplaced(members: list[dict], moves: dict[str, dict]) -> None:
+    """Mentions of an event with no province (a follow-up sentence, a report that named no
+    place) take the event's place, when they name no other country: the event's row already
+    says where it happened, and its reports should agree."""
+    placed = min(members, key=_place_rank)
+    if placed["admin1"] is None:
+        return
+    for k, m in enumerate(members):
+        if m["admin1"] is None and m["country"] in (None, placed["country"]):
+            moves[m["mention_id"]] = placed
+            members[k] = moved(m, placed)
+
+
 def _possible_dates(members: list[dict]) -> list[dict]:
     """The mentions whose date the event can have: an event happened by the time the first
     report of it was published, so a later report's date that starts after that (a trial, a
@@ -499,6 +521,9 @@ def merge_mentions(
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
         clusters[root].append(row)
+    if places is not None:
+        for members in clusters.values():
+            _place_unplaced(members, moves)
     events = []
     event_of: dict[str, str] = {}
     groups = list(clusters.values())
