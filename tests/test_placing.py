@@ -50,3 +50,34 @@ def test_a_moved_mention_gets_its_extracted_place_back_for_the_next_merge():
                        {"mention_id": "c-0-0", "article_id": "c", **DE}])
     assert restore(again, records).equals(again)
     assert restore(merged, records.clear()).equals(merged)
+
+
+def test_the_merge_stage_writes_moved_places_and_starts_again_from_the_extracted_ones(tmp_path):
+    from datetime import date
+
+    from sitrep.stages.aggregate import compute_events, write_events
+    from sitrep.store.warehouse import Warehouse, insert_frame
+
+    day = date(2016, 6, 14)
+    common = {"event_type": "Violence against civilians", "sub_event_type": "Attack", "fatalities_best": 1,
+              "fatalities_low": 1, "date_start": day, "date_end": day, "event_date": day, "time_precision": 1,
+              "is_aggregate": False, "published_date": day, "sentence_index": 0, "evidence": "A man was shot dead."}
+    mentions = _mentions([{"mention_id": "a-0-0", "article_id": "a", **DE, **common},
+                          {"mention_id": "b-0-0", "article_id": "b", **NC, **common}])
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    with warehouse.writer() as con:
+        insert_frame(con, "articles", pl.DataFrame({"article_id": ["a", "b"], "source_id": ["a", "b"],
+                                                    "title": ["Man shot dead", "Police investigate"]}))
+        insert_frame(con, "event_mentions", mentions)
+        insert_frame(con, "place_mentions", pl.DataFrame(
+            {"article_id": ["a", "a", "b"], "admin1": ["US-DE", "US-DE", "US-NC"],
+             "name": ["Wilmington", "Delaware", "Wilmington"], "mention": ["Wilmington", "Delaware", "Wilmington"]}))
+    first = compute_events(warehouse)
+    write_events(warehouse, first)
+    stored = warehouse.table("event_mentions").sort("mention_id")
+    assert stored["admin1"].to_list() == ["US-DE", "US-DE"] and stored["event_id"].n_unique() == 1
+    assert warehouse.table("moved_mentions")["admin1"].to_list() == ["US-NC"]
+    assert warehouse.table("events")["admin1"].to_list() == ["US-DE"]
+    # the next merge reads North Carolina again, moves it again, and records it again
+    again = compute_events(warehouse)
+    assert again.moved.equals(first.moved) and again.events.equals(first.events)

@@ -27,8 +27,10 @@ Before linking, a report placed in the wrong province by a namesake town ("Wilmi
 North Carolina for Delaware's) or by its outlet's home state takes the place of another report
 of the same event (`sitrep.merge.placing`): their lead events share a distinctive name within a
 day, or name the same town or tell much of one headline on overlapping dates, and the places the
-two articles name back the other province more.  The moved mentions carry their new place into
-`event_mentions`, so every event still lies in one province.
+two articles name back the other province more.  After linking, an event's mentions with no
+province take its place.  Moved mentions carry their new place into `event_mentions`, so every
+event still lies in one province and its reports agree on where; the merge stage keeps what
+extraction said in `moved_mentions`, so each merge starts again from the extracted places.
 
 Linked mentions form clusters (union-find).  An event takes its date from its most precise
 dated mention, its place from its most precise placed mention, and as its count the lowest
@@ -287,9 +289,7 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str
                     break
                 if not _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
                     continue
-                if not _overlap(a, b) and not (
-                    a["location"] and a["location"] == b["location"] and a["fatalities_best"] == b["fatalities_best"]
-                ):
+                if not _overlap(a, b) and not (_same_town(a, b) and a["fatalities_best"] == b["fatalities_best"]):
                     continue
                 ia, ib = a["article_id"], b["article_id"]
                 if headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib):

@@ -6,6 +6,9 @@ wrong namesake, or picked it from the outlet's home state.  The merger (`sitrep.
 may join such reports when their particulars agree, and then moves the weakly placed report to
 the other's province.  A report's place is weak when nothing in its article but the town
 itself points at that province: no state, county or other town of it is named.
+
+The merge writes the places it gives into `event_mentions`; `moved_records` and `restore` keep
+what extraction said, so that the next merge judges the extracted places again.
 """
 
 from __future__ import annotations
