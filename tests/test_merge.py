@@ -234,3 +234,104 @@ def test_an_articles_lead_event_is_its_first_report_of_deaths():
     # the evaluation scores the same mention as the article's main event
     mains = main_mentions(frame([{**r, "char_start": 0} for r in rows]))
     assert {a: m["mention_id"] for a, m in mains.items()} == {"a": "a-1-0", "b": "b-0-0"}
+
+
+def _in(state, name, town, lat):
+    return dict(admin1=state, admin1_name=name, location=town, latitude=lat, longitude=-80.0)
+
+
+def test_a_report_placed_by_a_namesake_town_takes_the_firmer_reports_place():
+    from sitrep.merge.placing import place_names
+
+    de = _shooting("a-0-0", "a", 7, **_in("US-DE", "Delaware", "Wilmington", 39.7))
+    nc = _shooting("b-0-0", "b", 7, **_in("US-NC", "North Carolina", "Wilmington", 34.2))
+    nc_too = _shooting("b-4-0", "b", 7, fatalities_best=None, fatalities_low=None, antecedent_id="b-0-0",
+                       **_in("US-NC", "North Carolina", "Wilmington", 34.2))
+    places = place_names([("a", "US-DE", "Wilmington"), ("a", "US-DE", "Delaware"), ("a", "US-DE", "New Castle County"),
+                          ("b", "US-NC", "Wilmington")])
+    _, apart = merge_mentions(frame([de, nc, nc_too]))
+    assert apart.height == 2
+    assigned, events = merge_mentions(frame([de, nc, nc_too]), places=places)
+    assert events.height == 1 and events["admin1"].item() == "US-DE"
+    # every mention the namesake placed moves with it, coordinates included: one province per event
+    assert set(assigned["admin1"]) == {"US-DE"} and set(assigned["latitude"]) == {39.7}
+    # nothing to tell the two provinces apart: both keep their place, and stay two events
+    even = place_names([("a", "US-DE", "Wilmington"), ("b", "US-NC", "Wilmington")])
+    _, events = merge_mentions(frame([de, nc]), places=even)
+    assert events.height == 2
+    # another day, or another town with nothing else in common, is another event
+    later = dict(nc, date_start=date(2016, 3, 8), date_end=date(2016, 3, 8), event_date=date(2016, 3, 8))
+    elsewhere = dict(nc, location="Leland")
+    for other in (later, elsewhere):
+        _, events = merge_mentions(frame([de, other]), places=places)
+        assert events.height == 2
+
+
+def test_a_shared_name_moves_a_weakly_placed_report_only_within_a_day():
+    from sitrep.merge.placing import place_names
+
+    tx = _shooting("a-0-0", "a", 7)
+    il = _shooting("b-0-0", "b", 8, **_in("US-IL", "Illinois", "Springfield", 39.8))
+    places = place_names([("a", "US-TX", "Houston"), ("a", "US-TX", "Harris County"), ("b", "US-IL", "Springfield")])
+    people = {"a": {"jamal carter"}, "b": {"jamal carter"}}
+    assigned, events = merge_mentions(frame([tx, il]), people=people, places=places)
+    assert events.height == 1 and set(assigned["admin1"]) == {"US-TX"}
+    days_apart = dict(il, date_start=date(2016, 3, 10), date_end=date(2016, 3, 10), event_date=date(2016, 3, 10))
+    _, events = merge_mentions(frame([tx, days_apart]), people=people, places=places)
+    assert events.height == 2
+    # a report pointed at two other provinces cannot tell which: it keeps its own
+    la = _shooting("c-0-0", "c", 8, **_in("US-LA", "Louisiana", "Shreveport", 32.5))
+    places = place_names([("a", "US-TX", "Houston"), ("a", "US-TX", "Harris County"), ("b", "US-IL", "Springfield"),
+                          ("c", "US-LA", "Shreveport"), ("c", "US-LA", "Caddo Parish")])
+    people = {"a": {"jamal carter"}, "b": {"jamal carter", "dee lane"}, "c": {"dee lane"}}
+    assigned, events = merge_mentions(frame([tx, il, la]), people=people, places=places)
+    assert events.height == 3 and sorted(assigned["admin1"]) == ["US-IL", "US-LA", "US-TX"]
+
+
+def test_two_names_link_far_apart_reports_only_when_both_are_rare():
+    crime = _shooting("a-1-0", "a", 7, fatalities_best=2, fatalities_low=2)
+    trial = _shooting("b-4-0", "b", 7, date_start=date(2016, 9, 12), date_end=date(2016, 9, 12),
+                      event_date=date(2016, 9, 12), fatalities_best=1, fatalities_low=1, published_date=date(2016, 9, 13))
+    # a governor who speaks about shootings of other months, in other towns
+    others = [_shooting(f"{a}-0-0", a, 7, location=f"Town {a}", date_start=date(2016, m, 7), date_end=date(2016, m, 7),
+                        event_date=date(2016, m, 7)) for a, m in zip("cdef", (5, 6, 11, 12))]
+    people = {"a": {"jamal carter", "greg abbott"}, "b": {"jamal carter", "greg abbott"}}
+    people.update({r["article_id"]: {"greg abbott"} for r in others})
+    _, events = merge_mentions(frame([crime, trial, *others]), people=people)
+    assert events.height == 6
+    people = {"a": {"jamal carter", "lena ortiz"}, "b": {"jamal carter", "lena ortiz"}}
+    people.update({r["article_id"]: {"greg abbott"} for r in others})
+    _, events = merge_mentions(frame([crime, trial, *others]), people=people)
+    assert events.height == 5
+
+
+def test_reports_of_one_town_and_count_join_on_a_clue_two_days_apart():
+    a = _shooting("a-0-0", "a", 7, evidence="A 17-year-old was shot dead in Houston late Monday.")
+    b = _shooting("b-0-0", "b", 9, evidence="Marcus Hill, 17, was found shot on Wednesday.")
+    _, events = merge_mentions(frame([a, b]))
+    assert events.height == 1
+    # no clue, another count, another town, or three days: apart
+    for other in (dict(b, evidence="A man was found shot on Wednesday."),
+                  dict(b, fatalities_best=2, fatalities_low=2, evidence="Marcus Hill, 17, and a woman were found shot."),
+                  dict(b, location="Pasadena"),
+                  dict(b, date_start=date(2016, 3, 10), date_end=date(2016, 3, 10), event_date=date(2016, 3, 10))):
+        _, events = merge_mentions(frame([a, other]))
+        assert events.height == 2
+
+
+def test_a_report_with_no_province_joins_on_its_town_or_a_telling_count_and_takes_the_events_place():
+    placed = _shooting("a-0-0", "a", 7, location="Lebanon", **{"admin1": "US-TN", "admin1_name": "Tennessee"})
+    # the country's name read as the place: no province, another country, the same word
+    abroad = _shooting("b-0-0", "b", 7, country="LB", admin1=None, admin1_name=None, location="Lebanon", geo_precision=3)
+    unplaced = _shooting("c-0-0", "c", 7, admin1=None, admin1_name=None, location=None, geo_precision=None)
+    _, events = merge_mentions(frame([placed, abroad]))
+    assert events.height == 1
+    # one death on one day says nothing; five dead on one day, told by both, does
+    _, events = merge_mentions(frame([placed, unplaced]))
+    assert events.height == 2
+    five = dict(fatalities_best=5, fatalities_low=5)
+    assigned, events = merge_mentions(frame([dict(placed, **five), dict(unplaced, **five)]))
+    assert events.height == 1 and assigned.filter(pl.col("mention_id") == "c-0-0")["admin1"].item() is None
+    # a merge allowed to move places gives the unplaced report its event's place
+    assigned, events = merge_mentions(frame([dict(placed, **five), dict(unplaced, **five)]), places={})
+    assert events.height == 1 and set(assigned["admin1"]) == {"US-TN"} and set(assigned["location"]) == {"Lebanon"}

@@ -16,11 +16,21 @@ one event, one count.  Mentions are linked when they can only be the same event:
   A name in many articles or in several provinces (a spokesman, a monitor's director) says
   nothing about which event an article tells, so only distinctive names count;
 - across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
-  with compatible counts join when their articles share a victim's age or much of their
-  headlines; a lead event with no province joins the same way when its clues point to one
+  (of one town and count, within two days) with compatible counts join when their articles
+  share a victim's age or much of their headlines; a lead event with no province joins the
+  same way, or on the same town or the same count of two or more, when its clues point to one
   province only;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains.
+
+Before linking, a report placed in the wrong province by a namesake town ("Wilmington" of
+North Carolina for Delaware's) or by its outlet's home state takes the place of another report
+of the same event (`sitrep.merge.placing`): their lead events share a distinctive name within a
+day, or name the same town or tell much of one headline on overlapping dates, and the places the
+two articles name back the other province more.  After linking, an event's mentions with no
+province take its place.  Moved mentions carry their new place into `event_mentions`, so every
+event still lies in one province and its reports agree on where; the merge stage keeps what
+extraction said in `moved_mentions`, so each merge starts again from the extracted places.
 
 Linked mentions form clusters (union-find).  An event takes its date from its most precise
 dated mention, its place from its most precise placed mention, and as its count the lowest
@@ -44,6 +54,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import ages_in, headline_words, headlines_alike
 from sitrep.merge.duplicates import same_sentence
+from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, support
 
 COUNT_RATIO_FLOOR = 0.3
 """Two reports' counts of one event differ (201 claimed, 70 monitored), but not tenfold."""
@@ -54,6 +65,18 @@ NAME_MAX_ARTICLES = 12
 NAME_DATE_SLACK_DAYS = 7
 """Two reports naming the same person may date the event days apart: one resolves 'Monday
 night' a day off, a follow-up dates it by the arrest or the funeral."""
+
+RARE_NAME_ARTICLES = 4
+"""Names that link reports whatever their dates must each be in at most this many articles: a
+governor or a police chief named in a handful of reports of different years is not a victim."""
+
+MOVE_NAME_SLACK_DAYS = 1
+"""Reports in two provinces sharing a name must date their events within a day of each other
+before one takes the other's place: across provinces a name is a weaker clue (a spokesman)."""
+
+MOVE_HEADLINE_OVERLAP = 0.5
+"""Share of headline words two reports in different provinces must have in common to tell one
+event (twice what two reports of one province need, `sitrep.merge.clues`)."""
 
 
 class _UnionFind:
@@ -175,15 +198,16 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
     """Pairs of lead mentions whose articles name the same distinctive person.
 
     One shared name links two reports within a few days and with compatible counts; two or
-    more shared names (the victim and the suspect, two victims) link them whatever their dates
-    and counts say: a trial or a funeral report dates its lead sentence by the hearing, and an
-    early report gives a count before a victim died.
+    more shared rare names (the victim and the suspect, two victims) link them whatever their
+    dates and counts say: a trial or a funeral report dates its lead sentence by the hearing, and
+    an early report gives a count before a victim died.
     """
     by_name: dict[str, list[int]] = defaultdict(list)
     for article, i in lead.items():
         for name in people.get(article, ()):
             by_name[name].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
+    rare: dict[tuple[int, int], int] = defaultdict(int)  # shared names in at most RARE_NAME_ARTICLES articles
     for members in by_name.values():
         provinces = {rows[i]["admin1"] for i in members if rows[i]["admin1"]}
         if len(members) < 2 or len(members) > NAME_MAX_ARTICLES or len(provinces) > 1:
@@ -191,23 +215,34 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 shared[(members[x], members[y])] += 1
+                rare[(members[x], members[y])] += len(members) <= RARE_NAME_ARTICLES
     links = []
     for (i, j), n in shared.items():
         a, b = rows[i], rows[j]
         if a["country"] and b["country"] and a["country"] != b["country"]:
             continue
-        if n >= NAMES_ANY_DATE or (
+        if rare[(i, j)] >= NAMES_ANY_DATE or (
             _overlap(a, b, NAME_DATE_SLACK_DAYS) and _counts_compatible(a["fatalities_best"], b["fatalities_best"])
         ):
             links.append((i, j))
     return links
 
 
+CLUE_TOWN_SLACK_DAYS = 2
+"""Reports of one town and one count (or none) that share a clue may date the event this many
+days apart: one dates a late-night shooting by the next day, another by the day it was found."""
+
+
+def _same_town(a: dict, b: dict) -> bool:
+    return bool(a["location"]) and a["location"] == b["location"]
+
+
 def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str, str | None]) -> list[tuple[int, int]]:
     """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
     articles also share a particular of the incident: a victim's age, or much of their headlines'
     words.  Province and day alone are not enough: a busy province sees several incidents a day,
-    and its towns are often not named alike (a suburb, the city, the county)."""
+    and its towns are often not named alike (a suburb, the city, the county).  Reports of the
+    same town and the same count may be up to `CLUE_TOWN_SLACK_DAYS` apart."""
     evidence: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         evidence[row["article_id"]].append(row["evidence"] or "")
@@ -225,7 +260,9 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str
             by_province[rows[i]["admin1"]].append(i)
     links = []
     # a lead event with no province joins one of the same day and country on the same clues,
-    # when they point to a single province
+    # or on the same count of two or more, or one that names the same town (placed in no
+    # province, or abroad, by a namesake: "Lebanon", Tennessee), when they point to a single
+    # province
     placed = [i for members in by_province.values() for i in members]
     for i in lead.values():
         a = rows[i]
@@ -233,10 +270,12 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str
             continue
         matches = [
             j for j in placed
-            if (not a["country"] or a["country"] == rows[j]["country"]) and _overlap(a, rows[j])
-            and _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
-            and (headlines_alike(heads[a["article_id"]], heads[rows[j]["article_id"]])
-                 or ages_of(a["article_id"]) & ages_of(rows[j]["article_id"]))
+            if _overlap(a, rows[j]) and _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
+            and (_same_town(a, rows[j]) or (
+                (not a["country"] or a["country"] == rows[j]["country"])
+                and (a["fatalities_best"] is not None and a["fatalities_best"] == rows[j]["fatalities_best"] >= TELLING_COUNT
+                     or headlines_alike(heads[a["article_id"]], heads[rows[j]["article_id"]])
+                     or ages_of(a["article_id"]) & ages_of(rows[j]["article_id"]))))
         ]
         if len({rows[j]["admin1"] for j in matches}) == 1:
             links.extend((i, j) for j in matches)
@@ -246,14 +285,86 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str
             a = rows[members[x]]
             for y in range(x + 1, len(members)):
                 b = rows[members[y]]
-                if b["date_start"] > a["date_end"]:
+                if (b["date_start"] - a["date_end"]).days > CLUE_TOWN_SLACK_DAYS:
                     break
-                if not _overlap(a, b) or not _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
+                if not _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
+                    continue
+                if not _overlap(a, b) and not (_same_town(a, b) and a["fatalities_best"] == b["fatalities_best"]):
                     continue
                 ia, ib = a["article_id"], b["article_id"]
                 if headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib):
                     links.append((members[x], members[y]))
     return links
+
+
+def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]],
+                 titles: dict[str, str | None], places: dict[str, dict[str, frozenset[str]]]) -> dict[str, tuple[str, int]]:
+    """Articles whose lead event is another article's lead event placed in another province:
+    article -> (its province, the lead whose place it takes).
+
+    The two leads must have compatible counts and share a distinctive name within a day, or
+    name the same town, or tell much of one headline, on overlapping dates.  The article that
+    moves is the one whose province the places of both articles back less (its own town
+    aside, `sitrep.merge.placing`); on a tie neither does, and an article pointed at two other
+    provinces keeps its own."""
+    leads = sorted((i for i in lead.values() if rows[i]["admin1"] and rows[i]["date_start"] is not None),
+                   key=lambda i: rows[i]["date_start"])
+    named: dict[str, int] = defaultdict(int)
+    for names in people.values():
+        for name in names:
+            named[name] += 1
+    heads: dict[str, frozenset[str]] = {}
+
+    def head(article: str) -> frozenset[str]:
+        if article not in heads:
+            heads[article] = headline_words(titles.get(article))
+        return heads[article]
+
+    def weight(i: int, pair: tuple[str, str]) -> tuple[int, int]:
+        row = rows[i]
+        return (evidence([places.get(a) for a in pair], row["admin1"]),
+                support(places.get(row["article_id"]), row["admin1"], row["location"]))
+
+    targets: dict[str, set[int]] = defaultdict(set)
+    for x, i in enumerate(leads):
+        a = rows[i]
+        for j in leads[x + 1:]:
+            b = rows[j]
+            if (b["date_start"] - a["date_end"]).days > MOVE_NAME_SLACK_DAYS:
+                break
+            if a["admin1"] == b["admin1"] or not _counts_compatible(a["fatalities_best"], b["fatalities_best"]):
+                continue
+            pair = (a["article_id"], b["article_id"])
+            names = {n for n in people.get(pair[0], set()) & people.get(pair[1], set()) if named[n] <= NAME_MAX_ARTICLES}
+            if not names:
+                if not _overlap(a, b):
+                    continue
+                town = a["location"] and b["location"] and a["location"].lower() == b["location"].lower()
+                if not town and not headlines_alike(head(pair[0]), head(pair[1]), MOVE_HEADLINE_OVERLAP):
+                    continue
+            wa, wb = weight(i, pair), weight(j, pair)
+            if wa != wb:
+                weak, firm = (i, j) if wa < wb else (j, i)
+                targets[rows[weak]["article_id"]].add(firm)
+    out = {}
+    for article, firm in targets.items():
+        if len({rows[i]["admin1"] for i in firm}) == 1:
+            out[article] = (rows[lead[article]]["admin1"], min(firm, key=lambda i: _place_rank(rows[i])))
+    return out
+
+
+def relocate(rows: list[dict], people: dict[str, set[str]], titles: dict[str, str | None],
+             places: dict[str, dict[str, frozenset[str]]]) -> dict[str, dict]:
+    """mention_id -> the mention whose place it takes (see `_relocations`): every mention of a
+    moving article that lies in its lead's province, since nothing but that town placed them."""
+    moving = _relocations(rows, lead_mentions(rows), people, titles, places)
+    moves = {}
+    for row in rows:
+        if row["article_id"] in moving:
+            province, firm = moving[row["article_id"]]
+            if row["admin1"] == province:
+                moves[row["mention_id"]] = rows[firm]
+    return moves
 
 
 def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[str]] | None = None,
@@ -310,6 +421,19 @@ def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[s
     for i, j in _corroborated_links(rows, lead, titles or {}):
         uf.union(i, j)
     return [uf.find(i) for i in range(len(rows))]
+
+
+def _place_unplaced(members: list[dict], moves: dict[str, dict]) -> None:
+    """Mentions of an event with no province (a follow-up sentence, a report that named no
+    place) take the event's place, when they name no other country: the event's row already
+    says where it happened, and its reports should agree."""
+    placed = min(members, key=_place_rank)
+    if placed["admin1"] is None:
+        return
+    for k, m in enumerate(members):
+        if m["admin1"] is None and m["country"] in (None, placed["country"]):
+            moves[m["mention_id"]] = placed
+            members[k] = moved(m, placed)
 
 
 def _possible_dates(members: list[dict]) -> list[dict]:
@@ -374,6 +498,7 @@ def merge_mentions(
     previous: dict[str, str] | None = None,
     people: dict[str, set[str]] | None = None,
     titles: dict[str, str | None] | None = None,
+    places: dict[str, dict[str, frozenset[str]]] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Assign `event_id` to every mention and build the `events` table.
 
@@ -381,7 +506,8 @@ def merge_mentions(
     its near-duplicate story (see `sitrep.merge.duplicates`); `previous` maps mention_id to
     the event_id the last run gave it (see the module docstring); `people` maps article_id to
     the full names it mentions (`sitrep.nlp.people`); `titles` maps article_id to its headline
-    (`sitrep.merge.clues`).
+    (`sitrep.merge.clues`); `places` maps article_id to the place names it resolved per province
+    (`sitrep.merge.placing.place_names`), without which no mention changes place.
     """
     outlets = outlets or {}
     story_of = story_of or {}
@@ -389,10 +515,15 @@ def merge_mentions(
     if mentions.is_empty():
         return mentions.with_columns(pl.lit(None, pl.String).alias("event_id")), schema.empty_frame(schema.EVENTS)
     rows = mentions.sort(["published_date", "article_id", "sentence_index", "mention_id"], nulls_last=True).to_dicts()
+    moves = relocate(rows, people or {}, titles or {}, places) if places is not None else {}
+    rows = [moved(row, moves[row["mention_id"]]) if row["mention_id"] in moves else row for row in rows]
     roots = _cluster(rows, story_of, people, titles)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
         clusters[root].append(row)
+    if places is not None:
+        for members in clusters.values():
+            _place_unplaced(members, moves)
     events = []
     event_of: dict[str, str] = {}
     groups = list(clusters.values())
@@ -427,5 +558,11 @@ def merge_mentions(
     assigned = mentions.with_columns(
         pl.col("mention_id").replace_strict(event_of, default=None, return_dtype=pl.String).alias("event_id")
     )
+    if moves:
+        new_places = pl.DataFrame(
+            [{"mention_id": mid, **{c: to[c] for c in PLACE_COLUMNS}} for mid, to in moves.items()],
+            schema={"mention_id": pl.String, **{c: assigned.schema[c] for c in PLACE_COLUMNS}},
+        )
+        assigned = assigned.update(new_places, on="mention_id", include_nulls=True)
     frame = schema.conform(pl.DataFrame(events, infer_schema_length=None), schema.EVENTS).sort("event_id")
     return assigned, frame

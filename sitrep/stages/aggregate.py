@@ -25,6 +25,7 @@ from sitrep import schema
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.merge.duplicates import signature, stories
 from sitrep.merge.events import merge_mentions
+from sitrep.merge.placing import PLACE_COLUMNS, moved_records, place_names, restore
 from sitrep.stats.acled import acled_weekly
 from sitrep.stats.weekly import weekly_stats
 from sitrep.store.warehouse import Warehouse, insert_frame, replace_table
@@ -36,6 +37,8 @@ EVENT_INPUTS = (
     "SELECT * FROM article_signatures",
     "SELECT * FROM mention_events",
     "SELECT * FROM article_people",
+    "SELECT article_id, admin1, name FROM place_mentions",
+    "SELECT * FROM moved_mentions",
 )
 WEEKLY_INPUTS = ("SELECT * FROM events", "SELECT event_id, article_id FROM event_mentions")
 ACLED_INPUTS = ("SELECT * FROM weekly_conflict_stats",)
@@ -96,6 +99,7 @@ class EventsBuild:
     events: pl.DataFrame
     stories: pl.DataFrame
     inputs: tuple  # fingerprint of EVENT_INPUTS before they were read
+    moved: pl.DataFrame  # mentions the merge moved to another report's place (`moved_mentions`)
 
     def summary(self) -> MergeSummary:
         counted = self.events.filter(~pl.col("is_aggregate"))
@@ -108,7 +112,8 @@ def compute_events(warehouse: Warehouse) -> EventsBuild:
     story_of = _stories(warehouse)
     with warehouse.reader() as con:
         inputs = fingerprint(con, EVENT_INPUTS)
-    mentions = warehouse.table("event_mentions")
+    # the places extraction gave, not those the last merge moved mentions to
+    mentions = restore(warehouse.table("event_mentions"), warehouse.table("moved_mentions"))
     articles = warehouse.frame("SELECT article_id, outlet, title FROM articles")
     outlets = dict(zip(articles["article_id"], articles["outlet"]))
     titles = dict(zip(articles["article_id"], articles["title"]))
@@ -116,21 +121,25 @@ def compute_events(warehouse: Warehouse) -> EventsBuild:
     people: dict[str, set[str]] = defaultdict(set)
     for article_id, person in warehouse.frame("SELECT article_id, person FROM article_people").iter_rows():
         people[article_id].add(person)
-    assigned, events = merge_mentions(mentions, outlets, story_of, previous, people, titles)
+    places = place_names(warehouse.frame("SELECT article_id, admin1, name FROM place_mentions").iter_rows())
+    assigned, events = merge_mentions(mentions, outlets, story_of, previous, people, titles, places)
     story_frame = pl.DataFrame({"article_id": list(story_of), "story_id": list(story_of.values())},
                                schema={"article_id": pl.String, "story_id": pl.String})
     return EventsBuild(schema.conform(assigned, schema.EVENT_MENTIONS), schema.conform(events, schema.EVENTS),
-                       story_frame, inputs)
+                       story_frame, inputs, moved_records(mentions, assigned))
 
 
 def write_events(warehouse: Warehouse, build: EventsBuild) -> None:
-    """Replace events, the mentions' event ids and the articles' stories in one transaction."""
+    """Replace events, the mentions' event ids and places and the articles' stories in one
+    transaction."""
     with warehouse.writer() as con:
         _check_unchanged(con, EVENT_INPUTS, build.inputs, "events")
-        con.register("_assigned", build.mentions.select("mention_id", "event_id").to_arrow())
-        con.execute("UPDATE event_mentions SET event_id = a.event_id FROM _assigned a "
+        con.register("_assigned", build.mentions.select("mention_id", "event_id", *PLACE_COLUMNS).to_arrow())
+        places = ", ".join(f'"{c}" = a."{c}"' for c in PLACE_COLUMNS)
+        con.execute(f"UPDATE event_mentions SET event_id = a.event_id, {places} FROM _assigned a "
                     "WHERE event_mentions.mention_id = a.mention_id")
         con.unregister("_assigned")
+        replace_table(con, "moved_mentions", build.moved)
         replace_table(con, "events", build.events)
         replace_table(con, "mention_events", build.mentions.select("mention_id", "event_id"))
         con.register("_stories", build.stories.to_arrow())

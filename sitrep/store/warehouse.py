@@ -84,6 +84,19 @@ MENTION_EVENTS = schema._cols(
     ("event_id", pl.String, "The event the last merge put it in: kept so event ids survive re-extraction"),
 )
 
+MOVED_MENTIONS = schema._cols(
+    ("mention_id", pl.String, "Event mention the last merge moved to another report's place (sitrep.merge.placing)"),
+    ("country", pl.String, "Its country as extracted"),
+    ("admin1", pl.String, "Its province as extracted"),
+    ("admin1_name", pl.String, "Its province name as extracted"),
+    ("location", pl.String, "Its place as extracted"),
+    ("latitude", pl.Float64, "Its latitude as extracted"),
+    ("longitude", pl.Float64, "Its longitude as extracted"),
+    ("geo_precision", pl.Int64, "Its precision as extracted"),
+    ("moved_admin1", pl.String, "The province the merge gave it"),
+    ("moved_location", pl.String, "The place the merge gave it"),
+)
+
 EXTRACTED_ARTICLES = schema._cols(
     ("article_id", pl.String, "Article whose events were extracted"),
     ("extractor_version", pl.String, "Version of the rules that read it"),
@@ -107,6 +120,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "event_mentions": schema.EVENT_MENTIONS,
     "extracted_articles": EXTRACTED_ARTICLES,
     "mention_events": MENTION_EVENTS,
+    "moved_mentions": MOVED_MENTIONS,
     "article_people": ARTICLE_PEOPLE,
     "events": schema.EVENTS,
     "weekly_conflict_stats": schema.WEEKLY_CONFLICT_STATS,
