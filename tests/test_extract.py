@@ -92,6 +92,19 @@ def counts(nlp, text):
     ("He faces a murder charge.", []),
     # an age says its noun is a person
     ("22-year-old Jo Merrivale of Eastbrook died at the scene.", [1]),
+    # a killer's own death told beside his victims is one more dead; a victim's own is not
+    ("A farmer shot and killed his 9-year-old nephew before turning the gun on himself on Friday.", [1, 1]),
+    ("Deputies said the gunman killed three neighbours and then took his own life.", [1, 3]),
+    ("The woman fatally shot her husband and then committed suicide, police said.", [1, 1]),
+    ("A 12-year-old girl died after accidentally shooting herself in a barn.", [1]),
+    ("Police: boy killed himself after argument, boy turned a gun on himself in his room.", [1]),
+    # people told one by one in a list with a number are more dead, not the counted named
+    ("He returned to the farm and killed her and two other people late Sunday.", [3]),
+    ("Two boys and their mother were found shot to death on Monday.", [3]),
+    ("An elderly couple and their three grandsons were found dead in the house.", [5]),
+    ("The bodies of Mira Tolle, 40, and her two sons, Abe and Cy, were found in the barn.", [3]),
+    ("Officers found the three dead men and the unhurt boy inside.", [3]),
+    ("The gunman fatally shot two guards and a woman.", [3]),
 ])
 
 def test_death_counts(nlp, text, expected):

@@ -36,7 +36,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -92,6 +92,9 @@ class Count:
     end: int
     victims: str | None
     vague: bool = False
+    own: bool = False
+    """The killer's own death told beside his victims ("... before turning the gun on himself"):
+    never one of them, so always added to them."""
 
 
 @dataclass
@@ -313,6 +316,7 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
     parts: set[int] = set()  # counted nouns read as parts of a count told before them
     injured: int | None = None
     numbered_injury = numbered_death = False
+    listed: list[tuple[int, Token]] = []  # counts told with a number, with their noun
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
             continue
@@ -378,11 +382,22 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
                 joined_to[noun.i] = joined
                 continue
             joined_to[noun.i] = len(deaths)
+            if _numbered(cs.text):
+                listed.append((len(deaths), noun))
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
             numbered_death = numbered_death or _numbered(cs.text)
         elif kind == "injury":
             injured = max(injured or 0, value.best)
             numbered_injury = numbered_injury or _numbered(cs.text)
+    for at, noun in listed:
+        ones = _one_by_one_beside(noun, joined_to, parts)
+        if ones:
+            # "killed her and three other people", "two children and their father were found
+            # dead": the people told one by one in a list with a number are more dead
+            c, more = deaths[at], sum(_people(t) for t in ones)
+            first, last = min(c.start, *(t.idx for t in ones)), max(c.end, *(t.idx + len(t) for t in ones))
+            deaths[at] = Count(c.low + more, c.best + more, c.high + more if c.high else None,
+                               first, last, "mixed" if any(_victim_class(t) != c.victims for t in ones) else c.victims)
     if deaths and not numbered_death:
         # "a man and his daughter were found dead": "a man" read as a count of one is the
         # first of the people the sentence tells one by one
@@ -390,7 +405,82 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
         if told and told[0].best > combine_counts(deaths).best:
             deaths = told
     deaths.extend(_singular_deaths(sent, deaths))
+    own = _self_killing(sent, deaths) if deaths else None
+    if own is not None:
+        deaths.append(Count(1, 1, None, own.idx, own.idx + len(own.text), None, own=True))
     return deaths, injured, injured is not None and not numbered_injury
+
+
+REFLEXIVES = {"himself", "herself"}
+GUN_NOUNS = {"gun", "weapon", "handgun", "pistol", "rifle", "shotgun", "revolver", "firearm"}
+
+
+def _killer_verb(sent: Span, count: Count) -> Token | None:
+    """The verb a count of dead is the object of, when someone killed them ('killed her and
+    three other people', 'fatally shot his wife', 'killing four of them'): dead with a killer."""
+    span = sent.doc.char_span(count.start, count.end, alignment_mode="expand")
+    if span is None:
+        return None
+    noun = span.root
+    while noun.dep_ in {"nummod", "quantmod", "conj"} and noun.head is not noun:
+        noun = noun.head
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "dobj" and noun.lower_ not in REFLEXIVES and (lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(verb))):
+        return verb
+    return None
+
+
+def _self_killing(sent: Span, deaths: list[Count]) -> Token | None:
+    """The killer's own death, told in the sentence of the people he killed: 'killed his wife
+    before turning the gun on himself', '... before killing himself', '... and then shot
+    himself', '... then committed suicide', '... before taking his own life'.  Only a killer's:
+    'a boy died after accidentally shooting himself' tells one death, the boy's.  Returns the
+    word that tells it, when no count holds it already."""
+    killers = [v for v in (_killer_verb(sent, c) for c in deaths) if v is not None]
+    if not killers:
+        return None
+    for token in sent:
+        head = token.head
+        told = False
+        if token.lower_ in REFLEXIVES:
+            told = (token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "turn" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in GUN_NOUNS for c in head.head.children))
+            told = told or (token.dep_ == "dobj" and head.lemma_.lower() in KILL_LEMMAS | {"shoot"})
+            told = told or token.dep_ == "conj"  # "who killed three people and then himself"
+        elif token.lemma_.lower() == "suicide":
+            told = token.dep_ == "dobj" and head.lemma_.lower() == "commit"
+        elif token.lower_ == "life":
+            told = (token.dep_ == "dobj" and head.lemma_.lower() == "take" and head.tag_ in {"VBD", "VBN", "VBG"}
+                    and any(c.lower_ == "own" for c in token.children))
+        if not told or any(c.start <= token.idx < c.end for c in deaths):
+            continue
+        verb = token
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        if any(k in _ancestors(verb, 8) or verb in _ancestors(k, 8) or k.head == verb.head for k in killers):
+            return token
+    return None
+
+
+def _one_by_one_beside(noun: Token, counted: dict[int, int], parts: set[int]) -> list[Token]:
+    """The people told without a number in one list with a counted noun ('her' in 'killed her
+    and three other people', 'their father' in 'two children and their father', 'a couple' two
+    people): not parts ('including his wife'), not counted already ('two men and a woman'), not
+    the counted named after a comma ('her two children, Jo and Al'), not the unborn.  Not
+    where a word tells the death of the counted alone: 'the four dead women and a child'."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in lx.DEATH_LEMMAS | {"dead", "slain"} for c in noun.children):
+        return []
+    out = []
+    for c in noun.conjuncts:
+        if c.i in counted or c.i in parts or c.like_num or not _people(c) or _is_part(c):
+            continue
+        if c.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP"} or any(a.lower_ == "unborn" for a in c.children):
+            continue
+        if c.i > noun.i and not (c.head == noun and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].lower_ == "and"):
+            continue
+        out.append(c)
+    return out
 
 
 HURTING_LEMMAS = {"shoot", "stab", "wound", "injure"}
@@ -499,6 +589,11 @@ def combine_counts(deaths: list[Count]) -> Count:
     same figure told of two names ("kill 14 fighters ... 14 members of the brigade were
     killed": a headline run into its story) is one group told twice; two single deaths are two.
     """
+    own = [c for c in deaths if c.own]
+    if own and len(own) < len(deaths):
+        base = combine_counts([c for c in deaths if not c.own])
+        high = base.high + len(own) if base.high is not None else None
+        return Count(base.low + len(own), base.best + len(own), high, base.start, base.end, base.victims, base.vague)
     if len(deaths) == 1:
         return deaths[0]
     classes = [c.victims for c in deaths]
