@@ -417,3 +417,23 @@ def test_in_total_sums_one_events_dead_and_is_no_period_total(nlp):
               "the groom's uncle, and six others were hurt.")
     counted = [m for m in extract_events(doc, date(2016, 5, 2), [], "x") if m.fatalities_best]
     assert [(m.fatalities_best, m.is_aggregate) for m in counted] == [(3, False)]
+
+
+def _counted(nlp, text, published=date(2016, 9, 12)):
+    return [(m.sentence_index, m.fatalities_best, m.antecedent) for m in extract_events(nlp(text), published, [], "a")]
+
+
+def test_a_killers_death_told_apart_is_one_more_dead_of_the_lead_event_counted_once(nlp):
+    text = "A farmer shot and killed his wife and son on Friday. He then killed himself, deputies said."
+    assert _counted(nlp, text) == [(0, 3, None), (1, None, 0)]
+    text = "Two clerks were shot and killed at a store on Friday. The gunman was later shot and killed by police."
+    assert _counted(nlp, text) == [(0, 3, None), (1, None, 0)]
+
+
+def test_a_killers_death_is_not_added_to_a_toll_that_may_hold_it_nor_a_victims_own(nlp):
+    # "found dead" may be the killer too; a murder-suicide's toll holds him
+    text = "Three people were found dead in a house on Friday. The gunman killed himself, deputies said."
+    assert [c for _, c, _ in _counted(nlp, text)] == [3, 1]
+    # a boy who shot himself by accident is the victim, not a killer
+    text = "A man shot and killed his neighbour on Friday. A boy accidentally shot himself and died on Friday."
+    assert [c for _, c, _ in _counted(nlp, text)] == [1, 1]

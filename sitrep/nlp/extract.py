@@ -417,7 +417,8 @@ GUN_NOUNS = {"gun", "weapon", "handgun", "pistol", "rifle", "shotgun", "revolver
 
 def _killer_verb(sent: Span, count: Count) -> Token | None:
     """The verb a count of dead is the object of, when someone killed them ('killed her and
-    three other people', 'fatally shot his wife', 'killing four of them'): dead with a killer."""
+    three other people', 'fatally shot his wife', 'killing four of them', 'two men were shot
+    and killed'): dead with a killer, not 'found dead' (who may be the killer too)."""
     span = sent.doc.char_span(count.start, count.end, alignment_mode="expand")
     if span is None:
         return None
@@ -426,7 +427,7 @@ def _killer_verb(sent: Span, count: Count) -> Token | None:
         noun = noun.head
     verb = noun.head
     lemma = verb.lemma_.lower()
-    if noun.dep_ == "dobj" and noun.lower_ not in REFLEXIVES and (lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(verb))):
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.lower_ not in REFLEXIVES and (lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(verb))):
         return verb
     return None
 
@@ -1221,6 +1222,7 @@ def extract_events(
     dateline = _dateline(doc, published)
     lead_date = _lead_date(sentences, published, dateline)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
+    told: dict[int, str] = {}  # id of a mention -> "victims" (dead with a killer) or "killer" (his own death)
     hurt_unnumbered: list[EventMention] = []  # mentions whose injured are people told one by one
     background: list[EventMention] = []  # events told as history, dropped
 
@@ -1273,6 +1275,9 @@ def extract_events(
             combined = combine_counts(deaths)
             m.fatalities_low, m.fatalities_best, m.fatalities_high = combined.low, combined.best, combined.high
             m.count_char_start, m.count_char_end = combined.start, combined.end
+            told_as = _deaths_told_as(sent, deaths)
+            if told_as is not None:
+                told[id(m)] = told_as
         elif injured is None:
             m.injured = _singular_injured(sent)  # read after the anchoring: a count, not an anchor
             hurt_one_by_one = m.injured is not None
@@ -1340,9 +1345,70 @@ def extract_events(
     if any(m.fatalities_best for m in mentions):
         for m in hurt_unnumbered:
             m.injured = None  # the one shot may be the one who died
+    _killer_told_apart(mentions, told)
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     return mentions
+
+
+def _deaths_told_as(sent: Span, deaths: list[Count]) -> str | None:
+    """'victims': the sentence's dead were killed by someone it names, and it does not count
+    him ('shot and killed his wife and son'); 'killer': its one death is the killer's own
+    ('the gunman then killed himself', 'the suspect was shot and killed by police'; not 'the
+    boy accidentally shot himself'); else None
+    (a toll that may hold the killer: 'three dead in a murder-suicide', 'including the gunman')."""
+    if any(c.own for c in deaths) or PERPETRATOR_RE.search(sent.text):
+        if len(deaths) == 1 and _killer_only(sent, deaths[0]) and not _ACCIDENT_RE.search(sent.text):
+            return "killer"
+        return None
+    if any(_killer_verb(sent, c) is not None for c in deaths):
+        return "victims"
+    return None
+
+
+PERPETRATOR_RE = re.compile(r"\b(gunm[ae]n|shooter|suspect|assailant|attacker|killer|himself|herself|suicide|own life)\b",
+                            re.IGNORECASE)
+_ACCIDENT_RE = re.compile(r"\baccident(al)?(ly)?\b", re.IGNORECASE)
+"""'The boy accidentally shot himself': the one who died is the victim, not a killer."""
+PERPETRATOR_NOUNS = {"gunman", "shooter", "suspect", "assailant", "attacker", "killer"}
+
+
+def _killer_only(sent: Span, count: Count) -> bool:
+    """Whether a sentence's one death is the killer's: by his own hand, or his as the one
+    named the gunman, the shooter, the suspect."""
+    if count.best != 1:
+        return False
+    span = sent.doc.char_span(count.start, count.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    if words & (REFLEXIVES | PERPETRATOR_NOUNS | {"suicide"}):
+        return True
+    return "life" in words and any(t.lower_ == "own" for t in span.root.children)
+
+
+def _killer_told_apart(mentions: list[EventMention], told: dict[int, str]) -> None:
+    """'A man shot and killed his wife and son Friday.  He then turned the gun on himself.': the
+    killer's death told in a sentence of its own is one more dead of the article's lead event,
+    which counted his victims only.  The lead's count takes it (an event's dead include the
+    killer, as the records that count shootings do); the killer's sentence continues the lead
+    and keeps no count of its own, so the death is counted once."""
+    lead = next((i for i, m in enumerate(mentions) if not m.is_aggregate and m.fatalities_best), None)
+    if lead is None or told.get(id(mentions[lead])) != "victims":
+        return
+    first = mentions[lead]
+    for m in mentions[lead + 1:]:
+        if m.is_aggregate or told.get(id(m)) != "killer":
+            continue
+        if _own_date(m) and _own_date(first) and (m.date_start > first.date_end or m.date_end < first.date_start):
+            continue  # another day's death
+        first.fatalities_low = (first.fatalities_low or 0) + 1
+        first.fatalities_best += 1
+        first.fatalities_high = first.fatalities_high + 1 if first.fatalities_high else None
+        m.fatalities_low = m.fatalities_best = m.fatalities_high = None
+        m.count_char_start = m.count_char_end = None
+        m.antecedent = lead
+        return
 
 
 def _own_date(m: EventMention) -> bool:
