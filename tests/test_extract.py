@@ -105,6 +105,10 @@ def counts(nlp, text):
     ("The bodies of Mira Tolle, 40, and her two sons, Abe and Cy, were found in the barn.", [3]),
     ("Officers found the three dead men and the unhurt boy inside.", [3]),
     ("The gunman fatally shot two guards and a woman.", [3]),
+    # a man whose own clause does the killing is the killer, not one of the dead
+    ("Deputies are looking for a man suspected of killing his wife and their two sons.", [3]),
+    ("Bail was set for a man accused of killing three neighbours.", [3]),
+    ("A man killed in the crash was identified on Monday.", [1]),
 ])
 
 def test_death_counts(nlp, text, expected):

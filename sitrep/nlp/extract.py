@@ -214,7 +214,11 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     for _, token in sorted(candidates, key=lambda c: c[0]):
         lemma = token.lemma_.lower()
         if lemma in {"kill", "die", "dead", "slay"}:
-            return None if doer else "death"  # "died when three raiders set off their vests": the doers
+            # "died when three raiders set off their vests": the doers; so is "a man suspected
+            # of killing his wife", "a man who killed": the noun's own clause does the killing
+            # ("a man killed in the crash" is killed)
+            does = lemma in {"kill", "slay"} and token.tag_ in {"VBG", "VBD", "VBZ", "VBP"} and noun in token.ancestors
+            return None if doer or does else "death"
         if lemma in lx.INJURY_LEMMAS or lemma in lx.WOUNDING_LEMMAS:
             return "injury"
         if token.is_punct and token.text in {",", ";", "(", ")"}:
