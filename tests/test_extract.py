@@ -105,6 +105,10 @@ def counts(nlp, text):
     ("The bodies of Mira Tolle, 40, and her two sons, Abe and Cy, were found in the barn.", [3]),
     ("Officers found the three dead men and the unhurt boy inside.", [3]),
     ("The gunman fatally shot two guards and a woman.", [3]),
+    # the killer killed by police in the sentence of his victims is one more dead
+    ("Two guards were shot dead in the depot before officers killed the gunman.", [1, 2]),
+    ("The inmate grabbed a pistol, killing two clerks before he was fatally shot by deputies.", [1, 2]),
+    ("The gunman shot a clerk, killing him.", [1]),
     # a man whose own clause does the killing is the killer, not one of the dead
     ("Deputies are looking for a man suspected of killing his wife and their two sons.", [3]),
     ("Bail was set for a man accused of killing three neighbours.", [3]),

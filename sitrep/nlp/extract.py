@@ -439,7 +439,8 @@ def _killer_verb(sent: Span, count: Count) -> Token | None:
 def _self_killing(sent: Span, deaths: list[Count]) -> Token | None:
     """The killer's own death, told in the sentence of the people he killed: 'killed his wife
     before turning the gun on himself', '... before killing himself', '... and then shot
-    himself', '... then committed suicide', '... before taking his own life'.  Only a killer's:
+    himself', '... then committed suicide', '... before taking his own life', '... before
+    officers killed the gunman', '... before he was fatally shot by police'.  Only a killer's:
     'a boy died after accidentally shooting himself' tells one death, the boy's.  Returns the
     word that tells it, when no count holds it already."""
     killers = [v for v in (_killer_verb(sent, c) for c in deaths) if v is not None]
@@ -458,6 +459,9 @@ def _self_killing(sent: Span, deaths: list[Count]) -> Token | None:
         elif token.lower_ == "life":
             told = (token.dep_ == "dobj" and head.lemma_.lower() == "take" and head.tag_ in {"VBD", "VBN", "VBG"}
                     and any(c.lower_ == "own" for c in token.children))
+        elif (token.lemma_.lower() in PERPETRATOR_NOUNS and token.tag_ == "NN") or (
+                token.lower_ in {"he", "him"} and _by_police(head)):
+            told = _dies(token)  # "... before officers killed the gunman", "before he was fatally shot by police"
         if not told or any(c.start <= token.idx < c.end for c in deaths):
             continue
         verb = token
@@ -466,6 +470,31 @@ def _self_killing(sent: Span, deaths: list[Count]) -> Token | None:
         if any(k in _ancestors(verb, 8) or verb in _ancestors(k, 8) or k.head == verb.head for k in killers):
             return token
     return None
+
+
+POLICE_WORDS = {"police", "officer", "deputy", "trooper", "agent", "swat", "team", "marshal", "policeman"}
+
+
+def _by_police(verb: Token) -> bool:
+    """Whether police do (or did) what the verb says: 'officers shot him', 'he was shot by police'."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in POLICE_WORDS:
+            return True
+        if c.dep_ == "agent" and any(g.lemma_.lower() in POLICE_WORDS for g in c.subtree):
+            return True
+    return False
+
+
+def _dies(person: Token) -> bool:
+    """Whether the clause of a person tells his death: killed, fatally shot, died, (confirmed) dead."""
+    head = person.head
+    lemma = head.lemma_.lower()
+    if person.dep_ in {"nsubjpass", "dobj"} and (lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(head))):
+        return True
+    if person.dep_ == "nsubj" and lemma in DIE_LEMMAS:
+        return True
+    return person.dep_ in {"nsubj", "nsubjpass"} and any(
+        c.dep_ in {"acomp", "oprd", "xcomp"} and c.lower_ == "dead" for c in head.children)
 
 
 def _one_by_one_beside(noun: Token, counted: dict[int, int], parts: set[int]) -> list[Token]:
