@@ -339,6 +339,8 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
         lemma = noun.lemma_.lower()
         if lemma in lx.NOT_DEATH_NOUNS:
             continue
+        if noun is number and _one_of_things(number):
+            continue  # "in one of the worst mass shootings", "one of its oldest churches": a ranking
         said = _next_word_kind(span, noun)
         if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
             continue  # "a gunman killed ...": the killer, not the dead
@@ -515,6 +517,16 @@ def _one_by_one_beside(noun: Token, counted: dict[int, int], parts: set[int]) ->
             continue
         out.append(c)
     return out
+
+
+def _one_of_things(number: Token) -> bool:
+    """'In one of the worst shootings', 'one of the city's oldest churches': one of a class told
+    by a superlative is a ranking, not a person ('one of the victims' is)."""
+    if number.lower_ != "one":
+        return False
+    return any(obj.tag_ == "JJS" or any(c.tag_ in {"JJS", "RBS"} for c in obj.subtree)
+               for prep in number.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for obj in prep.children if obj.dep_ == "pobj")
 
 
 HURTING_LEMMAS = {"shoot", "stab", "wound", "injure"}
