@@ -447,3 +447,15 @@ def test_a_killers_death_is_not_added_to_a_toll_that_may_hold_it_nor_a_victims_o
     # a boy who shot himself by accident is the victim, not a killer
     text = "A man shot and killed his neighbour on Friday. A boy accidentally shot himself and died on Friday."
     assert [c for _, c, _ in _counted(nlp, text)] == [1, 1]
+
+
+def test_a_follow_up_story_whose_only_deaths_are_history_reports_that_event(nlp):
+    text = ("A man was sentenced Friday to 40 years in prison for killing 18-year-old Tom Reyes "
+            "on March 4, 2013, at a party.")
+    found = [(m.fatalities_best, m.event_date) for m in extract_events(nlp(text), date(2014, 4, 4), [], "a")]
+    assert found == [(1, date(2013, 3, 4))]
+    # beside a death of its own, history stays history
+    text = ("A man was shot and killed on Friday outside a bar. "
+            "His brother was killed at the same bar on March 4, 2013.")
+    found = [(m.fatalities_best, m.event_date) for m in extract_events(nlp(text), date(2014, 4, 6), [], "a")]
+    assert found == [(1, date(2014, 4, 4))]

@@ -1387,6 +1387,14 @@ def extract_events(
         m = read(unanchored[0], sentences[unanchored[0]], fallback=True)
         if m is not None:
             mentions.append(m)
+    if not any(m.fatalities_best for m in mentions):
+        # a follow-up story (an arrest, a trial) whose only deaths are the event it follows up,
+        # told as history: that event is what the story reports
+        history = next((b for b in background if b.fatalities_best), None)
+        if history is not None:
+            history.mention_index = sum(1 for x in mentions if x.sentence_index == history.sentence_index)
+            mentions.append(history)
+            mentions.sort(key=lambda x: (x.sentence_index, x.mention_index))
     if any(m.fatalities_best for m in mentions):
         for m in hurt_unnumbered:
             m.injured = None  # the one shot may be the one who died
