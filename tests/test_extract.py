@@ -111,6 +111,10 @@ def counts(nlp, text):
     ("The gunman shot a clerk, killing him.", [1]),
     # "one of the worst ..." ranks the event; it counts no one
     ("Six people were shot dead at the fair in one of the worst shootings in the county's history.", [6]),
+    # a count of murder is a person killed; attempted murder kills no one
+    ("Mott was charged with three counts of first-degree murder and one count of arson.", [3]),
+    ("Both men face 12 counts of attempted murder after the drive-by.", []),
+    ("He faces multiple counts of murder.", []),
     # a man whose own clause does the killing is the killer, not one of the dead
     ("Deputies are looking for a man suspected of killing his wife and their two sons.", [3]),
     ("Bail was set for a man accused of killing three neighbours.", [3]),

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp import lexicon as lx
-from sitrep.nlp.counts import find_counts
+from sitrep.nlp.counts import find_counts, parse_count
 from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, is_future_or_hypothetical,
                               resolve_expression)
 from sitrep.geo.gazetteer import POINT_KINDS, Place
@@ -704,6 +704,8 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     if best is None:
         best = _multiple_killing(sent)
     if best is None:
+        best = _murder_charges(sent)
+    if best is None:
         for token in sent:
             if token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {"shooting", "stabbing", "attack", "shot"}:
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
@@ -730,6 +732,24 @@ def _multiple_killing(sent: Span) -> Count | None:
                 n = 2
             if n is not None:
                 return _told_at(token, n)
+    return None
+
+
+def _murder_charges(sent: Span) -> Count | None:
+    """'Charged with three counts of first-degree murder': one count of murder per person
+    killed (not 'counts of attempted murder', nor 'multiple counts')."""
+    for token in sent:
+        if token.lemma_.lower() != "count" or token.pos_ != "NOUN":
+            continue
+        number = next((c for c in token.children if c.dep_ == "nummod"), None)
+        value = parse_count(number.text) if number is not None else None
+        if value is None or not value.exact:
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lemma_.lower() in {"murder", "homicide"} and not any(
+                        t.lower_ in {"attempted", "attempt", "conspiracy"} for t in obj.subtree):
+                    return Count(value.best, value.best, None, number.idx, token.idx + len(token.text), "civilians")
     return None
 
 
