@@ -115,6 +115,12 @@ def counts(nlp, text):
     ("Mott was charged with three counts of first-degree murder and one count of arson.", [3]),
     ("Both men face 12 counts of attempted murder after the drive-by.", []),
     ("He faces multiple counts of murder.", []),
+    # "deceased" is dead; "one of the victims" who died is one, whatever hurt the victims
+    ("Deputies entered the barn and found three deceased individuals.", [3]),
+    ("Pell was taken to a clinic and was later pronounced deceased.", [1]),
+    ("One of the victims who was shot in the chest later died, the sheriff said.", [1]),
+    ("Two of the victims were dead at the scene and the others were taken to a hospital.", [2]),
+    ("Troopers said a 17-year old was shot and killed near the lake.", [1]),
     # a man whose own clause does the killing is the killer, not one of the dead
     ("Deputies are looking for a man suspected of killing his wife and their two sons.", [3]),
     ("Bail was set for a man accused of killing three neighbours.", [3]),

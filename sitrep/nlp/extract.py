@@ -345,10 +345,13 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
         if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
             continue  # "a gunman killed ...": the killer, not the dead
         victims = _victim_class(noun)
+        share: Token | None = None
         if victims is None and cs.head:
             # "25 Islamic State group militants": the parse may hang the number on "State"
             phrase_head = next((t for t in doc[span.end:min(span.end + 6, sent.end)] if t.lower_ == cs.head), None)
             if phrase_head is not None and _victim_class(phrase_head) is not None:
+                if phrase_head.dep_ == "pobj" and phrase_head.head.lower_ == "of" and phrase_head.head.head == noun:
+                    share = noun  # "one of the victims who was shot ... died": the one died, the victims were shot
                 noun, victims = phrase_head, _victim_class(phrase_head)
         if said is None and noun.lower_ in _DEAD_WORDS:
             said = "death"  # "a shooting that left four dead": the number hangs on "dead" itself
@@ -368,7 +371,7 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
         if noun.dep_ == "conj" and noun.head.i in parts:
             parts.add(noun.i)
             continue  # "among them four women and four children": the second part too
-        kind = said or _predicate_kind(noun) or _adjacent_kind(span, noun)
+        kind = said or (share is not None and _predicate_kind(share)) or _predicate_kind(noun) or _adjacent_kind(span, noun)
         value = cs.count
         if kind == "death":
             joined = joined_to.get(noun.head.i) if noun.dep_ == "conj" and victims and not noun.like_num else None
@@ -579,7 +582,7 @@ def _death_predicates(sent: Span) -> list[tuple[Token, set[str], Token]]:
             out.append((token, {"nsubjpass", "dobj"}, token))
         elif lemma in DIE_LEMMAS:
             out.append((token, {"nsubj"}, token))
-        elif lemma == "dead" and token.dep_ in {"acomp", "oprd", "xcomp", "ccomp", "advcl", "conj"}:
+        elif lemma in {"dead", "deceased"} and token.dep_ in {"acomp", "oprd", "xcomp", "ccomp", "advcl", "conj"}:
             out.append((token, {"nsubj", "nsubjpass", "dobj"}, token.head))
         elif lemma == "death" and token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in lx.WOUNDING_LEMMAS:
             verb = token.head.head  # "shot to death"
@@ -623,7 +626,7 @@ def _aged(noun: Token, as_noun: bool = True) -> bool:
     """'A 15-year-old', 'the three-month-old': an age used as a noun names one person (and
     with `as_noun` False, an age at all: '17-year-old Jo Munnings')."""
     return noun.lower_ == "old" and (not as_noun or noun.dep_ not in {"amod", "acomp"}) and any(
-        c.lemma_.lower() in {"year", "month", "week"} and c.dep_ == "npadvmod" for c in noun.children)
+        c.lemma_.lower() in {"year", "month", "week"} and c.dep_ in {"npadvmod", "compound"} for c in noun.children)
 
 
 def combine_counts(deaths: list[Count]) -> Count:
@@ -662,7 +665,7 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     best: Count | None = None
     for predicate, deps, head in _death_predicates(sent):
         heads = [(head, deps)]
-        if predicate.lemma_.lower() == "dead" and predicate is not head:
+        if predicate.lemma_.lower() in {"dead", "deceased"} and predicate is not head:
             heads.append((predicate, {"nsubj"}))  # "they found Jo Munnings dead": Munnings, subject of "dead"
         if head.dep_ in {"xcomp", "ccomp", "oprd", "conj"} and head.head is not head:
             # "were found shot to death", "was shot and killed"; "was taken to a hospital and
@@ -675,7 +678,7 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
         # only people are pronounced (or found) dead: "a farmer was pronounced dead", "Camarillo
         # was pronounced dead" need no list of nouns (nor the tagger's guess that a surname is a town)
         pronounced = any(h.lemma_.lower() in {"pronounce", "declare"} for h, _ in heads) or (
-            predicate.lemma_.lower() == "dead" and head.lemma_.lower() == "find")  # "the hunter was found dead"
+            predicate.lemma_.lower() in {"dead", "deceased"} and head.lemma_.lower() == "find")  # "the hunter was found dead"
         for child, ok in ((c, d) for h, d in heads for c in h.children):
             if child.dep_ not in ok or _is_part(child):
                 continue

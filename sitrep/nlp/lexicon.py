@@ -136,7 +136,7 @@ TRIGGER_PHRASES: dict[str, tuple[str, str, int]] = {
 # Lemmas that say people died, and that they were hurt (kept apart: never added together).
 DEATH_LEMMAS = {
     "kill", "die", "dead", "death", "toll", "lose", "slay", "massacre", "execute", "behead",
-    "murder", "fatality", "fatally", "body", "corpse", "perish", "claim", "life",
+    "murder", "fatality", "fatally", "body", "corpse", "perish", "claim", "life", "deceased",
 }
 WOUNDING_LEMMAS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "gun"}
 """Verbs that hurt: deaths only with 'fatally', 'and killed', 'dead' (FATAL_ADVERBS)."""
