@@ -121,6 +121,8 @@ def counts(nlp, text):
     ("One of the victims who was shot in the chest later died, the sheriff said.", [1]),
     ("Two of the victims were dead at the scene and the others were taken to a hospital.", [2]),
     ("Troopers said a 17-year old was shot and killed near the lake.", [1]),
+    # a distance in blocks counts no one
+    ("Harlan was shot and killed three blocks from his home.", [1]),
     # a man whose own clause does the killing is the killer, not one of the dead
     ("Deputies are looking for a man suspected of killing his wife and their two sons.", [3]),
     ("Bail was set for a man accused of killing three neighbours.", [3]),
