@@ -17,6 +17,8 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
   continue, or fall back to the publication date with week precision;
 - a count told in the sentence after its event ("34 troops were killed in the offensive")
   is joined to that event through `antecedent`;
+- a killer's own death (suicide, or killed by police) is one more dead of the victims he
+  killed, in their sentence or in one of its own (then added to the lead event once);
 - future and hypothetical events are not events; period totals are flagged `is_aggregate`.
 """
 
