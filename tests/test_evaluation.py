@@ -31,7 +31,7 @@ FLOORS = {
     },
     "gva": {
         "event found": 0.92,
-        "killed exact": 0.77,
+        "killed exact": 0.79,
         "injured exact": 0.58,
         "state right": 0.85,
         "city right": 0.62,

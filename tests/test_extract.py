@@ -92,6 +92,41 @@ def counts(nlp, text):
     ("He faces a murder charge.", []),
     # an age says its noun is a person
     ("22-year-old Jo Merrivale of Eastbrook died at the scene.", [1]),
+    # a killer's own death told beside his victims is one more dead; a victim's own is not
+    ("A farmer shot and killed his 9-year-old nephew before turning the gun on himself on Friday.", [1, 1]),
+    ("Deputies said the gunman killed three neighbours and then took his own life.", [1, 3]),
+    ("The woman fatally shot her husband and then committed suicide, police said.", [1, 1]),
+    ("A 12-year-old girl died after accidentally shooting herself in a barn.", [1]),
+    ("Police: boy killed himself after argument, boy turned a gun on himself in his room.", [1]),
+    # people told one by one in a list with a number are more dead, not the counted named
+    ("He returned to the farm and killed her and two other people late Sunday.", [3]),
+    ("Two boys and their mother were found shot to death on Monday.", [3]),
+    ("An elderly couple and their three grandsons were found dead in the house.", [5]),
+    ("The bodies of Mira Tolle, 40, and her two sons, Abe and Cy, were found in the barn.", [3]),
+    ("Officers found the three dead men and the unhurt boy inside.", [3]),
+    ("The gunman fatally shot two guards and a woman.", [3]),
+    # the killer killed by police in the sentence of his victims is one more dead
+    ("Two guards were shot dead in the depot before officers killed the gunman.", [1, 2]),
+    ("The inmate grabbed a pistol, killing two clerks before he was fatally shot by deputies.", [1, 2]),
+    ("The gunman shot a clerk, killing him.", [1]),
+    # "one of the worst ..." ranks the event; it counts no one
+    ("Six people were shot dead at the fair in one of the worst shootings in the county's history.", [6]),
+    # a count of murder is a person killed; attempted murder kills no one
+    ("Mott was charged with three counts of first-degree murder and one count of arson.", [3]),
+    ("Both men face 12 counts of attempted murder after the drive-by.", []),
+    ("He faces multiple counts of murder.", []),
+    # "deceased" is dead; "one of the victims" who died is one, whatever hurt the victims
+    ("Deputies entered the barn and found three deceased individuals.", [3]),
+    ("Pell was taken to a clinic and was later pronounced deceased.", [1]),
+    ("One of the victims who was shot in the chest later died, the sheriff said.", [1]),
+    ("Two of the victims were dead at the scene and the others were taken to a hospital.", [2]),
+    ("Troopers said a 17-year old was shot and killed near the lake.", [1]),
+    # a distance in blocks counts no one
+    ("Harlan was shot and killed three blocks from his home.", [1]),
+    # a man whose own clause does the killing is the killer, not one of the dead
+    ("Deputies are looking for a man suspected of killing his wife and their two sons.", [3]),
+    ("Bail was set for a man accused of killing three neighbours.", [3]),
+    ("A man killed in the crash was identified on Monday.", [1]),
 ])
 
 def test_death_counts(nlp, text, expected):
@@ -404,3 +439,35 @@ def test_in_total_sums_one_events_dead_and_is_no_period_total(nlp):
               "the groom's uncle, and six others were hurt.")
     counted = [m for m in extract_events(doc, date(2016, 5, 2), [], "x") if m.fatalities_best]
     assert [(m.fatalities_best, m.is_aggregate) for m in counted] == [(3, False)]
+
+
+def _counted(nlp, text, published=date(2016, 9, 12)):
+    return [(m.sentence_index, m.fatalities_best, m.antecedent) for m in extract_events(nlp(text), published, [], "a")]
+
+
+def test_a_killers_death_told_apart_is_one_more_dead_of_the_lead_event_counted_once(nlp):
+    text = "A farmer shot and killed his wife and son on Friday. He then killed himself, deputies said."
+    assert _counted(nlp, text) == [(0, 3, None), (1, None, 0)]
+    text = "Two clerks were shot and killed at a store on Friday. The gunman was later shot and killed by police."
+    assert _counted(nlp, text) == [(0, 3, None), (1, None, 0)]
+
+
+def test_a_killers_death_is_not_added_to_a_toll_that_may_hold_it_nor_a_victims_own(nlp):
+    # "found dead" may be the killer too; a murder-suicide's toll holds him
+    text = "Three people were found dead in a house on Friday. The gunman killed himself, deputies said."
+    assert [c for _, c, _ in _counted(nlp, text)] == [3, 1]
+    # a boy who shot himself by accident is the victim, not a killer
+    text = "A man shot and killed his neighbour on Friday. A boy accidentally shot himself and died on Friday."
+    assert [c for _, c, _ in _counted(nlp, text)] == [1, 1]
+
+
+def test_a_follow_up_story_whose_only_deaths_are_history_reports_that_event(nlp):
+    text = ("A man was sentenced Friday to 40 years in prison for killing 18-year-old Tom Reyes "
+            "on March 4, 2013, at a party.")
+    found = [(m.fatalities_best, m.event_date) for m in extract_events(nlp(text), date(2014, 4, 4), [], "a")]
+    assert found == [(1, date(2013, 3, 4))]
+    # beside a death of its own, history stays history
+    text = ("A man was shot and killed on Friday outside a bar. "
+            "His brother was killed at the same bar on March 4, 2013.")
+    found = [(m.fatalities_best, m.event_date) for m in extract_events(nlp(text), date(2014, 4, 6), [], "a")]
+    assert found == [(1, date(2014, 4, 4))]

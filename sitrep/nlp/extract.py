@@ -17,6 +17,8 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
   continue, or fall back to the publication date with week precision;
 - a count told in the sentence after its event ("34 troops were killed in the offensive")
   is joined to that event through `antecedent`;
+- a killer's own death (suicide, or killed by police) is one more dead of the victims he
+  killed, in their sentence or in one of its own (then added to the lead event once);
 - future and hypothetical events are not events; period totals are flagged `is_aggregate`.
 """
 
@@ -30,13 +32,13 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp import lexicon as lx
-from sitrep.nlp.counts import find_counts
+from sitrep.nlp.counts import find_counts, parse_count
 from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, is_future_or_hypothetical,
                               resolve_expression)
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -92,6 +94,9 @@ class Count:
     end: int
     victims: str | None
     vague: bool = False
+    own: bool = False
+    """The killer's own death told beside his victims ("... before turning the gun on himself"):
+    never one of them, so always added to them."""
 
 
 @dataclass
@@ -211,7 +216,11 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     for _, token in sorted(candidates, key=lambda c: c[0]):
         lemma = token.lemma_.lower()
         if lemma in {"kill", "die", "dead", "slay"}:
-            return None if doer else "death"  # "died when three raiders set off their vests": the doers
+            # "died when three raiders set off their vests": the doers; so is "a man suspected
+            # of killing his wife", "a man who killed": the noun's own clause does the killing
+            # ("a man killed in the crash" is killed)
+            does = lemma in {"kill", "slay"} and token.tag_ in {"VBG", "VBD", "VBZ", "VBP"} and noun in token.ancestors
+            return None if doer or does else "death"
         if lemma in lx.INJURY_LEMMAS or lemma in lx.WOUNDING_LEMMAS:
             return "injury"
         if token.is_punct and token.text in {",", ";", "(", ")"}:
@@ -313,6 +322,7 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
     parts: set[int] = set()  # counted nouns read as parts of a count told before them
     injured: int | None = None
     numbered_injury = numbered_death = False
+    listed: list[tuple[int, Token]] = []  # counts told with a number, with their noun
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
             continue
@@ -331,14 +341,19 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
         lemma = noun.lemma_.lower()
         if lemma in lx.NOT_DEATH_NOUNS:
             continue
+        if noun is number and _one_of_things(number):
+            continue  # "in one of the worst mass shootings", "one of its oldest churches": a ranking
         said = _next_word_kind(span, noun)
         if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
             continue  # "a gunman killed ...": the killer, not the dead
         victims = _victim_class(noun)
+        share: Token | None = None
         if victims is None and cs.head:
             # "25 Islamic State group militants": the parse may hang the number on "State"
             phrase_head = next((t for t in doc[span.end:min(span.end + 6, sent.end)] if t.lower_ == cs.head), None)
             if phrase_head is not None and _victim_class(phrase_head) is not None:
+                if phrase_head.dep_ == "pobj" and phrase_head.head.lower_ == "of" and phrase_head.head.head == noun:
+                    share = noun  # "one of the victims who was shot ... died": the one died, the victims were shot
                 noun, victims = phrase_head, _victim_class(phrase_head)
         if said is None and noun.lower_ in _DEAD_WORDS:
             said = "death"  # "a shooting that left four dead": the number hangs on "dead" itself
@@ -358,7 +373,7 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
         if noun.dep_ == "conj" and noun.head.i in parts:
             parts.add(noun.i)
             continue  # "among them four women and four children": the second part too
-        kind = said or _predicate_kind(noun) or _adjacent_kind(span, noun)
+        kind = said or (share is not None and _predicate_kind(share)) or _predicate_kind(noun) or _adjacent_kind(span, noun)
         value = cs.count
         if kind == "death":
             joined = joined_to.get(noun.head.i) if noun.dep_ == "conj" and victims and not noun.like_num else None
@@ -378,11 +393,22 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
                 joined_to[noun.i] = joined
                 continue
             joined_to[noun.i] = len(deaths)
+            if _numbered(cs.text):
+                listed.append((len(deaths), noun))
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
             numbered_death = numbered_death or _numbered(cs.text)
         elif kind == "injury":
             injured = max(injured or 0, value.best)
             numbered_injury = numbered_injury or _numbered(cs.text)
+    for at, noun in listed:
+        ones = _one_by_one_beside(noun, joined_to, parts)
+        if ones:
+            # "killed her and three other people", "two children and their father were found
+            # dead": the people told one by one in a list with a number are more dead
+            c, more = deaths[at], sum(_people(t) for t in ones)
+            first, last = min(c.start, *(t.idx for t in ones)), max(c.end, *(t.idx + len(t) for t in ones))
+            deaths[at] = Count(c.low + more, c.best + more, c.high + more if c.high else None,
+                               first, last, "mixed" if any(_victim_class(t) != c.victims for t in ones) else c.victims)
     if deaths and not numbered_death:
         # "a man and his daughter were found dead": "a man" read as a count of one is the
         # first of the people the sentence tells one by one
@@ -390,7 +416,122 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
         if told and told[0].best > combine_counts(deaths).best:
             deaths = told
     deaths.extend(_singular_deaths(sent, deaths))
+    own = _self_killing(sent, deaths) if deaths else None
+    if own is not None:
+        deaths.append(Count(1, 1, None, own.idx, own.idx + len(own.text), None, own=True))
     return deaths, injured, injured is not None and not numbered_injury
+
+
+REFLEXIVES = {"himself", "herself"}
+GUN_NOUNS = {"gun", "weapon", "handgun", "pistol", "rifle", "shotgun", "revolver", "firearm"}
+
+
+def _killer_verb(sent: Span, count: Count) -> Token | None:
+    """The verb a count of dead is the object of, when someone killed them ('killed her and
+    three other people', 'fatally shot his wife', 'killing four of them', 'two men were shot
+    and killed'): dead with a killer, not 'found dead' (who may be the killer too)."""
+    span = sent.doc.char_span(count.start, count.end, alignment_mode="expand")
+    if span is None:
+        return None
+    noun = span.root
+    while noun.dep_ in {"nummod", "quantmod", "conj"} and noun.head is not noun:
+        noun = noun.head
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.lower_ not in REFLEXIVES and (lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(verb))):
+        return verb
+    return None
+
+
+def _self_killing(sent: Span, deaths: list[Count]) -> Token | None:
+    """The killer's own death, told in the sentence of the people he killed: 'killed his wife
+    before turning the gun on himself', '... before killing himself', '... and then shot
+    himself', '... then committed suicide', '... before taking his own life', '... before
+    officers killed the gunman', '... before he was fatally shot by police'.  Only a killer's:
+    'a boy died after accidentally shooting himself' tells one death, the boy's.  Returns the
+    word that tells it, when no count holds it already."""
+    killers = [v for v in (_killer_verb(sent, c) for c in deaths) if v is not None]
+    if not killers:
+        return None
+    for token in sent:
+        head = token.head
+        told = False
+        if token.lower_ in REFLEXIVES:
+            told = (token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "turn" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in GUN_NOUNS for c in head.head.children))
+            told = told or (token.dep_ == "dobj" and head.lemma_.lower() in KILL_LEMMAS | {"shoot"})
+            told = told or token.dep_ == "conj"  # "who killed three people and then himself"
+        elif token.lemma_.lower() == "suicide":
+            told = token.dep_ == "dobj" and head.lemma_.lower() == "commit"
+        elif token.lower_ == "life":
+            told = (token.dep_ == "dobj" and head.lemma_.lower() == "take" and head.tag_ in {"VBD", "VBN", "VBG"}
+                    and any(c.lower_ == "own" for c in token.children))
+        elif (token.lemma_.lower() in PERPETRATOR_NOUNS and token.tag_ == "NN") or (
+                token.lower_ in {"he", "him"} and _by_police(head)):
+            told = _dies(token)  # "... before officers killed the gunman", "before he was fatally shot by police"
+        if not told or any(c.start <= token.idx < c.end for c in deaths):
+            continue
+        verb = token
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        if any(k in _ancestors(verb, 8) or verb in _ancestors(k, 8) or k.head == verb.head for k in killers):
+            return token
+    return None
+
+
+POLICE_WORDS = {"police", "officer", "deputy", "trooper", "agent", "swat", "team", "marshal", "policeman"}
+
+
+def _by_police(verb: Token) -> bool:
+    """Whether police do (or did) what the verb says: 'officers shot him', 'he was shot by police'."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in POLICE_WORDS:
+            return True
+        if c.dep_ == "agent" and any(g.lemma_.lower() in POLICE_WORDS for g in c.subtree):
+            return True
+    return False
+
+
+def _dies(person: Token) -> bool:
+    """Whether the clause of a person tells his death: killed, fatally shot, died, (confirmed) dead."""
+    head = person.head
+    lemma = head.lemma_.lower()
+    if person.dep_ in {"nsubjpass", "dobj"} and (lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(head))):
+        return True
+    if person.dep_ == "nsubj" and lemma in DIE_LEMMAS:
+        return True
+    return person.dep_ in {"nsubj", "nsubjpass"} and any(
+        c.dep_ in {"acomp", "oprd", "xcomp"} and c.lower_ == "dead" for c in head.children)
+
+
+def _one_by_one_beside(noun: Token, counted: dict[int, int], parts: set[int]) -> list[Token]:
+    """The people told without a number in one list with a counted noun ('her' in 'killed her
+    and three other people', 'their father' in 'two children and their father', 'a couple' two
+    people): not parts ('including his wife'), not counted already ('two men and a woman'), not
+    the counted named after a comma ('her two children, Jo and Al'), not the unborn.  Not
+    where a word tells the death of the counted alone: 'the four dead women and a child'."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in lx.DEATH_LEMMAS | {"dead", "slain"} for c in noun.children):
+        return []
+    out = []
+    for c in noun.conjuncts:
+        if c.i in counted or c.i in parts or c.like_num or not _people(c) or _is_part(c):
+            continue
+        if c.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP"} or any(a.lower_ == "unborn" for a in c.children):
+            continue
+        if c.i > noun.i and not (c.head == noun and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].lower_ == "and"):
+            continue
+        out.append(c)
+    return out
+
+
+def _one_of_things(number: Token) -> bool:
+    """'In one of the worst shootings', 'one of the city's oldest churches': one of a class told
+    by a superlative is a ranking, not a person ('one of the victims' is)."""
+    if number.lower_ != "one":
+        return False
+    return any(obj.tag_ == "JJS" or any(c.tag_ in {"JJS", "RBS"} for c in obj.subtree)
+               for prep in number.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for obj in prep.children if obj.dep_ == "pobj")
 
 
 HURTING_LEMMAS = {"shoot", "stab", "wound", "injure"}
@@ -443,7 +584,7 @@ def _death_predicates(sent: Span) -> list[tuple[Token, set[str], Token]]:
             out.append((token, {"nsubjpass", "dobj"}, token))
         elif lemma in DIE_LEMMAS:
             out.append((token, {"nsubj"}, token))
-        elif lemma == "dead" and token.dep_ in {"acomp", "oprd", "xcomp", "ccomp", "advcl", "conj"}:
+        elif lemma in {"dead", "deceased"} and token.dep_ in {"acomp", "oprd", "xcomp", "ccomp", "advcl", "conj"}:
             out.append((token, {"nsubj", "nsubjpass", "dobj"}, token.head))
         elif lemma == "death" and token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in lx.WOUNDING_LEMMAS:
             verb = token.head.head  # "shot to death"
@@ -487,7 +628,7 @@ def _aged(noun: Token, as_noun: bool = True) -> bool:
     """'A 15-year-old', 'the three-month-old': an age used as a noun names one person (and
     with `as_noun` False, an age at all: '17-year-old Jo Munnings')."""
     return noun.lower_ == "old" and (not as_noun or noun.dep_ not in {"amod", "acomp"}) and any(
-        c.lemma_.lower() in {"year", "month", "week"} and c.dep_ == "npadvmod" for c in noun.children)
+        c.lemma_.lower() in {"year", "month", "week"} and c.dep_ in {"npadvmod", "compound"} for c in noun.children)
 
 
 def combine_counts(deaths: list[Count]) -> Count:
@@ -499,6 +640,11 @@ def combine_counts(deaths: list[Count]) -> Count:
     same figure told of two names ("kill 14 fighters ... 14 members of the brigade were
     killed": a headline run into its story) is one group told twice; two single deaths are two.
     """
+    own = [c for c in deaths if c.own]
+    if own and len(own) < len(deaths):
+        base = combine_counts([c for c in deaths if not c.own])
+        high = base.high + len(own) if base.high is not None else None
+        return Count(base.low + len(own), base.best + len(own), high, base.start, base.end, base.victims, base.vague)
     if len(deaths) == 1:
         return deaths[0]
     classes = [c.victims for c in deaths]
@@ -521,7 +667,7 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     best: Count | None = None
     for predicate, deps, head in _death_predicates(sent):
         heads = [(head, deps)]
-        if predicate.lemma_.lower() == "dead" and predicate is not head:
+        if predicate.lemma_.lower() in {"dead", "deceased"} and predicate is not head:
             heads.append((predicate, {"nsubj"}))  # "they found Jo Munnings dead": Munnings, subject of "dead"
         if head.dep_ in {"xcomp", "ccomp", "oprd", "conj"} and head.head is not head:
             # "were found shot to death", "was shot and killed"; "was taken to a hospital and
@@ -534,7 +680,7 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
         # only people are pronounced (or found) dead: "a farmer was pronounced dead", "Camarillo
         # was pronounced dead" need no list of nouns (nor the tagger's guess that a surname is a town)
         pronounced = any(h.lemma_.lower() in {"pronounce", "declare"} for h, _ in heads) or (
-            predicate.lemma_.lower() == "dead" and head.lemma_.lower() == "find")  # "the hunter was found dead"
+            predicate.lemma_.lower() in {"dead", "deceased"} and head.lemma_.lower() == "find")  # "the hunter was found dead"
         for child, ok in ((c, d) for h, d in heads for c in h.children):
             if child.dep_ not in ok or _is_part(child):
                 continue
@@ -563,6 +709,8 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     if best is None:
         best = _multiple_killing(sent)
     if best is None:
+        best = _murder_charges(sent)
+    if best is None:
         for token in sent:
             if token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {"shooting", "stabbing", "attack", "shot"}:
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
@@ -589,6 +737,24 @@ def _multiple_killing(sent: Span) -> Count | None:
                 n = 2
             if n is not None:
                 return _told_at(token, n)
+    return None
+
+
+def _murder_charges(sent: Span) -> Count | None:
+    """'Charged with three counts of first-degree murder': one count of murder per person
+    killed (not 'counts of attempted murder', nor 'multiple counts')."""
+    for token in sent:
+        if token.lemma_.lower() != "count" or token.pos_ != "NOUN":
+            continue
+        number = next((c for c in token.children if c.dep_ == "nummod"), None)
+        value = parse_count(number.text) if number is not None else None
+        if value is None or not value.exact:
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lemma_.lower() in {"murder", "homicide"} and not any(
+                        t.lower_ in {"attempted", "attempt", "conspiracy"} for t in obj.subtree):
+                    return Count(value.best, value.best, None, number.idx, token.idx + len(token.text), "civilians")
     return None
 
 
@@ -1126,6 +1292,7 @@ def extract_events(
     dateline = _dateline(doc, published)
     lead_date = _lead_date(sentences, published, dateline)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
+    told: dict[int, str] = {}  # id of a mention -> "victims" (dead with a killer) or "killer" (his own death)
     hurt_unnumbered: list[EventMention] = []  # mentions whose injured are people told one by one
     background: list[EventMention] = []  # events told as history, dropped
 
@@ -1178,6 +1345,9 @@ def extract_events(
             combined = combine_counts(deaths)
             m.fatalities_low, m.fatalities_best, m.fatalities_high = combined.low, combined.best, combined.high
             m.count_char_start, m.count_char_end = combined.start, combined.end
+            told_as = _deaths_told_as(sent, deaths)
+            if told_as is not None:
+                told[id(m)] = told_as
         elif injured is None:
             m.injured = _singular_injured(sent)  # read after the anchoring: a count, not an anchor
             hurt_one_by_one = m.injured is not None
@@ -1242,12 +1412,81 @@ def extract_events(
         m = read(unanchored[0], sentences[unanchored[0]], fallback=True)
         if m is not None:
             mentions.append(m)
+    if not any(m.fatalities_best for m in mentions):
+        # a follow-up story (an arrest, a trial) whose only deaths are the event it follows up,
+        # told as history: that event is what the story reports
+        history = next((b for b in background if b.fatalities_best), None)
+        if history is not None:
+            history.mention_index = sum(1 for x in mentions if x.sentence_index == history.sentence_index)
+            mentions.append(history)
+            mentions.sort(key=lambda x: (x.sentence_index, x.mention_index))
     if any(m.fatalities_best for m in mentions):
         for m in hurt_unnumbered:
             m.injured = None  # the one shot may be the one who died
+    _killer_told_apart(mentions, told)
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     return mentions
+
+
+def _deaths_told_as(sent: Span, deaths: list[Count]) -> str | None:
+    """'victims': the sentence's dead were killed by someone it names, and it does not count
+    him ('shot and killed his wife and son'); 'killer': its one death is the killer's own
+    ('the gunman then killed himself', 'the suspect was shot and killed by police'; not 'the
+    boy accidentally shot himself'); else None
+    (a toll that may hold the killer: 'three dead in a murder-suicide', 'including the gunman')."""
+    if any(c.own for c in deaths) or PERPETRATOR_RE.search(sent.text):
+        if len(deaths) == 1 and _killer_only(sent, deaths[0]) and not _ACCIDENT_RE.search(sent.text):
+            return "killer"
+        return None
+    if any(_killer_verb(sent, c) is not None for c in deaths):
+        return "victims"
+    return None
+
+
+PERPETRATOR_RE = re.compile(r"\b(gunm[ae]n|shooter|suspect|assailant|attacker|killer|himself|herself|suicide|own life)\b",
+                            re.IGNORECASE)
+_ACCIDENT_RE = re.compile(r"\baccident(al)?(ly)?\b", re.IGNORECASE)
+"""'The boy accidentally shot himself': the one who died is the victim, not a killer."""
+PERPETRATOR_NOUNS = {"gunman", "shooter", "suspect", "assailant", "attacker", "killer"}
+
+
+def _killer_only(sent: Span, count: Count) -> bool:
+    """Whether a sentence's one death is the killer's: by his own hand, or his as the one
+    named the gunman, the shooter, the suspect."""
+    if count.best != 1:
+        return False
+    span = sent.doc.char_span(count.start, count.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    if words & (REFLEXIVES | PERPETRATOR_NOUNS | {"suicide"}):
+        return True
+    return "life" in words and any(t.lower_ == "own" for t in span.root.children)
+
+
+def _killer_told_apart(mentions: list[EventMention], told: dict[int, str]) -> None:
+    """'A man shot and killed his wife and son Friday.  He then turned the gun on himself.': the
+    killer's death told in a sentence of its own is one more dead of the article's lead event,
+    which counted his victims only.  The lead's count takes it (an event's dead include the
+    killer, as the records that count shootings do); the killer's sentence continues the lead
+    and keeps no count of its own, so the death is counted once."""
+    lead = next((i for i, m in enumerate(mentions) if not m.is_aggregate and m.fatalities_best), None)
+    if lead is None or told.get(id(mentions[lead])) != "victims":
+        return
+    first = mentions[lead]
+    for m in mentions[lead + 1:]:
+        if m.is_aggregate or told.get(id(m)) != "killer":
+            continue
+        if _own_date(m) and _own_date(first) and (m.date_start > first.date_end or m.date_end < first.date_start):
+            continue  # another day's death
+        first.fatalities_low = (first.fatalities_low or 0) + 1
+        first.fatalities_best += 1
+        first.fatalities_high = first.fatalities_high + 1 if first.fatalities_high else None
+        m.fatalities_low = m.fatalities_best = m.fatalities_high = None
+        m.count_char_start = m.count_char_end = None
+        m.antecedent = lead
+        return
 
 
 def _own_date(m: EventMention) -> bool:

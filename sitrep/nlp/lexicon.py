@@ -136,7 +136,7 @@ TRIGGER_PHRASES: dict[str, tuple[str, str, int]] = {
 # Lemmas that say people died, and that they were hurt (kept apart: never added together).
 DEATH_LEMMAS = {
     "kill", "die", "dead", "death", "toll", "lose", "slay", "massacre", "execute", "behead",
-    "murder", "fatality", "fatally", "body", "corpse", "perish", "claim", "life",
+    "murder", "fatality", "fatally", "body", "corpse", "perish", "claim", "life", "deceased",
 }
 WOUNDING_LEMMAS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "gun"}
 """Verbs that hurt: deaths only with 'fatally', 'and killed', 'dead' (FATAL_ADVERBS)."""
@@ -171,7 +171,7 @@ NOT_DEATH_NOUNS = {
     "mile", "meter", "metre", "hour", "day", "week", "month", "year", "minute", "dollar",
     "percent", "%", "square", "village", "town", "building", "house", "home", "target",
     "position", "round", "shot", "bullet", "shell", "rocket", "missile", "bomb", "strike",
-    "raid", "airstrike", "attack", "count", "charge", "time", "area", "point", "zone",
+    "raid", "airstrike", "attack", "count", "charge", "time", "area", "point", "zone", "block",
 }
 # Words that make the people in a count not dead even next to a death word.
 NOT_DEATH_CONTEXT = {"trap", "displace", "flee", "remain", "evacuate", "rescue", "arrest", "detain", "live", "besiege", "injure", "wound"}
