@@ -20,6 +20,7 @@ from typing import Container, Iterator
 import py3langid
 
 from sitrep.ingest.identity import article_id
+from sitrep.ingest.language import plainly_english
 
 METADATA_KEYS = ("published", "outlet", "url", "title")
 MIN_CHARS_FOR_LANGUAGE_ID = 60
@@ -91,7 +92,7 @@ def check_text(text: str | None, max_chars: int, known: bool = False) -> str | N
     if known:
         return None
     sample = text[:3000]
-    if len(sample.strip()) >= MIN_CHARS_FOR_LANGUAGE_ID:
+    if len(sample.strip()) >= MIN_CHARS_FOR_LANGUAGE_ID and not plainly_english(sample):
         lang, _ = py3langid.classify(sample)
         if lang != "en":
             return f"not English: looks like '{lang}'"
