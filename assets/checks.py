@@ -98,17 +98,26 @@ def acled_reconciles(weekly: pl.DataFrame, acled: pl.DataFrame) -> Verdict:
     return _reconciliation(reconcile_acled(weekly, acled), "acled_reconciliation", ACLED_RECONCILES)
 
 
-def results(context: dg.AssetExecutionContext | dg.OpExecutionContext, sitrep: SitrepResource,
-            verdicts: list[Verdict], last: bool = False) -> list[dg.AssetCheckResult]:
-    """The verdicts as Dagster check results, with their Data Docs pages (one build for all).
+def _later_checks_in_run(context: dg.AssetExecutionContext | dg.OpExecutionContext, verdicts: list[Verdict]) -> bool:
+    """Whether this run materialises an asset with checks after the ones these verdicts check
+    (a run from the UI may select a few assets; no selection is the whole job)."""
+    order = list(SPECS)
+    last_checked = max(order.index(CHECKED_ASSET[v.check_name]) for v in verdicts)
+    selection = context.run.asset_selection or keys.PIPELINE
+    return any(key in selection for key in order[last_checked + 1:])
 
-    The site's index, which reads every kept result, is rebuilt once a run: by its `last`
-    checking step, or by the step whose blocking check fails, since the run ends there.
+
+def results(context: dg.AssetExecutionContext | dg.OpExecutionContext, sitrep: SitrepResource,
+            verdicts: list[Verdict]) -> list[dg.AssetCheckResult]:
+    """The verdicts as Dagster check results, with the paths of their Data Docs pages.
+
+    The results are stored at once; the site is built once a run (`sitrep.quality.docs`): by
+    its last checking step, or by the step whose blocking check fails, since the run ends there.
     """
-    index = last or any(v.blocking and not v.passed for v in verdicts)
+    build = not _later_checks_in_run(context, verdicts) or any(v.blocking and not v.passed for v in verdicts)
     try:
         pages = [str(p) for p in docs.record_all([v.outcome for v in verdicts], sitrep.data_path,
-                                                 context.run.run_id, index=index)]
+                                                 context.run.run_id, build=build)]
     except Exception as exc:  # noqa: BLE001 - the verdicts stand without their HTML pages
         context.log.warning(f"Data Docs not written: {exc}")
         pages = [None] * len(verdicts)

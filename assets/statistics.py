@@ -44,7 +44,7 @@ def weekly_tables(context: dg.AssetExecutionContext, sitrep: SitrepResource):
     if keys.ACLED_WEEKLY in selected and weekly_ok:
         _acled(context, sitrep, materialised, verdicts)
     yield from materialised
-    yield from results(context, sitrep, verdicts, last=True)
+    yield from results(context, sitrep, verdicts)
 
 
 def _weekly(context: dg.AssetExecutionContext, sitrep: SitrepResource, materialised: list, verdicts: list) -> bool:

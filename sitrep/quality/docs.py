@@ -1,14 +1,18 @@
 """Great Expectations Data Docs of the checks' results, built into `<data_dir>/data_docs/`.
 
     pages = record_all(outcomes, data_dir, run_id)   # after validate(); the results' pages
+    pages = record_all(outcomes, data_dir, run_id, build=False)   # stored; pages by a later build
 
 Every step hands its checks' validation results here: they are stored as GX JSON under
-`<data_dir>/gx/validations/` (keyed by suite and the Dagster run id), their HTML pages are
-rendered and the site's index rebuilt, so when a run ends `<data_dir>/data_docs/index.html` lists every
-suite's result of that run, with earlier runs below.  Only the pages of the new results are
-rendered (GX's incremental build), and only the last `KEEP_RUNS` runs are kept, so the cost
-of a check does not grow with history.  Checks that finish together (`dagster dev` runs them
-in parallel processes) take turns through a file lock.
+`<data_dir>/gx/validations/` (keyed by suite and the Dagster run id).  The run's last checking
+step (or the one whose blocking check fails, where the run ends) then builds the site once:
+the pages of every stored result that has none yet and the index, so when a run ends
+`<data_dir>/data_docs/index.html` lists every suite's result of that run, with earlier runs
+below.  One build a run instead of one a step: each build compiles GX's page templates and
+copies its static files, which cost more than rendering a result.  A run cut short leaves its
+results stored, and the next build renders them.  Only the last `KEEP_RUNS` runs are kept, so
+the cost of a check does not grow with history.  Checks that finish together (`dagster dev`
+runs them in parallel processes) take turns through a file lock.
 """
 
 from __future__ import annotations
@@ -81,7 +85,8 @@ def _context(data_dir: str):
 
 
 def _page_path(context, key) -> Path | None:
-    urls = context.get_docs_sites_urls(resource_identifier=key, site_name=SITE_NAME)
+    """Where the page of `key` is (or will be, once built)."""
+    urls = context.get_docs_sites_urls(resource_identifier=key, site_name=SITE_NAME, only_if_exists=False)
     url = urls[0].get("site_url") if urls else None
     return Path(unquote(urlparse(url).path)) if url else None
 
@@ -91,14 +96,11 @@ def record(outcome: CheckOutcome, data_dir: Path, run_id: str) -> Path:
     return record_all([outcome], data_dir, run_id)[0]
 
 
-def record_all(outcomes: list[CheckOutcome], data_dir: Path, run_id: str, index: bool = True) -> list[Path]:
-    """Store the GX results of one step's checks under `run_id` and render them in one build:
-    their pages, the index once, and a suite's own page only when its file changed.
-
-    One build per step instead of one per check: each build copies GX's static files and reads
-    every kept result for the index, which costs more than rendering a result's page.  Without
-    `index` the index page is left for a later step of the run to rebuild.
-    """
+def record_all(outcomes: list[CheckOutcome], data_dir: Path, run_id: str, build: bool = True) -> list[Path]:
+    """Store the GX results of one step's checks under `run_id`; with `build`, render the site:
+    the page of every stored result without one (this step's and the run's earlier steps'),
+    a suite's own page when its file changed, and the index.  The results' pages, written now
+    or by the build to come."""
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
@@ -113,26 +115,41 @@ def record_all(outcomes: list[CheckOutcome], data_dir: Path, run_id: str, index:
     with FileLock(str(data_dir / STORE_DIR / ".data_docs.lock")):
         context = _context(str(data_dir))
         run = RunIdentifier(run_name=run_id, run_time=dt.datetime.now(dt.timezone.utc))
-        keys, to_render = [], []
+        keys = []
         for outcome in outcomes:
-            suite_key = ExpectationSuiteIdentifier(name=outcome.suite_name)
             key = ValidationResultIdentifier(
-                expectation_suite_identifier=suite_key, run_id=run, batch_identifier=outcome.result.batch_id,
+                expectation_suite_identifier=ExpectationSuiteIdentifier(name=outcome.suite_name),
+                run_id=run, batch_identifier=outcome.result.batch_id,
             )
             outcome.result.meta["run_id"] = run  # the page's title and "Run Name"
             context.validation_results_store.set(key, outcome.result)
             keys.append(key)
-            to_render.append(key)
-            if _suite_page_stale(data_dir, outcome.suite_name):
-                context.suites.add_or_update(_suite_copy(outcome.suite_name))  # the suite's own page
-                to_render.append(suite_key)
-        _prune(context, data_dir, keep=KEEP_RUNS)
-        context.build_data_docs(site_names=[SITE_NAME], resource_identifiers=to_render, build_index=index)
         pages = [_page_path(context, key) for key in keys]
-    for outcome, page in zip(outcomes, pages):
-        if page is None or not page.is_file():
-            raise RuntimeError(f"Data Docs page for {outcome.suite_name} was not written ({page})")
+        if build:
+            _build(context, data_dir)
+    if build:
+        for outcome, page in zip(outcomes, pages):
+            if page is None or not page.is_file():
+                raise RuntimeError(f"Data Docs page for {outcome.suite_name} was not written ({page})")
     return pages
+
+
+def _build(context, data_dir: Path) -> None:
+    """Render the pages the stored results lack, stale suite pages and the index, in one build."""
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+    _prune(context, data_dir, keep=KEEP_RUNS)
+    to_render, suites = [], set()
+    for key in context.validation_results_store.list_keys():
+        page = _page_path(context, key)
+        if page is None or not page.is_file():
+            to_render.append(key)
+            suites.add(key.expectation_suite_identifier.name)
+    for name in sorted(suites):
+        if _suite_page_stale(data_dir, name):
+            context.suites.add_or_update(_suite_copy(name))  # the suite's own page
+            to_render.append(ExpectationSuiteIdentifier(name=name))
+    context.build_data_docs(site_names=[SITE_NAME], resource_identifiers=to_render, build_index=True)
 
 
 def _suite_page_stale(data_dir: Path, name: str) -> bool:
