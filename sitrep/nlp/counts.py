@@ -422,9 +422,17 @@ def _few_tail(toks: list[_Tok], i: int, j: int, value: int) -> _Num:
     return _Num(i, j, value, vague=True)
 
 
+_QUALIFIERS_BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _cat in _QUALIFIER_PHRASES:  # longest first within each last word, as in the list
+    _QUALIFIERS_BY_LAST_WORD.setdefault(_words[-1], []).append((_words, _cat))
+
+
 def _match_qualifier(toks: list[_Tok], end: int) -> tuple[int, str] | None:
-    """A qualifier phrase ending just before token `end`: (first token, category)."""
-    for words, cat in _QUALIFIER_PHRASES:
+    """A qualifier phrase ending just before token `end`: (first token, category).  Only the
+    phrases ending in that token's word are tried: it is called for every number."""
+    if end < 1:
+        return None
+    for words, cat in _QUALIFIERS_BY_LAST_WORD.get(toks[end - 1].low, ()):
         k = end - len(words)
         if k < 0:
             continue
