@@ -10,9 +10,10 @@ fraction of a second.  Where a check looks depends on how the stage writes.  raw
 event_mentions commit batch by batch, so a long run keeps what it finished; their suites run
 on the table once it is written (`table_checks`), and a failure stops everything downstream.
 parsed_articles is a graph of parallel batches; its suites run in the graph's last step
-(`record_parse`), once the batches are written.  The derived stages (events, weekly_conflict_stats, acled_weekly) replace
-whole tables: they run their suites on the new frames *before* writing them, so a failed check
-leaves the previous, checked tables in the warehouse.
+(`record_parse`), once the batches are written.  The derived stages (events,
+weekly_conflict_stats, acled_weekly) replace whole tables: they run their suites on the new
+frames *before* writing them, so a failed check leaves the previous, checked tables in the
+warehouse.
 
 Each result carries what the UI needs to judge it without leaving the page: which expectations
 failed, how many rows broke them, example rows with their keys, and the path of the result's

@@ -26,7 +26,7 @@ def _instance_storage_modules() -> None:
     """Import the modules of the Dagster instance's storages (SQLite by default, Postgres on a
     team's setup), as `$DAGSTER_HOME/dagster.yaml` names them.  Every step process rebuilds the
     instance from its reference, and without this each one first imports the storage layer
-    (SQLAlchemy, Alembic): a third of a second per step, ten steps a run."""
+    (SQLAlchemy, Alembic): a few tenths of a second per step, nine steps a run."""
     import importlib
     import os
 
