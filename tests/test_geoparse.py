@@ -482,14 +482,37 @@ def test_a_name_ending_the_headline_is_not_a_persons_name_for_the_text(nlp, gaz)
 # ------------------------------------------------------------------ telephone numbers
 
 
-def test_phone_regions_reads_geographic_numbers_only():
-    from sitrep.geo.phones import phone_regions
+def test_phone_states_reads_geographic_numbers_only():
+    from sitrep.geo.phones import phone_states
 
-    text = ("Call Crime Stoppers at (505) 843-7867 or 816-474-8477; the hotline 1-800-222-1222 "
-            "and 505-843-7867 again say nothing new.")
-    assert [region for _, _, region in phone_regions(text)] == ["NM", "MO"]
-    start, end, _ = phone_regions(text)[0]
+    text = ("Call Crime Stoppers at (505) 843-7867 or 816-474-8477; the hotline 1-800-222-1222, "
+            "Toronto's 416-808-2222 and 505-843-7867 again say nothing new.")
+    assert [state for _, _, state in phone_states(text)] == ["US-NM", "US-MO"]
+    start, end, _ = phone_states(text)[0]
     assert text[start:end] == "(505) 843-7867"
+
+
+def test_the_prefix_table_gives_the_geocoders_state_for_every_prefix():
+    """The table is the geocoder's data cut down (scripts/build_phone_prefixes.py): for a number
+    under each of its prefixes, and under every area code, it must name the state the
+    geocoder's description names; a table left behind by an upgrade of phonenumbers fails here."""
+    import phonenumbers
+    from phonenumbers import geocoder
+
+    from sitrep.geo.phones import _prefix_states, phone_states
+    from sitrep.nlp.geoparse import _state_code
+
+    checked = 0
+    for prefix in sorted(set(_prefix_states()) | {p[:4] for p in _prefix_states()}):
+        national = (prefix[1:] + "2221234")[:10]
+        text = f"Call {national[:3]}-{national[3:6]}-{national[6:]} now."
+        number = phonenumbers.parse(national, "US")
+        description = geocoder.description_for_number(number, "en")
+        expected = _state_code(description.rsplit(",", 1)[-1].strip()) if description else None
+        found = [state for _, _, state in phone_states(text)]
+        assert found == ([expected] if expected else []), (prefix, description, found)
+        checked += 1
+    assert checked > 2000
 
 
 def test_a_tip_lines_area_code_picks_the_namesake(nlp, gaz):

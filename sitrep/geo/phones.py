@@ -1,23 +1,48 @@
-"""Where the telephone numbers of an article are.
+"""Which US states the telephone numbers of an article lie in.
 
 Why: local crime copy ends with a number to call ("anyone with information is asked to call
 Crime Stoppers at 713-222-8477", the sheriff's office, the station's newsroom), and a North
 American area code lies in one state.  Many such stories name their town and never its state,
 or name a town that many states have (Jacksonville, Roswell, Berlin): the number settles which
-one.  Google's libphonenumber data (the ``phonenumbers`` package) knows every area code;
-toll-free and other non-geographic numbers have no place and say nothing.
+one.  ``phonenumbers`` (Google's libphonenumber data) finds the numbers and tells geographic
+ones from toll-free and other non-geographic ones, which say nothing.  The state of a prefix
+comes from its geocoder's data, kept as a small table (``data/us_phone_prefixes.csv``, built
+by ``scripts/build_phone_prefixes.py``): the geocoder itself loads every country's
+descriptions, 100 MB in every process that parses.
 """
 
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
+from pathlib import Path
+
 import phonenumbers
-from phonenumbers import geocoder
+from phonenumbers import PhoneNumberType, number_type
+from phonenumbers.phonenumberutil import is_number_type_geographical
+
+PREFIXES = Path(__file__).resolve().parent / "data" / "us_phone_prefixes.csv"
 
 
-def phone_regions(text: str) -> list[tuple[int, int, str]]:
-    """Each distinct North American number of ``text`` that lies in a state or province:
-    (start, end, the region as the geocoder writes it last: "TX" of "Houston, TX", "New
-    Mexico"), in text order."""
+@lru_cache(maxsize=1)
+def _prefix_states() -> dict[str, str]:
+    with PREFIXES.open(encoding="utf-8") as f:
+        return {row["prefix"]: row["admin1"] for row in csv.DictReader(f)}
+
+
+def _state_of(number: phonenumbers.PhoneNumber) -> str | None:
+    """The ISO 3166-2 code of the state the number's longest known prefix lies in."""
+    table = _prefix_states()
+    digits = f"{number.country_code}{number.national_number}"
+    for end in range(len(digits), 0, -1):
+        if digits[:end] in table:
+            return table[digits[:end]] or None
+    return None
+
+
+def phone_states(text: str) -> list[tuple[int, int, str]]:
+    """Each distinct North American number of ``text`` that lies in a US state, as (start,
+    end, ISO 3166-2 code of the state), in text order."""
     out: list[tuple[int, int, str]] = []
     seen: set[int] = set()
     for match in phonenumbers.PhoneNumberMatcher(text, "US"):
@@ -25,7 +50,10 @@ def phone_regions(text: str) -> list[tuple[int, int, str]]:
         if number.country_code != 1 or number.national_number in seen:
             continue
         seen.add(number.national_number)
-        description = geocoder.description_for_number(number, "en")
-        if description:
-            out.append((match.start, match.end, description.rsplit(",", 1)[-1].strip()))
+        kind = number_type(number)
+        if kind == PhoneNumberType.UNKNOWN or not is_number_type_geographical(kind, number.country_code):
+            continue
+        state = _state_of(number)
+        if state:
+            out.append((match.start, match.end, state))
     return out

@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
-from sitrep.geo.phones import phone_regions
+from sitrep.geo.phones import phone_states
 
 GEOPARSE_VERSION = "39"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -861,12 +861,7 @@ PHONE_STATE_WEIGHT = W_ANCHORED
 def _phone_states(text: str, start: int = 0) -> list[tuple[int, int, str]]:
     """The text's telephone numbers in US states (from offset ``start``: not the headline's)
     as (start, end, ISO 3166-2 code of the state)."""
-    out = []
-    for s, e, region in phone_regions(text[start:]):
-        code = _state_code(region)
-        if code is not None:
-            out.append((s + start, e + start, code))
-    return out
+    return [(s + start, e + start, code) for s, e, code in phone_states(text[start:])]
 
 _URL_WORDS = re.compile(r"[a-z]+")
 
