@@ -237,7 +237,7 @@ def _same_town(a: dict, b: dict) -> bool:
     return bool(a["location"]) and a["location"] == b["location"]
 
 
-def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str, str | None]) -> list[tuple[int, int]]:
+def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
     """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
     articles also share a particular of the incident: a victim's age, or much of their headlines'
     words.  Province and day alone are not enough: a busy province sees several incidents a day,
@@ -253,7 +253,6 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str
             ages[article] = ages_in(evidence[article])
         return ages[article]
 
-    heads = {article: headline_words(titles.get(article)) for article in lead}
     by_province: dict[str, list[int]] = defaultdict(list)
     for i in lead.values():
         if rows[i]["admin1"] and rows[i]["date_start"] is not None:
@@ -298,7 +297,7 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], titles: dict[str
 
 
 def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]],
-                 titles: dict[str, str | None], places: dict[str, dict[str, frozenset[str]]]) -> dict[str, tuple[str, int]]:
+                 heads: dict[str, frozenset[str]], places: dict[str, dict[str, frozenset[str]]]) -> dict[str, tuple[str, int]]:
     """Articles whose lead event is another article's lead event placed in another province:
     article -> (its province, the lead whose place it takes).
 
@@ -313,13 +312,6 @@ def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[s
     for names in people.values():
         for name in names:
             named[name] += 1
-    heads: dict[str, frozenset[str]] = {}
-
-    def head(article: str) -> frozenset[str]:
-        if article not in heads:
-            heads[article] = headline_words(titles.get(article))
-        return heads[article]
-
     def weight(i: int, pair: tuple[str, str]) -> tuple[int, int]:
         row = rows[i]
         return (evidence([places.get(a) for a in pair], row["admin1"]),
@@ -340,7 +332,7 @@ def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[s
                 if not _overlap(a, b):
                     continue
                 town = a["location"] and b["location"] and a["location"].lower() == b["location"].lower()
-                if not town and not headlines_alike(head(pair[0]), head(pair[1]), MOVE_HEADLINE_OVERLAP):
+                if not town and not headlines_alike(heads[pair[0]], heads[pair[1]], MOVE_HEADLINE_OVERLAP):
                     continue
             wa, wb = weight(i, pair), weight(j, pair)
             if wa != wb:
@@ -353,11 +345,11 @@ def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[s
     return out
 
 
-def relocate(rows: list[dict], people: dict[str, set[str]], titles: dict[str, str | None],
+def relocate(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]], heads: dict[str, frozenset[str]],
              places: dict[str, dict[str, frozenset[str]]]) -> dict[str, dict]:
     """mention_id -> the mention whose place it takes (see `_relocations`): every mention of a
     moving article that lies in its lead's province, since nothing but that town placed them."""
-    moving = _relocations(rows, lead_mentions(rows), people, titles, places)
+    moving = _relocations(rows, lead, people, heads, places)
     moves = {}
     for row in rows:
         if row["article_id"] in moving:
@@ -367,8 +359,8 @@ def relocate(rows: list[dict], people: dict[str, set[str]], titles: dict[str, st
     return moves
 
 
-def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[str]] | None = None,
-             titles: dict[str, str | None] | None = None) -> list[int]:
+def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], people: dict[str, set[str]],
+             heads: dict[str, frozenset[str]]) -> list[int]:
     uf = _UnionFind([row["admin1"] for row in rows])
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -415,10 +407,9 @@ def _cluster(rows: list[dict], story_of: dict[str, str], people: dict[str, set[s
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
                     uf.union(members[x], members[y])
-    lead = lead_mentions(rows)  # each article's lead event, for the links between articles' leads
-    for i, j in _same_person_links(rows, lead, people or {}):
+    for i, j in _same_person_links(rows, lead, people):
         uf.union(i, j)
-    for i, j in _corroborated_links(rows, lead, titles or {}):
+    for i, j in _corroborated_links(rows, lead, heads):
         uf.union(i, j)
     return [uf.find(i) for i in range(len(rows))]
 
@@ -515,9 +506,14 @@ def merge_mentions(
     if mentions.is_empty():
         return mentions.with_columns(pl.lit(None, pl.String).alias("event_id")), schema.empty_frame(schema.EVENTS)
     rows = mentions.sort(["published_date", "article_id", "sentence_index", "mention_id"], nulls_last=True).to_dicts()
-    moves = relocate(rows, people or {}, titles or {}, places) if places is not None else {}
+    people = people or {}
+    # each article's lead event, for the links between articles' leads: a move changes a
+    # mention's place, never which mention leads
+    lead = lead_mentions(rows)
+    heads = {article: headline_words((titles or {}).get(article)) for article in lead}
+    moves = relocate(rows, lead, people, heads, places) if places is not None else {}
     rows = [moved(row, moves[row["mention_id"]]) if row["mention_id"] in moves else row for row in rows]
-    roots = _cluster(rows, story_of, people, titles)
+    roots = _cluster(rows, story_of, lead, people, heads)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
         clusters[root].append(row)
