@@ -952,7 +952,8 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     the states the article's address names (``host`` is its host name)."""
     text = doc.text
     phones = _phone_states(text, body)
-    url_states = address + Counter({code: PHONE_STATE_WEIGHT for _, _, code in phones}) + _institution_states(doc)
+    contact = address + Counter({code: PHONE_STATE_WEIGHT for _, _, code in phones})  # address and numbers
+    url_states = contact + _institution_states(doc)
     pairs = _town_state_pairs(doc, text, gazetteer)
     taken = [(a.mention.char_start, a.mention.char_end) for a in pairs]
     prepared = []
@@ -1084,7 +1085,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
         precision = max(place.geo_precision, _query_and_precision(span)[1] or 0)
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
     if not any(p.place.admin1 for p in mentions):
-        mentions.extend(_outside_state(gazetteer, text, address, phones, host))
+        mentions.extend(_outside_state(gazetteer, text, contact, phones, host))
     return sorted(mentions, key=lambda p: p.char_start)
 
 
@@ -1111,15 +1112,14 @@ def _institution_states(doc: Doc) -> Counter:
     return out
 
 
-def _outside_state(gazetteer: Gazetteer, text: str, address: Counter, phones: list[tuple[int, int, str]],
+def _outside_state(gazetteer: Gazetteer, text: str, contact: Counter, phones: list[tuple[int, int, str]],
                    host: str) -> list[PlaceMention]:
     """The state that the article's telephone numbers and address speak for, as a place of
     an article whose words name no place in any state ("Police said the boy was shot on
     Oxford Drive" on a Kentucky site): its first number in that state, or, with none, the
     address (before the text and its headline, at offsets -1..0).  None when two states
-    tie."""
-    weights = address + Counter({code: PHONE_STATE_WEIGHT for _, _, code in phones})
-    ranked = weights.most_common(2)
+    tie.  ``contact`` weighs the states of the address and the numbers, as `_find_places` does."""
+    ranked = contact.most_common(2)
     if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return []
     code = ranked[0][0]
