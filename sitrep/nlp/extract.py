@@ -196,6 +196,12 @@ def _predicate_kind(noun: Token) -> str | None:
     return None
 
 
+def _kills(verb: Token) -> bool:
+    """'killed', 'murdered', and a wounding verb that ends in death ('fatally shot')."""
+    lemma = verb.lemma_.lower()
+    return lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(verb))
+
+
 def _tells_death(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return lemma in {"die", "dead", "kill"} or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(token))
@@ -437,8 +443,7 @@ def _killer_verb(sent: Span, count: Count) -> Token | None:
     while noun.dep_ in {"nummod", "quantmod", "conj"} and noun.head is not noun:
         noun = noun.head
     verb = noun.head
-    lemma = verb.lemma_.lower()
-    if noun.dep_ in {"dobj", "nsubjpass"} and noun.lower_ not in REFLEXIVES and (lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(verb))):
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.lower_ not in REFLEXIVES and _kills(verb):
         return verb
     return None
 
@@ -495,10 +500,9 @@ def _by_police(verb: Token) -> bool:
 def _dies(person: Token) -> bool:
     """Whether the clause of a person tells his death: killed, fatally shot, died, (confirmed) dead."""
     head = person.head
-    lemma = head.lemma_.lower()
-    if person.dep_ in {"nsubjpass", "dobj"} and (lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(head))):
+    if person.dep_ in {"nsubjpass", "dobj"} and _kills(head):
         return True
-    if person.dep_ == "nsubj" and lemma in DIE_LEMMAS:
+    if person.dep_ == "nsubj" and head.lemma_.lower() in DIE_LEMMAS:
         return True
     return person.dep_ in {"nsubj", "nsubjpass"} and any(
         c.dep_ in {"acomp", "oprd", "xcomp"} and c.lower_ == "dead" for c in head.children)
@@ -580,7 +584,7 @@ def _death_predicates(sent: Span) -> list[tuple[Token, set[str], Token]]:
     out = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if lemma in KILL_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(token)):
+        if _kills(token):
             out.append((token, {"nsubjpass", "dobj"}, token))
         elif lemma in DIE_LEMMAS:
             out.append((token, {"nsubj"}, token))
