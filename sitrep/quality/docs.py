@@ -138,9 +138,8 @@ def _build(context, data_dir: Path) -> None:
     """Render the pages the stored results lack, stale suite pages and the index, in one build."""
     from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 
-    _prune(context, data_dir, keep=KEEP_RUNS)
     to_render, suites = [], set()
-    for key in context.validation_results_store.list_keys():
+    for key in _prune(context, data_dir, keep=KEEP_RUNS):
         page = _page_path(context, key)
         if page is None or not page.is_file():
             to_render.append(key)
@@ -167,8 +166,9 @@ def _suite_copy(name: str):
     return load_suite(name)
 
 
-def _prune(context, data_dir: Path, keep: int) -> None:
-    """Forget the results (and their pages) of all but the `keep` most recent runs."""
+def _prune(context, data_dir: Path, keep: int) -> list:
+    """Forget the results (and their pages) of all but the `keep` most recent runs; the keys
+    of the results kept."""
     store = context.validation_results_store
     keys = store.list_keys()
     latest: dict[str, dt.datetime] = {}
@@ -188,6 +188,7 @@ def _prune(context, data_dir: Path, keep: int) -> None:
             if run_folder.is_dir() and not any(run_folder.rglob("*.html")):
                 shutil.rmtree(run_folder, ignore_errors=True)
     _remove_empty_folders(data_dir / STORE_DIR / "validations")
+    return [key for key in keys if key.run_id.run_name in kept]
 
 
 def _remove_empty_folders(root: Path) -> None:
