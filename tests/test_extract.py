@@ -471,3 +471,40 @@ def test_a_follow_up_story_whose_only_deaths_are_history_reports_that_event(nlp)
             "His brother was killed at the same bar on March 4, 2013.")
     found = [(m.fatalities_best, m.event_date) for m in extract_events(nlp(text), date(2014, 4, 6), [], "a")]
     assert found == [(1, date(2014, 4, 4))]
+
+
+def _placed(nlp, text):
+    from sitrep.geo import get_gazetteer
+    from sitrep.nlp.geoparse import find_places
+
+    doc = nlp(text)
+    return doc, find_places(doc, get_gazetteer())
+
+
+def test_a_happening_told_as_simultaneous_takes_the_date_of_the_one_before(nlp):
+    text = ("Iraqi troops launched an offensive against the militants near the border on Sunday.\n"
+            "Kurdish fighters launched a simultaneous but separate operation against the group in the hills.")
+    mentions = extract_events(nlp(text), date(2016, 5, 25), [], "x")
+    assert [m.sentence_index for m in mentions] == [0, 1]
+    assert mentions[1].date_start == mentions[0].date_start == date(2016, 5, 22)
+    # without the word, the second operation has no anchor of its own and is not coded
+    plain = text.replace("a simultaneous but separate", "an")
+    assert [m.sentence_index for m in extract_events(nlp(plain), date(2016, 5, 25), [], "x")] == [0]
+
+
+def test_a_country_level_place_takes_the_one_province_its_paragraph_names(nlp):
+    syria = "Government jets struck Palmyra and Deir Ezzor in Syria on Friday.\n"
+    text = (syria + "The army clashed with militants on the Lebanese side of the border on Saturday. "
+            "The group now holds only a few farms outside Hermel.")
+    doc, places = _placed(nlp, text)
+    lebanon = [m for m in extract_events(doc, date(2017, 8, 25), places, "x") if m.country == "LB"]
+    assert [(m.sentence_index, m.admin1) for m in lebanon] == [(1, "LB-BH")]
+    # two provinces named in the paragraph: it stays country-level
+    doc, places = _placed(nlp, text.replace("outside Hermel", "outside Hermel and near Tyre"))
+    assert {p.place.admin1 for p in places} >= {"LB-BH", "LB-JA"}
+    lebanon = [m for m in extract_events(doc, date(2017, 8, 25), places, "x") if m.country == "LB"]
+    assert [(m.sentence_index, m.admin1) for m in lebanon] == [(1, None)]
+    # a new paragraph is a new topic
+    doc, places = _placed(nlp, text.replace("Saturday. ", "Saturday.\n"))
+    lebanon = [m for m in extract_events(doc, date(2017, 8, 25), places, "x") if m.country == "LB"]
+    assert [(m.sentence_index, m.admin1) for m in lebanon] == [(1, None)]

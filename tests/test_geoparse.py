@@ -600,3 +600,11 @@ def test_an_institutions_state_picks_the_namesake(nlp, gaz):
     assert found(nlp, gaz, text, "Roswell").admin1 == "US-GA"
     text += " She was flown to the University of New Mexico Hospital."
     assert found(nlp, gaz, text, "Roswell").admin1 == "US-NM"
+
+
+def test_a_demonym_naming_a_side_of_the_border_is_that_country(nlp, gaz):
+    text = "Turkish troops shelled positions on the Syrian side of the border near Kobani."
+    assert found(nlp, gaz, text, "Syrian").country == "SY"
+    # a demonym before any other noun is people or an army, not where it happened
+    assert found(nlp, gaz, text, "Turkish") is None
+    assert found(nlp, gaz, "The Iraqi army shelled the town.", "Iraqi") is None

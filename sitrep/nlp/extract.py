@@ -8,6 +8,8 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
 - a sentence reports an event when it has a death count tied to a death word, or an event
   trigger (strike, clashes, captured, ...) anchored by a date, a place it governs, or a count
   of the people it hurt ("wounding two men");
+- a trigger told as simultaneous with the event before it ("a simultaneous operation") is
+  anchored by that event's date;
 - an article whose events are all unanchored still reports one: its first violent trigger
   ("shooting", not "attack"), dated and placed by the article;
 - counts are conservative and parts are not added to wholes (`sitrep.nlp.counts` reads the
@@ -38,7 +40,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -897,6 +899,7 @@ LARGE_TOTAL = 1000
 _RECENT = re.compile(r"\brecent(ly)?\b", re.IGNORECASE)
 RECENT_DAYS = 30
 """'A recent raid' that killed people: within the month before publication (precision 3)."""
+_CONCURRENT = re.compile(r"\b(simultaneous(ly)?|concurrent(ly)?|at the same time)\b", re.IGNORECASE)
 _COUNTRYWIDE = re.compile(r"\b(across|throughout|all over) (the country|[A-Z][a-z]+)\b|\bnationwide\b")
 MONTH_TOTAL_DAYS = 14
 SINCE_TOTAL_DAYS = 7
@@ -1229,6 +1232,21 @@ def _paragraph_topic(sent_places: list[list[PlaceMention]], paragraphs: list[int
     return _town_in(best, [p for ps in sent_places for p in ps]) or best
 
 
+def _paragraph_province(country: PlaceMention, sent_places: list[list[PlaceMention]], paragraphs: list[int],
+                        index: int) -> PlaceMention | None:
+    """Where in a country the paragraph puts a happening its sentence places only in that
+    country ("an operation on the Lebanese side of the border. [The group] holds only the
+    outskirts of Ras Baalbek"): the paragraph's one province of that country, named before or
+    after the sentence; none when it names two, or none."""
+    if country.place.kind != "country":
+        return None
+    found = [p for i, ps in enumerate(sent_places) if paragraphs[i] == paragraphs[index]
+             for p in ps if p.place.country == country.place.country and p.place.admin1]
+    if len({p.place.admin1 for p in found}) != 1:
+        return None
+    return found[0]
+
+
 LEAD_SENTENCES = 3
 LEAD_MAX_AGE_DAYS = 7
 
@@ -1320,6 +1338,10 @@ def extract_events(
         place, governed = _choose_place(sent, places, anchor)
         m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None),
                                     any(c.vague and c.best >= 100 for c in deaths), published)
+        # "a simultaneous operation": told as happening at the time of the event just told,
+        # which dates it as surely as a date of its own would
+        concurrent = rng is None and _CONCURRENT.search(text) is not None and bool(mentions) \
+            and _recent(mentions, index) is not None
         if not deaths:
             # a count-less trigger must be told as a particular happening, not as background
             # over a vague period (a period total without a number says nothing a week can
@@ -1329,7 +1351,8 @@ def extract_events(
             # happenings still tells one: its first unanchored violent trigger is read last.
             if not triggers or _VAGUE_PERIOD.search(text) or m_aggregate:
                 return None
-            if (rng or reported) is None and not governed and injured is None and not fallback:
+            if (rng or reported) is None and not governed and injured is None and not fallback \
+                    and not concurrent:
                 if max(t[1][2] for t in triggers) >= FALLBACK_SPECIFICITY:
                     unanchored.append(index)
                 return None
@@ -1384,12 +1407,12 @@ def extract_events(
                 # article's own province says, when one province dominates it
                 _apply_place(m, dominant, precision=3)
             elif place is not None:
-                _apply_place(m, place)
+                _apply_place(m, _paragraph_province(place, sent_places, paragraphs, index) or place)
             elif (topic := _paragraph_topic(sent_places, paragraphs, index)) is not None:
                 _apply_place(m, topic)
             elif dominant is not None:
                 _apply_place(m, dominant, precision=3)
-            if rng is None and same_paragraph and reported is None:
+            if rng is None and (same_paragraph or concurrent) and reported is None:
                 _copy_date(m, previous)
             elif rng is None and reported is None and lead_date is not None and not m.is_aggregate:
                 _apply_date(m, lead_date, published)

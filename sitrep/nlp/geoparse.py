@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
 
-GEOPARSE_VERSION = "39"
+GEOPARSE_VERSION = "40"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -374,7 +374,7 @@ def _candidate_spans(doc: Doc, text: str, gazetteer: Gazetteer, taken: list[tupl
         ent = _trim(ent)  # a headline's name can take its line break along ("Taiz\n")
         if ent.label_ in PLACE_LABELS:
             spans.append(ent)
-        elif ent.label_ == "NORP" and not ent.text.lower().endswith(DEMONYM_ENDINGS):
+        elif ent.label_ == "NORP" and (not ent.text.lower().endswith(DEMONYM_ENDINGS) or _border_side(ent)):
             spans.append(ent)
     for _, start, end in _alias_matcher(doc.vocab)(doc):
         if doc[start].is_title or doc[start].is_upper:  # "Hit" the town, not "hit" the verb
@@ -458,6 +458,17 @@ def _strip_article(span: Span) -> Span:
     return span
 
 
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
+
+
+def _border_side(span: Span) -> bool:
+    """A demonym naming one side of a border ("on the Lebanese side of the border"): the
+    country itself, where a demonym elsewhere names people or an army ("the Lebanese army")."""
+    doc = span.doc
+    words = [t.lower_ for t in doc[span.end:span.end + 4]]
+    return words[:2] == ["side", "of"] and any(w in BORDER_WORDS for w in words[2:])
+
+
 def _attributive(span: Span) -> bool:
     """A name modifying another noun ("U.S. coalition warplanes", "Damascus regime").
 
@@ -472,6 +483,7 @@ def _attributive(span: Span) -> bool:
         and head.i >= span.end
         and head.pos_ in {"NOUN", "PROPN"}
         and head.lower_ not in ADMIN1_WORDS | CITY_WORDS | VICINITY_WORDS
+        and not _border_side(span)
     )
 
 
