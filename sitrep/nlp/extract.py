@@ -38,7 +38,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -847,6 +847,23 @@ def _is_reporting_date(token: Token) -> bool:
     return False
 
 
+def _is_relative_clause_date(token: Token, anchor: Token | None) -> bool:
+    """Whether a date belongs to a clause about a person that tells something other than the
+    event ("beheaded eight militants who had surrendered last week", "a man who moved there
+    in May"): a "who" clause whose verb is neither violence nor death, the anchor outside it.
+    A clause about the event ("a shooting that happened Sunday") or telling the harm itself
+    ("the two men who were shot Monday", "the boy, who died Tuesday") dates the event."""
+    verb = next((a for a in _ancestors(token, 3) if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    if not any(c.lower_ in {"who", "whom"} for c in verb.children):
+        return False
+    violent = lx.TRIGGER_LEMMAS.keys() | lx.DEATH_LEMMAS | lx.WOUNDING_LEMMAS | lx.INJURY_LEMMAS | {"fire"}
+    if any(t.lemma_.lower() in violent for t in verb.subtree):
+        return False  # "who opened fire last week", "who was hurt in a Friday shooting"
+    return anchor is None or not (verb.left_edge.i <= anchor.i <= verb.right_edge.i)
+
+
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
 
 
@@ -875,6 +892,8 @@ def read_date(sent: Span, published: date, anchor: Token | None,
             rng = dateline.range
         if _is_reporting_date(token) or _is_justice_date(token):
             reported = reported or rng
+            continue
+        if _is_relative_clause_date(token, anchor):
             continue
         distance = abs(token.i - anchor.i) if anchor is not None else 0
         if best is None or distance < best[0]:
