@@ -38,7 +38,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -864,6 +864,21 @@ def _is_relative_clause_date(token: Token, anchor: Token | None) -> bool:
     return anchor is None or not (verb.left_edge.i <= anchor.i <= verb.right_edge.i)
 
 
+AFTERMATH_LEMMAS = {"identify", "mourn", "grieve", "gather", "remember", "vow", "struggle", "search", "remain"}
+"""Verbs of the days after an event ("identified Sunday", "gather on Friday to mourn",
+"remained unclear on Sunday"): a date on them is not the day of the event."""
+
+
+def _is_aftermath_date(token: Token) -> bool:
+    """Whether a date hangs right off a verb of the aftermath (`AFTERMATH_LEMMAS`): "identified
+    Sunday", "gathered on Tuesday evening".  A date further down, on a noun ("the November 22nd
+    shooting remains unclear", "after his death Friday"), is the event's."""
+    head = token.head
+    if head.pos_ == "ADP" and head.i != token.i:
+        head = head.head
+    return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in AFTERMATH_LEMMAS
+
+
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
 
 
@@ -875,7 +890,8 @@ def read_date(sent: Span, published: date, anchor: Token | None,
     as the last day the event can have happened, for sentences that give nothing better.
     Any part of the article's dateline reads as the whole dateline's day, even where the
     sentence splitter cut it in two and left "Oct 2014" at the head of the lead (a month,
-    read alone).
+    read alone).  Dates of other happenings are passed over: of a "who" clause about
+    something else, or of the aftermath ("identified Monday").
     """
     doc = sent.doc
     best: tuple[int, DateRange] | None = None
@@ -888,12 +904,13 @@ def read_date(sent: Span, published: date, anchor: Token | None,
         if span is None:
             continue
         token = span.root
-        if dateline is not None and sent.start_char + s < dateline.end and dateline.start < sent.start_char + e:
+        in_dateline = dateline is not None and sent.start_char + s < dateline.end and dateline.start < sent.start_char + e
+        if in_dateline:
             rng = dateline.range
         if _is_reporting_date(token) or _is_justice_date(token):
             reported = reported or rng
             continue
-        if _is_relative_clause_date(token, anchor):
+        if not in_dateline and (_is_relative_clause_date(token, anchor) or _is_aftermath_date(token)):
             continue
         distance = abs(token.i - anchor.i) if anchor is not None else 0
         if best is None or distance < best[0]:
