@@ -314,6 +314,13 @@ def test_the_day_the_dead_were_identified_or_mourned_is_not_the_day_they_died(nl
     assert mentions and all(m.event_date == date(2016, 5, 14) for m in mentions)
 
 
+def test_the_day_a_victim_is_in_stable_condition_is_not_the_day_of_the_shooting(nlp):
+    doc = nlp("Two men were shot outside a bar late Saturday.\n\n"
+              "An investigation was underway Monday into the shooting, and both men were in stable condition.")
+    mentions = extract_events(doc, date(2016, 5, 16), [], "x")
+    assert mentions and all(m.event_date == date(2016, 5, 14) for m in mentions)
+
+
 def test_a_date_on_a_noun_of_the_event_beside_an_aftermath_verb_is_the_events(nlp):
     doc = nlp("Friends remembered the girl after her shooting death Friday.")
     (m,) = extract_events(doc, date(2016, 5, 17), [], "x")

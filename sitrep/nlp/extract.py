@@ -38,7 +38,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -876,7 +876,17 @@ def _is_aftermath_date(token: Token) -> bool:
     head = token.head
     if head.pos_ == "ADP" and head.i != token.i:
         head = head.head
-    return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in AFTERMATH_LEMMAS
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if head.lemma_.lower() == "be":
+        return any(t.lemma_.lower() in AFTERMATH_STATES for c in head.children if c.i != token.i
+                   for t in (c, *c.children))
+    return head.lemma_.lower() in AFTERMATH_LEMMAS
+
+
+AFTERMATH_STATES = {"underway", "condition", "unclear", "custody", "hand", "large"}
+"""What "be" says of the days after ("an investigation was underway Tuesday", "in stable
+condition Friday", "on hand Wednesday", "remained at large")."""
 
 
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
