@@ -27,7 +27,7 @@ FLOORS = {
         "event found": 0.96,
         "main count exact": 0.68,
         "main province right": 0.88,
-        "main date within 2 days": 0.73,
+        "main date within 2 days": 0.74,
     },
     "gva": {
         "event found": 0.92,
@@ -35,7 +35,7 @@ FLOORS = {
         "injured exact": 0.58,
         "state right": 0.87,
         "city right": 0.63,
-        "incident date right": 0.70,
+        "incident date right": 0.71,
         "multi-article incidents -> exactly one event": 0.60,
         "incidents not merged with another incident": 0.95,
     },

@@ -295,6 +295,38 @@ def test_a_date_that_names_the_event_beside_an_arrest_is_the_events(nlp):
     assert m.event_date == date(2016, 4, 14)
 
 
+def test_a_date_in_a_clause_about_the_victims_past_is_not_the_events(nlp):
+    doc = nlp("Rebels executed six soldiers who had deserted from a base near the river last month.")
+    (m,) = extract_events(doc, date(2015, 6, 10), [], "x")
+    assert m.fatalities_best == 6 and m.event_date == date(2015, 6, 10)
+
+
+def test_a_date_in_a_clause_telling_the_harm_still_dates_the_event(nlp):
+    doc = nlp("A girl who was hurt in a Friday shooting at a park has died, police said.")
+    (m,) = extract_events(doc, date(2016, 5, 16), [], "x")
+    assert m.event_date == date(2016, 5, 13)
+
+
+def test_the_day_the_dead_were_identified_or_mourned_is_not_the_day_they_died(nlp):
+    doc = nlp("A teenager died after a shooting at a gas station, police said Saturday.\n\n"
+              "The boy killed in the shooting was identified Monday by the medical examiner.")
+    mentions = extract_events(doc, date(2016, 5, 17), [], "x")
+    assert mentions and all(m.event_date == date(2016, 5, 14) for m in mentions)
+
+
+def test_the_day_a_victim_is_in_stable_condition_is_not_the_day_of_the_shooting(nlp):
+    doc = nlp("Two men were shot outside a bar late Saturday.\n\n"
+              "An investigation was underway Monday into the shooting, and both men were in stable condition.")
+    mentions = extract_events(doc, date(2016, 5, 16), [], "x")
+    assert mentions and all(m.event_date == date(2016, 5, 14) for m in mentions)
+
+
+def test_a_date_on_a_noun_of_the_event_beside_an_aftermath_verb_is_the_events(nlp):
+    doc = nlp("Friends remembered the girl after her shooting death Friday.")
+    (m,) = extract_events(doc, date(2016, 5, 17), [], "x")
+    assert m.event_date == date(2016, 5, 13)
+
+
 def test_a_follow_up_story_dates_a_toll_told_on_the_day_of_the_news_by_its_history(nlp):
     doc = nlp("Police said Thursday that two men killed a taxi driver.\n\n"
               "The men were arrested at a motel.\n\n"

@@ -40,7 +40,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "13"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -849,6 +849,48 @@ def _is_reporting_date(token: Token) -> bool:
     return False
 
 
+def _is_relative_clause_date(token: Token, anchor: Token | None) -> bool:
+    """Whether a date belongs to a clause about a person that tells something other than the
+    event ("beheaded eight militants who had surrendered last week", "a man who moved there
+    in May"): a "who" clause whose verb is neither violence nor death, the anchor outside it.
+    A clause about the event ("a shooting that happened Sunday") or telling the harm itself
+    ("the two men who were shot Monday", "the boy, who died Tuesday") dates the event."""
+    verb = next((a for a in _ancestors(token, 3) if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    if not any(c.lower_ in {"who", "whom"} for c in verb.children):
+        return False
+    violent = lx.TRIGGER_LEMMAS.keys() | lx.DEATH_LEMMAS | lx.WOUNDING_LEMMAS | lx.INJURY_LEMMAS | {"fire"}
+    if any(t.lemma_.lower() in violent for t in verb.subtree):
+        return False  # "who opened fire last week", "who was hurt in a Friday shooting"
+    return anchor is None or not (verb.left_edge.i <= anchor.i <= verb.right_edge.i)
+
+
+AFTERMATH_LEMMAS = {"identify", "mourn", "grieve", "gather", "remember", "vow", "struggle", "search", "remain"}
+"""Verbs of the days after an event ("identified Sunday", "gather on Friday to mourn",
+"remained unclear on Sunday"): a date on them is not the day of the event."""
+
+
+def _is_aftermath_date(token: Token) -> bool:
+    """Whether a date hangs right off a verb of the aftermath (`AFTERMATH_LEMMAS`): "identified
+    Sunday", "gathered on Tuesday evening".  A date further down, on a noun ("the November 22nd
+    shooting remains unclear", "after his death Friday"), is the event's."""
+    head = token.head
+    if head.pos_ == "ADP" and head.i != token.i:
+        head = head.head
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if head.lemma_.lower() == "be":
+        return any(t.lemma_.lower() in AFTERMATH_STATES for c in head.children if c.i != token.i
+                   for t in (c, *c.children))
+    return head.lemma_.lower() in AFTERMATH_LEMMAS
+
+
+AFTERMATH_STATES = {"underway", "condition", "unclear", "custody", "hand", "large"}
+"""What "be" says of the days after ("an investigation was underway Tuesday", "in stable
+condition Friday", "on hand Wednesday", "remained at large")."""
+
+
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
 
 
@@ -860,7 +902,8 @@ def read_date(sent: Span, published: date, anchor: Token | None,
     as the last day the event can have happened, for sentences that give nothing better.
     Any part of the article's dateline reads as the whole dateline's day, even where the
     sentence splitter cut it in two and left "Oct 2014" at the head of the lead (a month,
-    read alone).
+    read alone).  Dates of other happenings are passed over: of a "who" clause about
+    something else, or of the aftermath ("identified Monday").
     """
     doc = sent.doc
     best: tuple[int, DateRange] | None = None
@@ -873,10 +916,13 @@ def read_date(sent: Span, published: date, anchor: Token | None,
         if span is None:
             continue
         token = span.root
-        if dateline is not None and sent.start_char + s < dateline.end and dateline.start < sent.start_char + e:
+        in_dateline = dateline is not None and sent.start_char + s < dateline.end and dateline.start < sent.start_char + e
+        if in_dateline:
             rng = dateline.range
         if _is_reporting_date(token) or _is_justice_date(token):
             reported = reported or rng
+            continue
+        if not in_dateline and (_is_relative_clause_date(token, anchor) or _is_aftermath_date(token)):
             continue
         distance = abs(token.i - anchor.i) if anchor is not None else 0
         if best is None or distance < best[0]:
