@@ -26,7 +26,7 @@ FLOORS = {
     "fakes": {
         "event found": 0.96,
         "main count exact": 0.68,
-        "main province right": 0.88,
+        "main province right": 0.89,
         "main date within 2 days": 0.74,
     },
     "gva": {

@@ -59,3 +59,21 @@ def test_english_in_capitals_that_the_identifier_misreads_is_kept():
     caps = ENGLISH.upper()
     assert plainly_english(caps)
     assert check_text(caps, max_chars=100_000) is None
+
+
+def test_a_headline_read_as_pidgin_with_english_second_is_english():
+    """Short headlines with few function words are often ranked Nigerian Pidgin first and
+    English a close second; the pidgin's words are English's, so the text is kept."""
+    headline = "Jets kill 40 civilians in Idlib market Monitor AFP Monday 3 April 2017"
+    ranking = [lang for lang, _ in py3langid.rank(headline)[:2]]
+    assert ranking == ["pcm", "en"]
+    assert check_text(headline, max_chars=100_000) is None
+
+
+def test_english_second_behind_any_other_language_is_still_rejected():
+    from sitrep.ingest.language import identified_as_english
+
+    assert identified_as_english([("en", -10.0), ("pcm", -12.0)])
+    assert identified_as_english([("pcm", -10.0), ("en", -12.0)])
+    assert not identified_as_english([("fr", -10.0), ("en", -12.0)])
+    assert not identified_as_english([("pcm", -10.0), ("fr", -12.0), ("en", -13.0)])

@@ -20,7 +20,7 @@ from typing import Container, Iterator
 import py3langid
 
 from sitrep.ingest.identity import article_id
-from sitrep.ingest.language import plainly_english
+from sitrep.ingest.language import identified_as_english, plainly_english
 
 METADATA_KEYS = ("published", "outlet", "url", "title")
 MIN_CHARS_FOR_LANGUAGE_ID = 60
@@ -93,9 +93,9 @@ def check_text(text: str | None, max_chars: int, known: bool = False) -> str | N
         return None
     sample = text[:3000]
     if len(sample.strip()) >= MIN_CHARS_FOR_LANGUAGE_ID and not plainly_english(sample):
-        lang, _ = py3langid.classify(sample)
-        if lang != "en":
-            return f"not English: looks like '{lang}'"
+        ranking = py3langid.rank(sample)
+        if not identified_as_english(ranking):
+            return f"not English: looks like '{ranking[0][0]}'"
     return None
 
 

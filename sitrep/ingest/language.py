@@ -22,6 +22,10 @@ ENGLISH_SHARE = 0.2
 MIN_WORDS = 20
 """Fewer words than this say too little: the identifier decides."""
 
+ENGLISH_LEXIFIED = frozenset({"pcm"})
+"""Languages whose words are English's (Nigerian Pidgin): a short English headline is often
+read as one, with English the close second reading."""
+
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -31,3 +35,10 @@ def plainly_english(sample: str) -> bool:
     if len(words) < MIN_WORDS:
         return False
     return sum(w in ENGLISH_FUNCTION_WORDS for w in words) >= ENGLISH_SHARE * len(words)
+
+
+def identified_as_english(ranking: list[tuple[str, float]]) -> bool:
+    """Whether the identifier's ranking of languages, best first, reads a text as English:
+    English first, or English second behind a language made of English words."""
+    best = [lang for lang, _ in ranking[:2]]
+    return best[:1] == ["en"] or (best[0] in ENGLISH_LEXIFIED and best[1:] == ["en"])
