@@ -24,9 +24,9 @@ FLOORS = {
         "weekly rows exact": 0.88,
     },
     "fakes": {
-        "event found": 0.96,
-        "main count exact": 0.68,
-        "main province right": 0.89,
+        "event found": 0.97,
+        "main count exact": 0.70,
+        "main province right": 0.90,
         "main date within 2 days": 0.74,
     },
     "gva": {

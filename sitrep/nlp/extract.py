@@ -40,7 +40,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -165,8 +165,8 @@ def _predicate_kind(noun: Token) -> str | None:
     own = noun.lemma_.lower()
     if own in {"injury", "casualty", "wound"} | lx.INJURY_LEMMAS:
         return "injury"  # "22 injuries", "13 injured": the noun itself says what the number is
-    if own in {"death", "fatality", "body", "corpse"}:
-        return "death"
+    if own in {"death", "fatality", "body", "corpse", "martyr"}:
+        return "death"  # "martyrs": the dead, in the copy of Syrian and Iranian state media
     for tok in noun.children:
         lemma = tok.lemma_.lower()
         if lemma in lx.DEATH_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(tok)):

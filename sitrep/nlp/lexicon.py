@@ -137,6 +137,7 @@ TRIGGER_PHRASES: dict[str, tuple[str, str, int]] = {
 DEATH_LEMMAS = {
     "kill", "die", "dead", "death", "toll", "lose", "slay", "massacre", "execute", "behead",
     "murder", "fatality", "fatally", "body", "corpse", "perish", "claim", "life", "deceased",
+    "martyr",
 }
 WOUNDING_LEMMAS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "gun"}
 """Verbs that hurt: deaths only with 'fatally', 'and killed', 'dead' (FATAL_ADVERBS)."""
