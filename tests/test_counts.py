@@ -265,6 +265,8 @@ def test_number_without_noun_has_no_head():
         ("Two teens, ages 14 and 17, were hurt.", "14", "age"),
         ("Two teens, ages 14 and 17, were hurt.", "17", "age"),
         ("Both men were in their 20s.", "20s", "age"),
+        ("The poet died in his sleep at the age of 83.", "83", "age"),
+        ("Ines Varga, 41 (shot in the hallway)", "41", "age"),
         # ordinals
         ("It was the second attack this week.", "second", "ordinal"),
         ("It was the 3rd attack this week.", "3rd", "ordinal"),
@@ -292,6 +294,7 @@ def test_number_without_noun_has_no_head():
         ("Call 911 if you see him.", "911", "label"),
         ("Call the police at 555-0100 with tips.", "555", "label"),
         ("The council passed Resolution 2254 that year.", "2254", "label"),
+        ("He forced the door of apartment 215, where he shot the tenants.", "215", "label"),
         ("Image 3 of 12 shows the street.", "3", "label"),
         ("Image 3 of 12 shows the street.", "12", "label"),
     ],

@@ -31,7 +31,7 @@ FLOORS = {
     },
     "gva": {
         "event found": 0.92,
-        "killed exact": 0.79,
+        "killed exact": 0.80,
         "injured exact": 0.58,
         "state right": 0.87,
         "city right": 0.63,

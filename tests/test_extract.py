@@ -130,6 +130,32 @@ def counts(nlp, text):
     ("Deputies are looking for a man suspected of killing his wife and their two sons.", [3]),
     ("Bail was set for a man accused of killing three neighbours.", [3]),
     ("A man killed in the crash was identified on Monday.", [1]),
+    # a death word that tells no death: denied, asked about, only intended, a claim that
+    # claims no life, an attempted murder-suicide
+    ("The nurse said it was a miracle that the boy did not die.", []),
+    ("Deputies could not say whether the driver had died.", []),
+    ("The hiker said he swallowed the pills in an attempt to kill himself.", []),
+    ("A teen who claimed he had been shot walked into the clinic.", []),
+    ("The lodger who claimed self-defense in the stabbing was released.", []),
+    ("The fire claimed nine lives in the old mill.", [9]),
+    ("The convoy bombing claiming 6 recruits and 20 injured shocked the town.", [6]),
+    ("Troopers say an attempted murder-suicide happened at the ranch.", []),
+    ("Troopers say a murder-suicide happened at the ranch.", [2]),
+    # a death told as the earlier event this one is set beside is not this one's
+    ("The robbery came two weeks after a gunman killed 11 people at a depot in Vell.", []),
+    ("These shootings come after the deaths of three teens in the park.", []),
+    ("The night's stabbings follow a fatal shooting in Orne on Friday.", []),
+    ("He opened a shop last month, just days after four guards were shot and killed by a robber.", []),
+    ("The woman died three days after the shooting.", [1]),
+    # nor a toll asked about, when the story is about its figure
+    ("The strikes came a day after the army opened an inquiry into whether its shelling killed 40 villagers.", [40]),
+    # relatives are people; a name in apposition carries its list on; the unborn are not counted
+    ("Deputies say the farmer fatally shot his girlfriend and her nephew.", [2]),
+    ("Deputies say the farmer fatally shot his fiancee, Dora Penn, and her son.", [2]),
+    ("The gunman killed four adults and an unborn child at the picnic.", [4]),
+    # "non-fatal" is not fatal
+    ("He had a prior arrest for a non-fatal shooting at a bar.", []),
+    ("Detectives are investigating a fatal shooting at a bar.", [1]),
 ])
 
 def test_death_counts(nlp, text, expected):

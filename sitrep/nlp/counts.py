@@ -230,6 +230,8 @@ _YEAR_BEFORE = frozenset(
     """in since of by until till from during early late mid before after year summer spring
     winter autumn fall the between to through""".split()
 )
+_ROOM_WORDS = frozenset({"apartment", "apt", "room", "suite"})
+"""Label words that name a number in lower case too ("the door of apartment 304")."""
 _STREET_SUFFIXES = frozenset(
     """street st avenue ave road rd drive dr boulevard blvd lane ln way place pl court ct
     highway hwy parkway pkwy terrace circle trail loop pike square""".split()
@@ -696,8 +698,8 @@ def _classify(toks: list[_Tok], ph: _Phrase) -> tuple[str, int, int]:
     if nxt in _CURRENCY_WORDS and not (nxt in ("pound", "pounds") and _low(toks, j + 1) == "of"):
         return "money", ph.i, j + 1
     # ages: "aged 25", "25-year-old", "25 years old", "ages 14 and 17"
-    if prev in _AGE_BEFORE or (prev == "and" and _low(toks, i - 3) in _AGE_BEFORE):
-        return "age", i, j
+    if prev in _AGE_BEFORE or (prev in ("and", "of") and _low(toks, i - 3 if prev == "and" else i - 2) in _AGE_BEFORE):
+        return "age", i, j  # "aged 25", "ages 14 and 17", "at the age of 79"
     age_end = _age_tail(toks, j)
     if age_end is not None:
         return "age", i, age_end
@@ -705,7 +707,7 @@ def _classify(toks: list[_Tok], ph: _Phrase) -> tuple[str, int, int]:
     if (prev == "," and i >= 2 and toks[i - 2].is_word and not core.article
             and toks[i - 2].text[0].isupper() and core.value <= 120 and not ph.count.qualifier
             and not core.vague and toks[i - 2].low not in _WEEKDAYS
-            and (nxt_tok is None or nxt_tok.text in ",.);")):
+            and (nxt_tok is None or nxt_tok.text in ",.);(")):
         return "age", i, j
     # measures: units, percentages, decimals, fractions, hyphen compounds
     k = j
@@ -747,7 +749,7 @@ def _classify(toks: list[_Tok], ph: _Phrase) -> tuple[str, int, int]:
         p = i - 1
         if p >= 0 and toks[p].text in ".#":
             p -= 1
-        if p >= 0 and toks[p].low in _LABEL_BEFORE and toks[p].text[0].isupper():
+        if p >= 0 and toks[p].low in _LABEL_BEFORE and (toks[p].text[0].isupper() or toks[p].low in _ROOM_WORDS):
             return "label", i, j
         if prev == "#":
             return "label", i, j

@@ -40,7 +40,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -169,7 +169,7 @@ def _predicate_kind(noun: Token) -> str | None:
         return "death"  # "martyrs": the dead, in the copy of Syrian and Iranian state media
     for tok in noun.children:
         lemma = tok.lemma_.lower()
-        if lemma in lx.DEATH_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(tok)):
+        if (lemma in lx.DEATH_LEMMAS and not _unrealised(tok, asked=False)) or (lemma in lx.WOUNDING_LEMMAS and _is_fatal(tok)):
             return "death"  # "27 civilians dead", "four men fatally shot"
         if lemma in lx.INJURY_LEMMAS or lemma in lx.WOUNDING_LEMMAS:
             return "injury"
@@ -181,8 +181,10 @@ def _predicate_kind(noun: Token) -> str | None:
             return "other" if lemma not in {"injure", "wound"} else "injury"
         if lemma in lx.INJURY_LEMMAS:
             return "injury"
+        if lemma in lx.DEATH_LEMMAS and _claims_nothing(anc):
+            continue  # "a man who claimed he was shot": a saying, not a death
         if lemma in lx.DEATH_LEMMAS:
-            return "death"
+            return "other" if _unrealised(anc, asked=False) else "death"
         if any(c.lemma_.lower() == "toll" for c in anc.children):
             return "death"  # "the death toll rose to 15", "putting the toll at 70"
         if lemma in lx.WOUNDING_LEMMAS:
@@ -196,6 +198,71 @@ def _predicate_kind(noun: Token) -> str | None:
                 continue
             break
     return None
+
+
+def _claims_nothing(token: Token) -> bool:
+    """'Claimed' counts the dead only with lives or counted people as its object ('the blast
+    claimed 12 lives', 'claimed the life of a boy', 'claiming 4 martyrs'); 'a man who claimed he
+    had been shot', 'who claimed self-defense' say something."""
+    return token.lemma_.lower() == "claim" and not any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in {"life", "live"} or any(n.dep_ == "nummod" for n in c.children))
+        for c in token.children)
+
+
+def _unrealised(token: Token, asked: bool = True) -> bool:
+    """A death word that tells no death: denied ('she did not die', 'he is not dead'), asked
+    about ('could not say if the man had died'; with `asked`), only intended ('in an effort to
+    kill himself', 'wanted to kill her'), or a claim of no life.  A counted toll asked about
+    ('an inquiry into whether its strikes killed 100 civilians') is the figure the story is
+    about, so counts are read without `asked`.  ('Declared brain dead' stays a death: the
+    records count such victims among the dead, once life support ends.)"""
+    lemma = token.lemma_.lower()
+    if _claims_nothing(token):
+        return True
+    holders = [token, token.head] if lemma in {"dead", "deceased"} else [token]
+    if any(c.dep_ == "neg" for h in holders for c in h.children):
+        return True
+    if asked and any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in token.children):
+        return True
+    if token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        head = token.head.lemma_.lower()
+        return token.dep_ in {"acl", "xcomp"} and (head in INTENT_LEMMAS or head in PURPOSE_WORDS)
+    return False
+
+
+TIME_UNITS = {"minute", "hour", "day", "week", "month", "year"}
+
+
+def _told_as_earlier(token: Token) -> bool:
+    """A death told as an earlier event this one is set beside, not as this one's: 'the shooting
+    came six weeks after a gunman killed 49 people', 'just days after five officers were shot and
+    killed', 'these shootings come after the deaths of two children', 'the overnight shootings
+    follow a fatal shooting in X'.  ('He died two days after the shooting' tells its death
+    outside the 'after'.)"""
+    child = token
+    for anc in [token, *_ancestors(token, 10)]:
+        if anc.dep_ == "relcl" and not any(c.tag_ in {"WDT", "WP", "WP$", "WRB"} or c.lower_ == "that"
+                                           for c in anc.children):
+            return False  # "days after a chemical attack a woman was killed": a clause glued on, not a relative one
+        if anc.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in anc.children):
+            return False  # "came after it opened an inquiry into whether its strikes killed 100": not told as a fact
+        if anc.lower_ == "after" and anc.dep_ == "prep" and _set_beside(anc.head, anc):
+            return True  # "came six weeks after a massacre", "come after the deaths of"
+        if any(c.dep_ == "mark" and c.lower_ == "after" for c in anc.children) and _set_beside(anc.head, anc):
+            return True  # "a month after Lanza killed 20 children", "days after five officers were killed"
+        if anc.lemma_.lower() == "follow" and anc.pos_ == "VERB" and child.dep_ == "dobj" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in lx.TRIGGER_LEMMAS for c in anc.children):
+            return True
+        child = anc
+    return False
+
+
+def _set_beside(verb: Token, holder: Token) -> bool:
+    """Whether an 'after' (a preposition, or the clause it opens) sets an event beside another:
+    it comes after it ('the shooting came after'), or a span of time lies between them ('six
+    weeks after', 'just days after')."""
+    return verb.lemma_.lower() == "come" or any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNITS for c in holder.children)
 
 
 def _kills(verb: Token) -> bool:
@@ -347,8 +414,10 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
             noun = noun.head.head.head  # "dozens of civilians" read through "of"
         lemma = noun.lemma_.lower()
-        if lemma in lx.NOT_DEATH_NOUNS:
+        if lemma in lx.NOT_DEATH_NOUNS or _told_as_earlier(noun):
             continue
+        if any(c.lower_ == "unborn" for c in noun.children):
+            continue  # "three of her children and an unborn grandson": the unborn are not counted (as in a list)
         if noun is number and _one_of_things(number):
             continue  # "in one of the worst mass shootings", "one of its oldest churches": a ranking
         said = _next_word_kind(span, noun)
@@ -586,6 +655,8 @@ def _death_predicates(sent: Span) -> list[tuple[Token, set[str], Token]]:
     out = []
     for token in sent:
         lemma = token.lemma_.lower()
+        if _unrealised(token) or _told_as_earlier(token):
+            continue
         if _kills(token):
             out.append((token, {"nsubjpass", "dobj"}, token))
         elif lemma in DIE_LEMMAS:
@@ -692,7 +763,9 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
                 continue
             if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl":
                 child = child.head.head  # "Smith, who was pronounced dead": Smith
-            victims = [child, *child.conjuncts]
+            # "his fiancee, Jo Lee, and their son": a name in apposition may carry the list on
+            victims = [child, *child.conjuncts, *(c for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"
+                                                  for c in a.conjuncts)]
             sizes = [_people(v, pronounced) for v in victims]
             if None in sizes and any(sizes):
                 # "Mackey and Ishmael Haywood died": a name beside a person is a person, whatever
@@ -718,10 +791,17 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
         best = _murder_charges(sent)
     if best is None:
         for token in sent:
-            if token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {"shooting", "stabbing", "attack", "shot"}:
+            if (token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {
+                    "shooting", "stabbing", "attack", "shot"} and not _non_fatal(token) and not _told_as_earlier(token)):
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
                 return [Count(1, 1, None, span.start_char, span.end_char, "civilians")]
     return [best] if best else []
+
+
+def _non_fatal(fatal: Token) -> bool:
+    """'A non-fatal shooting': the tokenizer splits 'non-fatal' into 'non', '-', 'fatal'."""
+    doc = fatal.doc
+    return fatal.i >= 2 and doc[fatal.i - 1].text == "-" and doc[fatal.i - 2].lower_ == "non"
 
 
 MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
@@ -738,6 +818,9 @@ def _multiple_killing(sent: Span) -> Count | None:
     for token in sent:
         lemma = token.lemma_.lower()
         if lemma in {"murder", "homicide", "killing", "slaying"}:
+            phrase = [*token.children, *(token.head.children if token.dep_ == "compound" else ())]
+            if any(c.lower_ == "attempted" for c in phrase):
+                continue  # "an attempted murder-suicide": nobody may have died
             n = next((MULTIPLES[c.lower_] for c in token.children if c.lower_ in MULTIPLES), None)
             if n is None and token.i + 2 < sent.end and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "suicide":
                 n = 2
@@ -804,6 +887,10 @@ def _death_of(sent: Span) -> Count | None:
 MODAL_AUX = {"will", "would", "could", "might", "may", "shall", "'ll", "wo"}
 INTENT_LEMMAS = {"plan", "aim", "threaten", "vow", "pledge", "intend", "seek", "want", "prepare",
                  "expect", "hope", "try", "promise", "gear", "set", "poise", "ready", "warn"}
+PURPOSE_WORDS = {"effort", "attempt", "plot", "plan", "bid", "conspiracy", "threat", "intent", "intention",
+                 "conspire"}
+"""Words (besides INTENT_LEMMAS) whose 'to kill' is a purpose, not a death ('in an effort to
+kill himself', 'conspired to kill')."""
 
 
 def _hypothetical_anchor(anchor: Token) -> bool:

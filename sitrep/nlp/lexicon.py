@@ -153,6 +153,9 @@ for _noun in (
     "mother", "father", "son", "daughter", "brother", "sister", "wife", "husband", "adult", "male",
     "female", "individual", "customer", "shopper", "neighbor", "neighbour", "friend", "relative",
     "youth", "toddler", "guest", "employee", "driver",
+    "girlfriend", "boyfriend", "fiancee", "fiance", "parent", "grandmother", "grandfather", "grandson",
+    "granddaughter", "grandchild", "cousin", "nephew", "niece", "aunt", "uncle", "stepfather", "stepmother",
+    "stepson", "stepdaughter", "roommate", "classmate", "coworker",
 ):
     VICTIM_NOUNS[_noun] = "civilians"
 for _noun in (
