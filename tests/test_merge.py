@@ -437,3 +437,16 @@ def test_a_report_that_names_the_others_town_takes_its_place_on_the_same_count()
     for other_places in (unnamed, backed):
         _, events = merge_mentions(frame([ca, tn]), places=other_places)
         assert events.height == 2
+
+
+def test_same_day_reports_in_one_state_join_on_a_street():
+    a = _shooting("a-0-0", "a", 7, location="Baltimore", admin1="US-MD", admin1_name="Maryland",
+                  evidence="A man was shot dead in the 1400 block of Ramsay St. on Friday.")
+    b = _shooting("b-0-0", "b", 7, location="South Baltimore", admin1="US-MD", admin1_name="Maryland",
+                  evidence="Police found a man shot on Ramsay Street late Friday; he died at a hospital.")
+    _, events = merge_mentions(frame([a, b]))
+    assert events.height == 1
+    for other in (dict(b, evidence="Police found a man shot on Pratt Street late Friday; he died at a hospital."),
+                  dict(b, date_start=date(2016, 3, 9), date_end=date(2016, 3, 9), event_date=date(2016, 3, 9))):
+        _, events = merge_mentions(frame([a, other]))
+        assert events.height == 2

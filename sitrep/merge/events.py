@@ -56,7 +56,7 @@ from datetime import date
 import polars as pl
 
 from sitrep import schema
-from sitrep.merge.clues import ages_in, headline_words, headlines_alike
+from sitrep.merge.clues import ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
 
@@ -285,19 +285,29 @@ def _same_toll(a: dict, b: dict) -> bool:
 
 def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
     """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
-    articles also share a particular of the incident: a victim's age, much of their headlines'
-    words, or the number of people shot (`_same_toll`).  Province and day alone are not enough: a busy province sees several incidents a day,
-    and its towns are often not named alike (a suburb, the city, the county).  Reports of the
-    same town and the same count may be up to `CLUE_TOWN_SLACK_DAYS` apart."""
+    articles also share a particular of the incident: a victim's age, a street, much of their
+    headlines' words, or the number of people shot (`_same_toll`).  Province and day alone are
+    not enough: a busy province sees several incidents a day, and its towns are often not named
+    alike (a suburb, the city, the county).  Reports of the same town and the same count may be
+    up to `CLUE_TOWN_SLACK_DAYS` apart."""
     evidence: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         evidence[row["article_id"]].append(row["evidence"] or "")
     ages: dict[str, frozenset[int]] = {}
+    streets: dict[str, frozenset[str]] = {}
 
     def ages_of(article: str) -> frozenset[int]:
         if article not in ages:  # only for articles with a candidate pair: reading counts costs
             ages[article] = ages_in(evidence[article])
         return ages[article]
+
+    def particulars(a: dict, b: dict) -> bool:
+        """The two leads' articles share an age, a street or much of a headline."""
+        ia, ib = a["article_id"], b["article_id"]
+        for article in (ia, ib):
+            if article not in streets:
+                streets[article] = streets_in(evidence[article])
+        return bool(headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib) or streets[ia] & streets[ib])
 
     by_province: dict[str, list[int]] = defaultdict(list)
     for i in lead.values():
@@ -319,8 +329,7 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
             and (_same_town(a, rows[j]) or (
                 (not a["country"] or a["country"] == rows[j]["country"])
                 and (a["fatalities_best"] is not None and a["fatalities_best"] == rows[j]["fatalities_best"] >= TELLING_COUNT
-                     or headlines_alike(heads[a["article_id"]], heads[rows[j]["article_id"]])
-                     or ages_of(a["article_id"]) & ages_of(rows[j]["article_id"]))))
+                     or particulars(a, rows[j]))))
         ]
         if len({rows[j]["admin1"] for j in matches}) == 1:
             links.extend((i, j) for j in matches)
@@ -336,8 +345,7 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
                     continue
                 if not _overlap(a, b) and not (_same_town(a, b) and a["fatalities_best"] == b["fatalities_best"]):
                     continue
-                ia, ib = a["article_id"], b["article_id"]
-                if headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib) or _same_toll(a, b):
+                if particulars(a, b) or _same_toll(a, b):
                     links.append((members[x], members[y]))
     return links
 
