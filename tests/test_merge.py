@@ -450,3 +450,14 @@ def test_same_day_reports_in_one_state_join_on_a_street():
                   dict(b, date_start=date(2016, 3, 9), date_end=date(2016, 3, 9), event_date=date(2016, 3, 9))):
         _, events = merge_mentions(frame([a, other]))
         assert events.height == 2
+
+
+def test_names_never_link_a_report_with_no_date():
+    crime = _shooting("a-0-0", "a", 7, evidence="Jamal Carter, 16, was shot dead on Monday.")
+    # a story whose only date was unusable: its events stay undated, counted in no week
+    undated = _shooting("b-0-0", "b", 7, admin1=None, admin1_name=None, location=None, geo_precision=None,
+                        date_start=None, date_end=None, event_date=None, time_precision=None, date_expression=None,
+                        published_date=None, evidence="The man who killed Jamal Carter was named.")
+    names = {"jamal carter", "dee lane", "lena ortiz"}
+    _, events = merge_mentions(frame([crime, undated]), people={"a": names, "b": names})
+    assert events.height == 2 and events["event_date"].null_count() == 1

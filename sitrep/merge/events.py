@@ -236,6 +236,8 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
         a, b = rows[i], rows[j]
         if a["country"] and b["country"] and a["country"] != b["country"]:
             continue
+        if a["date_start"] is None or b["date_start"] is None:
+            continue  # "at any date" is whatever dates two reports give, never none
         rare = [n for n in names if len(by_name[n]) <= RARE_NAME_ARTICLES]
         compatible = _counts_compatible(a["fatalities_best"], b["fatalities_best"])
         both_told = [n for n in names if n in told[a["article_id"]] and n in told[b["article_id"]]]
