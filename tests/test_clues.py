@@ -1,6 +1,6 @@
 """Ages and headline words: the particulars that tell two same-day reports are one incident."""
 
-from sitrep.merge.clues import ages_in, headline_words, headlines_alike
+from sitrep.merge.clues import ages_in, headline_words, headlines_alike, streets_in
 
 
 def test_ages_in_reads_every_form_and_no_other_number():
@@ -17,3 +17,13 @@ def test_headlines_alike_on_content_words_not_function_words():
     # only function words in common
     assert not headlines_alike(headline_words("Man is shot in the park"), headline_words("The fire in a school is out"))
     assert not headlines_alike(headline_words(None), b)
+
+
+def test_streets_in_reads_a_street_however_its_suffix_is_spelt():
+    found = streets_in(["Martin Ibarra, 35, was shot on the 1400 block of Ramsay St. in New Southwest.",
+                        "Gunfire rang out on Warren Avenue near 35th Street and Old Post Rd"])
+    assert found == {"ramsay street", "warren avenue", "35th street", "old post road"}
+    assert streets_in(["A man was shot on Ramsay Street."]) == {"ramsay street"}
+    # a court of law, or a street told of in general, is no address
+    assert streets_in(["He appeared in Hampden Superior Court.", "Violence on the Street worries them."]) == set()
+    assert streets_in(["Two men were shot in the street."]) == set()

@@ -335,3 +335,129 @@ def test_a_report_with_no_province_joins_on_its_town_or_a_telling_count_and_take
     # a merge allowed to move places gives the unplaced report its event's place
     assigned, events = merge_mentions(frame([dict(placed, **five), dict(unplaced, **five)]), places={})
     assert events.height == 1 and set(assigned["admin1"]) == {"US-TN"} and set(assigned["location"]) == {"Lebanon"}
+
+
+def test_a_name_common_in_one_citys_reports_links_only_with_a_second_name():
+    # a police chief named in five reports of one city: not a victim, even days apart
+    a = _shooting("a-0-0", "a", 7)
+    b = _shooting("b-0-0", "b", 9, location="Pasadena")
+    others = [_shooting(f"{x}-0-0", x, 7, location=f"Town {x}", date_start=date(2016, m, 7), date_end=date(2016, m, 7),
+                        event_date=date(2016, m, 7)) for x, m in zip("cde", (5, 6, 11))]
+    chief = {x: {"art acevedo"} for x in "abcde"}
+    _, events = merge_mentions(frame([a, b, *others]), people=chief)
+    assert events.height == 5
+    # the victim named too: two shared names link them within the days a follow-up takes
+    both = dict(chief, a={"art acevedo", "jamal carter"}, b={"art acevedo", "jamal carter", "dee lane"})
+    _, events = merge_mentions(frame([a, b, *others]), people=both)
+    assert events.height == 4
+
+
+def test_a_vigil_report_ten_days_on_joins_by_a_rare_name():
+    crime = _shooting("a-0-0", "a", 3)
+    vigil = _shooting("b-0-0", "b", 13, date_expression="on Friday night", published_date=date(2016, 3, 14))
+    people = {"a": {"kyle martin"}, "b": {"kyle martin"}}
+    _, events = merge_mentions(frame([crime, vigil]), people=people)
+    assert events.height == 1
+    # three weeks on, one name is not enough
+    later = dict(vigil, date_start=date(2016, 3, 25), date_end=date(2016, 3, 25), event_date=date(2016, 3, 25))
+    _, events = merge_mentions(frame([crime, later]), people=people)
+    assert events.height == 2
+
+
+def test_three_shared_names_link_a_long_running_case_at_any_date():
+    crime = _shooting("a-0-0", "a", 7)
+    # the verdict a year on, in a case whose names are in more articles than a rare name is
+    verdict = _shooting("b-0-0", "b", 7, date_start=date(2017, 3, 20), date_end=date(2017, 3, 20),
+                        event_date=date(2017, 3, 20), published_date=date(2017, 3, 21))
+    names = {"jeremy hale", "derrick moss", "chris fenn"}
+    coverage = [_shooting(f"{x}-0-0", x, 7, date_start=date(2016, m, 7), date_end=date(2016, m, 7), event_date=date(2016, m, 7))
+                for x, m in zip("cdef", (5, 6, 7, 8))]
+    people = {"a": set(names), "b": set(names), **{r["article_id"]: set(names) for r in coverage}}
+    _, events = merge_mentions(frame([crime, verdict, *coverage]), people=people)
+    assert events.height == 1
+    two = {x: ns - {"chris fenn"} for x, ns in people.items()}
+    _, events = merge_mentions(frame([crime, verdict, *coverage]), people=two)
+    assert events.height == 6
+
+
+def test_a_name_told_in_both_reports_event_sentences_links_them_at_any_date():
+    crime = _shooting("a-0-0", "a", 7, evidence="Jamal Carter, 16, was shot dead on Monday in Houston.")
+    # a trial report a year on, placed in no province (its lead names no place)
+    trial = _shooting("b-0-0", "b", 7, admin1=None, admin1_name=None, location=None, geo_precision=None,
+                      date_start=date(2017, 3, 20), date_end=date(2017, 3, 20), event_date=date(2017, 3, 20),
+                      published_date=date(2017, 3, 21), evidence="A jury convicted the man who killed Jamal Carter.")
+    people = {"a": {"jamal carter"}, "b": {"jamal carter"}}
+    _, events = merge_mentions(frame([crime, trial]), people=people)
+    assert events.height == 1
+    # the name only in a byline or a quote's attribution, not in what happened: apart
+    untold = dict(trial, evidence="A jury convicted a man of murder on Monday.")
+    _, events = merge_mentions(frame([crime, untold]), people=people)
+    assert events.height == 2
+    # both placed: a told name joins them at any date only in the same town
+    same_town = dict(trial, admin1="US-TX", admin1_name="Texas", location="Houston", geo_precision=1)
+    _, events = merge_mentions(frame([crime, same_town]), people=people)
+    assert events.height == 1
+    other_town = dict(same_town, location="Pasadena")
+    _, events = merge_mentions(frame([crime, other_town]), people=people)
+    assert events.height == 2
+
+
+def test_same_day_reports_in_one_state_join_on_the_number_shot():
+    seven = _shooting("a-0-0", "a", 7, location="Chicago", admin1="US-IL", admin1_name="Illinois",
+                      fatalities_best=None, fatalities_low=None, injured=7)
+    one_and_six = _shooting("b-0-0", "b", 7, location="East Garfield Park", admin1="US-IL", admin1_name="Illinois",
+                            injured=6)
+    _, events = merge_mentions(frame([seven, one_and_six]))
+    assert events.height == 1
+    # two shot is too common a toll to tell one incident, and another toll is another incident
+    for a, b in ((dict(seven, injured=2), dict(one_and_six, injured=1)), (seven, dict(one_and_six, injured=2))):
+        _, events = merge_mentions(frame([a, b]))
+        assert events.height == 2
+
+
+def test_a_report_that_names_the_others_town_takes_its_place_on_the_same_count():
+    from sitrep.merge.placing import place_names
+
+    two = dict(fatalities_best=2, fatalities_low=2)
+    ca = _shooting("a-0-0", "a", 7, **two, **_in("US-CA", "California", "Woodbridge", 38.2))
+    tn = _shooting("b-0-0", "b", 7, **two, **_in("US-TN", "Tennessee", "Memphis", 35.1))
+    # article a resolved Memphis (its headline's) into Tennessee, but put its lead in a namesake
+    places = place_names([("a", "US-CA", "Woodbridge"), ("a", "US-TN", "Memphis"), ("a", "US-TN", "Tennessee"),
+                          ("b", "US-TN", "Memphis"), ("b", "US-TN", "Shelby County")])
+    assigned, events = merge_mentions(frame([ca, tn]), places=places)
+    assert events.height == 1 and set(assigned["admin1"]) == {"US-TN"}
+    # another count: another incident
+    _, events = merge_mentions(frame([ca, dict(tn, fatalities_best=3, fatalities_low=3)]), places=places)
+    assert events.height == 2
+    # a report that names no town of the other's province, or one whose own province other
+    # places back too (a report of one bombing naming the day's other one): apart
+    unnamed = place_names([("a", "US-CA", "Woodbridge"), ("b", "US-TN", "Memphis"), ("b", "US-TN", "Shelby County")])
+    backed = place_names([("a", "US-CA", "Woodbridge"), ("a", "US-CA", "San Joaquin County"), ("a", "US-TN", "Memphis"),
+                          ("b", "US-TN", "Memphis"), ("b", "US-TN", "Shelby County")])
+    for other_places in (unnamed, backed):
+        _, events = merge_mentions(frame([ca, tn]), places=other_places)
+        assert events.height == 2
+
+
+def test_same_day_reports_in_one_state_join_on_a_street():
+    a = _shooting("a-0-0", "a", 7, location="Baltimore", admin1="US-MD", admin1_name="Maryland",
+                  evidence="A man was shot dead in the 1400 block of Ramsay St. on Friday.")
+    b = _shooting("b-0-0", "b", 7, location="South Baltimore", admin1="US-MD", admin1_name="Maryland",
+                  evidence="Police found a man shot on Ramsay Street late Friday; he died at a hospital.")
+    _, events = merge_mentions(frame([a, b]))
+    assert events.height == 1
+    for other in (dict(b, evidence="Police found a man shot on Pratt Street late Friday; he died at a hospital."),
+                  dict(b, date_start=date(2016, 3, 9), date_end=date(2016, 3, 9), event_date=date(2016, 3, 9))):
+        _, events = merge_mentions(frame([a, other]))
+        assert events.height == 2
+
+
+def test_names_never_link_a_report_with_no_date():
+    crime = _shooting("a-0-0", "a", 7, evidence="Jamal Carter, 16, was shot dead on Monday.")
+    # a story whose only date was unusable: its events stay undated, counted in no week
+    undated = _shooting("b-0-0", "b", 7, admin1=None, admin1_name=None, location=None, geo_precision=None,
+                        date_start=None, date_end=None, event_date=None, time_precision=None, date_expression=None,
+                        published_date=None, evidence="The man who killed Jamal Carter was named.")
+    names = {"jamal carter", "dee lane", "lena ortiz"}
+    _, events = merge_mentions(frame([crime, undated]), people={"a": names, "b": names})
+    assert events.height == 2 and events["event_date"].null_count() == 1

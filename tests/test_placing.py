@@ -3,7 +3,7 @@
 import polars as pl
 
 from sitrep import schema
-from sitrep.merge.placing import evidence, moved, moved_records, place_names, restore, support
+from sitrep.merge.placing import evidence, moved, moved_records, names_town, place_names, restore, support
 
 
 def test_place_names_group_an_articles_places_by_province():
@@ -22,6 +22,14 @@ def test_a_province_resting_on_its_town_alone_is_weak():
     assert evidence([names["a"], names["b"]], "US-DE") == 2
     assert evidence([names["a"], names["b"]], "US-NC") == 1
     assert evidence([names["a"], None], None) == 0
+
+
+def test_an_article_names_a_town_only_in_the_province_it_resolved_it_to():
+    names = place_names([("a", "US-CA", "Woodbridge"), ("a", "US-TN", "Memphis")])["a"]
+    assert names_town(names, "US-TN", "Memphis") and names_town(names, "US-TN", "MEMPHIS")
+    assert not names_town(names, "US-AR", "Memphis")  # a namesake the article never meant
+    assert not names_town(names, "US-TN", "Nashville")
+    assert not names_town(None, "US-TN", "Memphis") and not names_town(names, "US-TN", None)
 
 
 def _mentions(rows):

@@ -2,9 +2,10 @@
 
 A province sees several shootings or strikes a day, so a shared province and date alone say
 little.  Reports of one incident also repeat its particulars: the victims' ages ("a
-16-year-old boy", "John Doe, 58,") and the words of the headline ("Teen killed in Eastside
-drive-by").  The merger (`sitrep.merge.events`) asks for one of these on top of the place and
-date before it links two articles' lead events.
+16-year-old boy", "John Doe, 58,"), the street it happened in ("the 1400 block of Ramsay St.",
+"on Copeland Street") and the words of the headline ("Teen killed in Eastside drive-by").
+The merger (`sitrep.merge.events`) asks for one of these on top of the place and date before
+it links two articles' lead events.
 """
 
 from __future__ import annotations
@@ -31,6 +32,31 @@ def ages_in(sentences: Iterable[str]) -> frozenset[int]:
         span.count.best for text in sentences for span in find_counts(text)
         if span.kind == "age" and span.count is not None and span.count.best is not None
     )
+
+
+_STREET = re.compile(
+    r"\b((?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) (?:[A-Z][a-z]+ )?)"
+    r"(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Parkway|Pkwy|Place|Pl|Way|Highway|Hwy"
+    r"|Circle|Terrace)\b\.?")
+"""A street: one or two capitalised words (or an ordinal) before a street word.  "Court" is
+left out: in crime news it is mostly a court of law ("Hampden Superior Court")."""
+_STREET_SUFFIX = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive", "ln": "lane",
+                  "pkwy": "parkway", "pl": "place", "hwy": "highway"}
+
+
+def streets_in(sentences: Iterable[str]) -> frozenset[str]:
+    """Every street the sentences name, lower case with its suffix spelt out ("Ramsay St." and
+    "Ramsay Street" are "ramsay street"): one or two capitalised words (or an ordinal,
+    "35th") before a street word."""
+    out = set()
+    for text in sentences:
+        for m in _STREET.finditer(text):
+            name = m.group(1).strip().lower()
+            if name.split()[0] in _FUNCTION_WORDS:  # "the street", "a way"
+                continue
+            suffix = m.group(2).lower()
+            out.add(f"{name} {_STREET_SUFFIX.get(suffix, suffix)}")
+    return frozenset(out)
 
 
 def headline_words(title: str | None) -> frozenset[str]:

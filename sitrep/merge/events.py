@@ -11,23 +11,27 @@ one event, one count.  Mentions are linked when they can only be the same event:
   with the same count of two or more deaths, since one death is the commonest report;
 - across articles, by the people they name: each article's lead event (its first report of
   deaths, else its first report) joins another article's lead event when both articles name
-  the same person (a victim, a suspect, a commander), within a few days and never across
-  provinces; two shared names link them at any date (a trial report months later).
-  A name in many articles or in several provinces (a spokesman, a monitor's director) says
-  nothing about which event an article tells, so only distinctive names count;
+  the same person (a victim, a suspect, a commander), within two weeks and never across
+  provinces, if the name is rare or a second one is shared; two shared rare names, or three
+  shared names, link them at any date (a trial report months later), and so does one name
+  that both articles' event sentences tell, when the two reports name one town or one of them
+  was placed in no province.  A name in many articles or in several provinces (a spokesman, a
+  monitor's director) says nothing about which event an article tells, so only distinctive
+  names count;
 - across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
   (of one town and count, within two days) with compatible counts join when their articles
-  share a victim's age or much of their headlines; a lead event with no province joins the
-  same way, or on the same town or the same count of two or more, when its clues point to one
-  province only;
+  share a victim's age, much of their headlines or the number of people shot (dead and
+  wounded); a lead event with no province joins the same way, or on the same town or the same
+  count of two or more, when its clues point to one province only;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains.
 
 Before linking, a report placed in the wrong province by a namesake town ("Wilmington" of
 North Carolina for Delaware's) or by its outlet's home state takes the place of another report
 of the same event (`sitrep.merge.placing`): their lead events share a distinctive name within a
-day, or name the same town or tell much of one headline on overlapping dates, and the places the
-two articles name back the other province more.  After linking, an event's mentions with no
+day, or name the same town or tell much of one headline on overlapping dates, or give one count
+while one article, placed by its town alone, names the other's town in the other's province; and
+the places the two articles name back the other province more.  After linking, an event's mentions with no
 province take its place.  Moved mentions carry their new place into `event_mentions`, so every
 event still lies in one province and its reports agree on where; the merge stage keeps what
 extraction said in `moved_mentions`, so each merge starts again from the extracted places.
@@ -52,9 +56,9 @@ from datetime import date
 import polars as pl
 
 from sitrep import schema
-from sitrep.merge.clues import ages_in, headline_words, headlines_alike
+from sitrep.merge.clues import ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
-from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, support
+from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
 
 COUNT_RATIO_FLOOR = 0.3
 """Two reports' counts of one event differ (201 claimed, 70 monitored), but not tenfold."""
@@ -62,9 +66,9 @@ COUNT_RATIO_FLOOR = 0.3
 NAME_MAX_ARTICLES = 12
 """A person named in more articles than this is a public figure or a source, not a victim."""
 
-NAME_DATE_SLACK_DAYS = 7
+NAME_DATE_SLACK_DAYS = 14
 """Two reports naming the same person may date the event days apart: one resolves 'Monday
-night' a day off, a follow-up dates it by the arrest or the funeral."""
+night' a day off, a follow-up dates it by the arrest, the funeral or the vigil a week or two on."""
 
 RARE_NAME_ARTICLES = 4
 """Names that link reports whatever their dates must each be in at most this many articles: a
@@ -115,7 +119,12 @@ TELLING_COUNT = 2
 count of at least this many deaths."""
 
 NAMES_ANY_DATE = 2
-"""Articles sharing this many distinctive full names tell one event, however far apart their dates."""
+"""Articles sharing this many rare full names tell one event, however far apart their dates."""
+
+NAMES_ANY_DATE_ANY = 3
+"""Articles sharing this many distinctive full names, rare or not, tell one event whatever their
+dates: a long-running case (a trial a year on) names its victim, suspect and officers in more
+articles than a rare name is in, but two other incidents seldom share three names."""
 
 
 def _overlap(a: dict, b: dict, slack_days: int = 0) -> bool:
@@ -197,35 +206,58 @@ def lead_mentions(rows: list[dict]) -> dict[str, int]:
 def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]]) -> list[tuple[int, int]]:
     """Pairs of lead mentions whose articles name the same distinctive person.
 
-    One shared name links two reports within a few days and with compatible counts; two or
-    more shared rare names (the victim and the suspect, two victims) link them whatever their
-    dates and counts say: a trial or a funeral report dates its lead sentence by the hearing, and
-    an early report gives a count before a victim died.
+    One shared name links two reports within `NAME_DATE_SLACK_DAYS` and with compatible counts
+    when it is rare, or when a second name is shared too: a police chief or a reporter named
+    in a handful of one city's reports is named in many, a victim in few.  Some shared names
+    link them whatever their dates say (a trial or a funeral report dates its lead sentence by
+    the hearing, and an early report gives a count before a victim died):
+
+    - two rare names (the victim and the suspect, two victims), or `NAMES_ANY_DATE_ANY` names
+      however common;
+    - a name that both articles' event sentences tell (`_told_names`: the victim or the killer,
+      not the spokesman quoted beside them), with compatible counts, when the two reports name
+      the same town and the name is rare, or when one of them was placed in no province.
     """
     by_name: dict[str, list[int]] = defaultdict(list)
     for article, i in lead.items():
         for name in people.get(article, ()):
             by_name[name].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    rare: dict[tuple[int, int], int] = defaultdict(int)  # shared names in at most RARE_NAME_ARTICLES articles
-    for members in by_name.values():
+    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for name, members in by_name.items():
         provinces = {rows[i]["admin1"] for i in members if rows[i]["admin1"]}
         if len(members) < 2 or len(members) > NAME_MAX_ARTICLES or len(provinces) > 1:
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
-                shared[(members[x], members[y])] += 1
-                rare[(members[x], members[y])] += len(members) <= RARE_NAME_ARTICLES
+                shared[(members[x], members[y])].append(name)
+    told = _told_names(rows, {rows[i]["article_id"] for pair in shared for i in pair})
     links = []
-    for (i, j), n in shared.items():
+    for (i, j), names in shared.items():
         a, b = rows[i], rows[j]
         if a["country"] and b["country"] and a["country"] != b["country"]:
             continue
-        if rare[(i, j)] >= NAMES_ANY_DATE or (
-            _overlap(a, b, NAME_DATE_SLACK_DAYS) and _counts_compatible(a["fatalities_best"], b["fatalities_best"])
-        ):
+        if a["date_start"] is None or b["date_start"] is None:
+            continue  # "at any date" is whatever dates two reports give, never none
+        rare = [n for n in names if len(by_name[n]) <= RARE_NAME_ARTICLES]
+        compatible = _counts_compatible(a["fatalities_best"], b["fatalities_best"])
+        both_told = [n for n in names if n in told[a["article_id"]] and n in told[b["article_id"]]]
+        if (len(rare) >= NAMES_ANY_DATE or len(names) >= NAMES_ANY_DATE_ANY
+                or (compatible and _overlap(a, b, NAME_DATE_SLACK_DAYS) and (rare or len(names) >= 2))
+                or (compatible and both_told and (not a["admin1"] or not b["admin1"]))
+                or (compatible and _same_town(a, b) and set(both_told) & set(rare))):
             links.append((i, j))
     return links
+
+
+def _told_names(rows: list[dict], articles: set[str]) -> dict[str, str]:
+    """article -> the lower-case text of its event sentences (every mention's evidence), in
+    which a name of the article (`sitrep.nlp.people`) is looked up: a name there is part of
+    what happened, one only in a quote's attribution or a byline is not."""
+    told: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        if row["article_id"] in articles:
+            told[row["article_id"]].append((row["evidence"] or "").lower())
+    return {article: "\n".join(texts) for article, texts in told.items()}
 
 
 CLUE_TOWN_SLACK_DAYS = 2
@@ -237,21 +269,47 @@ def _same_town(a: dict, b: dict) -> bool:
     return bool(a["location"]) and a["location"] == b["location"]
 
 
+TELLING_SHOT = 3
+"""People shot (killed and wounded) in one incident, from which an equal toll of two reports of
+one province and day is a particular of the incident ("seven shot" and "one killed, six
+wounded"); two shot in one city on one day is common."""
+
+
+def _shot(row: dict) -> int:
+    return (row["fatalities_best"] or 0) + (row["injured"] or 0)
+
+
+def _same_toll(a: dict, b: dict) -> bool:
+    """Both reports count as many people shot, dead and wounded together, at least
+    `TELLING_SHOT`, and one of them counts wounded (equal death tolls alone are no new clue)."""
+    return bool(a["injured"] or b["injured"]) and _shot(a) == _shot(b) >= TELLING_SHOT
+
+
 def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
     """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
-    articles also share a particular of the incident: a victim's age, or much of their headlines'
-    words.  Province and day alone are not enough: a busy province sees several incidents a day,
-    and its towns are often not named alike (a suburb, the city, the county).  Reports of the
-    same town and the same count may be up to `CLUE_TOWN_SLACK_DAYS` apart."""
+    articles also share a particular of the incident: a victim's age, a street, much of their
+    headlines' words, or the number of people shot (`_same_toll`).  Province and day alone are
+    not enough: a busy province sees several incidents a day, and its towns are often not named
+    alike (a suburb, the city, the county).  Reports of the same town and the same count may be
+    up to `CLUE_TOWN_SLACK_DAYS` apart."""
     evidence: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         evidence[row["article_id"]].append(row["evidence"] or "")
     ages: dict[str, frozenset[int]] = {}
+    streets: dict[str, frozenset[str]] = {}
 
     def ages_of(article: str) -> frozenset[int]:
         if article not in ages:  # only for articles with a candidate pair: reading counts costs
             ages[article] = ages_in(evidence[article])
         return ages[article]
+
+    def particulars(a: dict, b: dict) -> bool:
+        """The two leads' articles share an age, a street or much of a headline."""
+        ia, ib = a["article_id"], b["article_id"]
+        for article in (ia, ib):
+            if article not in streets:
+                streets[article] = streets_in(evidence[article])
+        return bool(headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib) or streets[ia] & streets[ib])
 
     by_province: dict[str, list[int]] = defaultdict(list)
     for i in lead.values():
@@ -273,8 +331,7 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
             and (_same_town(a, rows[j]) or (
                 (not a["country"] or a["country"] == rows[j]["country"])
                 and (a["fatalities_best"] is not None and a["fatalities_best"] == rows[j]["fatalities_best"] >= TELLING_COUNT
-                     or headlines_alike(heads[a["article_id"]], heads[rows[j]["article_id"]])
-                     or ages_of(a["article_id"]) & ages_of(rows[j]["article_id"]))))
+                     or particulars(a, rows[j]))))
         ]
         if len({rows[j]["admin1"] for j in matches}) == 1:
             links.extend((i, j) for j in matches)
@@ -290,8 +347,7 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
                     continue
                 if not _overlap(a, b) and not (_same_town(a, b) and a["fatalities_best"] == b["fatalities_best"]):
                     continue
-                ia, ib = a["article_id"], b["article_id"]
-                if headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib):
+                if particulars(a, b) or _same_toll(a, b):
                     links.append((members[x], members[y]))
     return links
 
@@ -302,7 +358,8 @@ def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[s
     article -> (its province, the lead whose place it takes).
 
     The two leads must have compatible counts and share a distinctive name within a day, or
-    name the same town, or tell much of one headline, on overlapping dates.  The article that
+    name the same town, or tell much of one headline, or give the same count while one article
+    names the other's town in the other's province, on overlapping dates.  The article that
     moves is the one whose province the places of both articles back less (its own town
     aside, `sitrep.merge.placing`); on a tie neither does, and an article pointed at two other
     provinces keeps its own."""
@@ -332,7 +389,12 @@ def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[s
                 if not _overlap(a, b):
                     continue
                 town = a["location"] and b["location"] and a["location"].lower() == b["location"].lower()
-                if not town and not headlines_alike(heads[pair[0]], heads[pair[1]], MOVE_HEADLINE_OVERLAP):
+                # one report names, somewhere, the other's town in the other's province while
+                # nothing but its own town backs its own, and both give the same count (or
+                # none): the town it was placed in may be a namesake
+                names_it = a["fatalities_best"] == b["fatalities_best"] and (
+                    _names_other_town(places.get(pair[0]), a, b) or _names_other_town(places.get(pair[1]), b, a))
+                if not town and not names_it and not headlines_alike(heads[pair[0]], heads[pair[1]], MOVE_HEADLINE_OVERLAP):
                     continue
             wa, wb = weight(i, pair), weight(j, pair)
             if wa != wb:
@@ -343,6 +405,15 @@ def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[s
         if len({rows[i]["admin1"] for i in firm}) == 1:
             out[article] = (rows[lead[article]]["admin1"], min(firm, key=lambda i: _place_rank(rows[i])))
     return out
+
+
+def _names_other_town(names: dict[str, frozenset[str]] | None, own: dict, other: dict) -> bool:
+    """The article of lead `own` resolved `other`'s town into `other`'s province, and no place
+    of it but its own town lies in its own province (`sitrep.merge.placing.support`): its place
+    rests on that one name.  A report firmly placed that names another town is telling of two
+    incidents (the day's other bombing), not misplaced."""
+    return (names_town(names, other["admin1"], other["location"])
+            and support(names, own["admin1"], own["location"]) == 0)
 
 
 def relocate(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]], heads: dict[str, frozenset[str]],

@@ -40,6 +40,15 @@ def support(names: dict[str, frozenset[str]] | None, admin1: str | None, locatio
     return len(names.get(admin1, frozenset()) - {own})
 
 
+def names_town(names: dict[str, frozenset[str]] | None, admin1: str | None, location: str | None) -> bool:
+    """Whether the article resolved `location` into `admin1` among its places: a report put in
+    another province that names this town of this one may be this report's incident, placed by
+    a namesake (the headline's "Lexington" read as Kentucky's, the text's as South Carolina's)."""
+    if not names or not admin1 or not location:
+        return False
+    return location.lower() in names.get(admin1, frozenset())
+
+
 def evidence(articles: Iterable[dict[str, frozenset[str]] | None], admin1: str | None) -> int:
     """How many places the articles name in the province, counted per article: the weight of
     that province when two reports of one event were put in different ones."""
