@@ -27,8 +27,10 @@ Before linking, a report placed in the wrong province by a namesake town ("Wilmi
 North Carolina for Delaware's) or by its outlet's home state takes the place of another report
 of the same event (`sitrep.merge.placing`): their lead events share a distinctive name within a
 day, or name the same town or tell much of one headline on overlapping dates, and the places the
-two articles name back the other province more.  After linking, an event's mentions with no
-province take its place.  Moved mentions carry their new place into `event_mentions`, so every
+two articles name back the other province more; first, a report whose town nothing else backs
+takes the namesake town of its outlet's home province (`sitrep.merge.outlets`).  After linking,
+an event's mentions with no province take its place, and an event that no report places lies
+in its outlets' home province.  Moved mentions carry their new place into `event_mentions`, so every
 event still lies in one province and its reports agree on where; the merge stage keeps what
 extraction said in `moved_mentions`, so each merge starts again from the extracted places.
 
@@ -54,6 +56,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import ages_in, headline_words, headlines_alike
 from sitrep.merge.duplicates import same_sentence
+from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, support
 
 COUNT_RATIO_FLOOR = 0.3
@@ -427,6 +430,21 @@ def _place_unplaced(members: list[dict], moves: dict[str, dict]) -> None:
             members[k] = moved(m, placed)
 
 
+def _place_at_home(members: list[dict], moves: dict[str, dict], hosts: dict[str, str | None],
+                   homes: dict[str, str], gazetteer) -> None:
+    """An event that no report places in a province lies in its outlets' home province
+    (`sitrep.merge.outlets`), if they have one; period totals keep the width they were told."""
+    if any(m["admin1"] for m in members):
+        return
+    home = home_place(members, hosts, homes, gazetteer)
+    if home is None:
+        return
+    for k, m in enumerate(members):
+        if not m["is_aggregate"]:
+            moves[m["mention_id"]] = home
+            members[k] = moved(m, home)
+
+
 def _possible_dates(members: list[dict]) -> list[dict]:
     """The mentions whose date the event can have: an event happened by the time the first
     report of it was published, so a later report's date that starts after that (a trial, a
@@ -490,6 +508,8 @@ def merge_mentions(
     people: dict[str, set[str]] | None = None,
     titles: dict[str, str | None] | None = None,
     places: dict[str, dict[str, frozenset[str]]] | None = None,
+    hosts: dict[str, str | None] | None = None,
+    gazetteer=None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Assign `event_id` to every mention and build the `events` table.
 
@@ -498,7 +518,9 @@ def merge_mentions(
     the event_id the last run gave it (see the module docstring); `people` maps article_id to
     the full names it mentions (`sitrep.nlp.people`); `titles` maps article_id to its headline
     (`sitrep.merge.clues`); `places` maps article_id to the place names it resolved per province
-    (`sitrep.merge.placing.place_names`), without which no mention changes place.
+    (`sitrep.merge.placing.place_names`), without which no mention changes place; `hosts` maps
+    article_id to its outlet's web host (`sitrep.merge.outlets.outlet_host`), with which (and
+    the `gazetteer`) a weakly placed report takes its outlet's home province.
     """
     outlets = outlets or {}
     story_of = story_of or {}
@@ -511,8 +533,12 @@ def merge_mentions(
     # mention's place, never which mention leads
     lead = lead_mentions(rows)
     heads = {article: headline_words((titles or {}).get(article)) for article in lead}
-    moves = relocate(rows, lead, people, heads, places) if places is not None else {}
+    homes = outlet_homes(rows, lead, hosts) if places is not None and hosts and gazetteer is not None else {}
+    moves = namesake_moves(rows, lead, hosts, homes, places, gazetteer) if homes else {}
     rows = [moved(row, moves[row["mention_id"]]) if row["mention_id"] in moves else row for row in rows]
+    relocated = relocate(rows, lead, people, heads, places) if places is not None else {}
+    rows = [moved(row, relocated[row["mention_id"]]) if row["mention_id"] in relocated else row for row in rows]
+    moves.update(relocated)
     roots = _cluster(rows, story_of, lead, people, heads)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
@@ -520,6 +546,8 @@ def merge_mentions(
     if places is not None:
         for members in clusters.values():
             _place_unplaced(members, moves)
+            if homes:
+                _place_at_home(members, moves, hosts, homes, gazetteer)
     events = []
     event_of: dict[str, str] = {}
     groups = list(clusters.values())

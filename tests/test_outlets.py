@@ -1,0 +1,94 @@
+"""An outlet's home province, learned from its own reports, for its weakly placed ones."""
+
+from datetime import date
+
+import polars as pl
+
+from sitrep import schema
+from sitrep.geo.gazetteer import get_gazetteer
+from sitrep.merge.events import merge_mentions
+from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes, outlet_host
+from sitrep.merge.placing import place_names
+
+DAY = date(2015, 3, 2)
+
+
+def report(mid, article, admin1, location, country="US", **kw):
+    row = {"mention_id": mid, "article_id": article, "sentence_index": int(mid.split("-")[-2]),
+           "event_type": "Violence against civilians", "sub_event_type": "Attack", "country": country,
+           "admin1": admin1, "admin1_name": None, "location": location, "geo_precision": 1 if location else None,
+           "date_start": DAY, "date_end": DAY, "event_date": DAY, "time_precision": 1, "is_aggregate": False,
+           "published_date": DAY, "fatalities_best": 1, "fatalities_low": 1}
+    row.update(kw)
+    return row
+
+
+def test_the_outlet_is_the_web_host_of_the_original_address():
+    assert outlet_host("http://web.archive.org/web/20150101/http://www.kxyz.com:80/story/1/man-shot") == "kxyz.com"
+    assert outlet_host("https://m.kxyz.com/news/a") == "kxyz.com"
+    assert outlet_host("http://news.example-gazette.com/a") == "news.example-gazette.com"
+    assert outlet_host(None) is None and outlet_host("not an address") is None
+
+
+def test_an_outlet_whose_reports_mostly_lie_in_one_province_has_it_as_home():
+    rows = [report("a-0-0", "a", "US-NM", "Albuquerque"), report("b-0-0", "b", "US-NM", "Santa Fe"),
+            report("c-0-0", "c", "US-TX", "El Paso"),
+            report("d-0-0", "d", "US-NY", "New York City"), report("e-0-0", "e", "US-CA", "Fresno"),
+            report("f-0-0", "f", "US-FL", "Miami")]
+    lead = {r["article_id"]: i for i, r in enumerate(rows)}
+    hosts = {"a": "kxyz.com", "b": "kxyz.com", "c": "kxyz.com", "d": "national.com", "e": "national.com",
+             "f": "lonely.com"}
+    # two of three reports in New Mexico; a national outlet's and a single report's make no home
+    assert outlet_homes(rows, lead, hosts) == {"kxyz.com": "US-NM"}
+    # an even split makes none either
+    hosts["c"] = hosts["d"] = "split.com"
+    rows[3] = report("d-0-0", "d", "US-NY", "Buffalo")
+    assert "split.com" not in outlet_homes(rows, lead, hosts)
+
+
+def test_a_namesake_town_that_nothing_else_supports_moves_to_the_outlets_home():
+    gazetteer = get_gazetteer()
+    rows = [report("a-0-0", "a", "US-GA", "Roswell"), report("a-1-0", "a", "US-GA", "Roswell", fatalities_best=None),
+            report("b-0-0", "b", "US-GA", "Roswell")]
+    lead = {"a": 0, "b": 2}
+    hosts = {"a": "kxyz.com", "b": "kxyz.com"}
+    places = place_names([("a", "US-GA", "Roswell"), ("b", "US-GA", "Roswell"), ("b", "US-GA", "Georgia")])
+    moves = namesake_moves(rows, lead, hosts, {"kxyz.com": "US-NM"}, places, gazetteer)
+    # the first names nothing else in Georgia; the second names the state too, and stays
+    assert set(moves) == {"a-0-0", "a-1-0"}
+    assert moves["a-0-0"]["admin1"] == "US-NM" and moves["a-0-0"]["location"] == "Roswell"
+    assert moves["a-0-0"]["geo_precision"] == 1
+    # no town of that name in the home province: nothing to move to
+    rows[0] = report("a-0-0", "a", "US-GA", "Alpharetta")
+    places = place_names([("a", "US-GA", "Alpharetta"), ("b", "US-GA", "Georgia")])
+    assert namesake_moves(rows, lead, hosts, {"kxyz.com": "US-NM"}, places, gazetteer) == {}
+
+
+def test_an_event_no_report_places_lies_in_its_outlets_home():
+    gazetteer = get_gazetteer()
+    homes = {"kxyz.com": "US-NM"}
+    unplaced = [report("a-0-0", "a", None, None, country=None)]
+    place = home_place(unplaced, {"a": "kxyz.com"}, homes, gazetteer)
+    assert (place["admin1"], place["location"], place["geo_precision"]) == ("US-NM", "New Mexico", 3)
+    # outlets with two homes, or a report in another country, settle nothing
+    assert home_place(unplaced + [report("b-0-0", "b", None, None)], {"a": "kxyz.com", "b": "other.com"},
+                      {**homes, "other.com": "US-TX"}, gazetteer) is None
+    assert home_place([report("a-0-0", "a", None, "Mexico", country="MX")], {"a": "kxyz.com"}, homes, gazetteer) is None
+
+
+def test_the_merge_places_an_outlets_unplaced_report_at_home_and_keeps_a_joined_events_town():
+    frame = schema.conform(pl.DataFrame([
+        report("a-0-0", "a", "US-NM", "Albuquerque"),
+        report("b-0-0", "b", "US-NM", "Santa Fe", event_date=date(2015, 2, 1), date_start=date(2015, 2, 1),
+               date_end=date(2015, 2, 1)),
+        report("c-0-0", "c", None, None, country=None, fatalities_best=None, fatalities_low=None,
+               event_date=date(2015, 1, 5), date_start=date(2015, 1, 5), date_end=date(2015, 1, 5)),
+    ], infer_schema_length=None), schema.EVENT_MENTIONS)
+    hosts = {"a": "kxyz.com", "b": "kxyz.com", "c": "kxyz.com"}
+    places = place_names([("a", "US-NM", "Albuquerque"), ("b", "US-NM", "Santa Fe")])
+    assigned, events = merge_mentions(frame, places=places, hosts=hosts, gazetteer=get_gazetteer())
+    c = assigned.filter(pl.col("article_id") == "c").row(0, named=True)
+    assert (c["admin1"], c["location"], c["geo_precision"]) == ("US-NM", "New Mexico", 3)
+    # without the outlets' addresses nothing moves
+    assigned, _ = merge_mentions(frame, places=places)
+    assert assigned.filter(pl.col("article_id") == "c")["admin1"].item() is None
