@@ -129,6 +129,9 @@ def test_a_list_of_states_is_not_a_town_and_its_state(nlp, gaz):
     ("Stockton police said four people were shot at a park on Wednesday.", "Stockton", "US-CA"),
     ("The Roswell Police Department, N.M., is looking for a suspect.", "Roswell", "US-NM"),
     ("Albuquerque police identified the teenager on Thursday.", "Albuquerque", "US-NM"),
+    # a city's joint force with its county is the city's
+    ("Savannah-Chatham Metro Police said a man was shot on a porch on Tuesday.", "Savannah", "US-GA"),
+    ("The Charlotte-Mecklenburg Police Department arrested a teenager late on Friday.", "Charlotte", "US-NC"),
 ])
 def test_towns_in_front_of_their_police(nlp, gaz, text, mention, admin1):
     place = found(nlp, gaz, text, mention)

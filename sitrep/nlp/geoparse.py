@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
 
-GEOPARSE_VERSION = "39"
+GEOPARSE_VERSION = "40"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -280,6 +280,13 @@ def _police_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
             start = m.start("town") + words[i].start()
             end = m.start("town") + words[-1].end()
             name = text[start:end]
+            if normalize(name) in NOT_PLACES or not gazetteer.lookup(name):
+                # a joint force of a city and its county ("Savannah-Chatham Metro Police",
+                # "Charlotte-Mecklenburg police") is the city's: the name before the hyphen
+                first = re.match(r"[A-Z][a-z'’.]+(?=-[A-Z])", words[i].group())
+                if first is not None:
+                    end = start + first.end()
+                    name = text[start:end]
             if normalize(name) in NOT_PLACES or not gazetteer.lookup(name):
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")
