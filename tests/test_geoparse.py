@@ -192,6 +192,21 @@ def test_a_town_unknown_in_the_state_the_article_names_is_placed_in_that_state(n
     assert troy is not None and troy.admin1 == "US-WV" and troy.geo_precision == 3 and troy.name == "Troy"
 
 
+@pytest.mark.parametrize("text", [
+    "Berlin police said a 15-year-old was shot with a pellet gun on Sunday, the first shooting in Connecticut this year.",
+    "A Berlin teen died on Thursday, days after a relative shot him with a pellet gun, Connecticut state police said.",
+])
+def test_a_town_unknown_in_the_named_state_before_its_police_or_people_is_in_that_state(nlp, gaz, text):
+    # the gazetteer knows Berlin in New Hampshire, not the Connecticut town
+    berlin = found(nlp, gaz, text, "Berlin")
+    assert berlin is not None and berlin.admin1 == "US-CT" and berlin.geo_precision == 3
+
+
+def test_a_city_before_its_police_keeps_its_state_in_a_story_naming_another(nlp, gaz):
+    gary = found(nlp, gaz, "Police in Illinois said Gary police had arrested a man who shot two people on Sunday.", "Gary")
+    assert gary is not None and gary.admin1 == "US-IN"
+
+
 def test_a_county_two_states_share_settles_no_state_for_an_unknown_town(nlp, gaz):
     # Gilmer County is in Georgia and in West Virginia: Troy stays the town the gazetteer knows
     text = "A boy was killed at a home in Troy on Wednesday, the Gilmer County sheriff said."

@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
 
-GEOPARSE_VERSION = "40"
+GEOPARSE_VERSION = "41"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -726,6 +726,16 @@ def _after_locative(span: Span) -> bool:
                              or before[-1] == "the" and len(before) == 2 and before[0] in {"in", "near", "outside"})
 
 
+def _before_resident(span: Span) -> bool:
+    """Whether the name is written as a town's in front of its people or its police ("Berlin
+    police", "Berlin residents", "a Berlin teen")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in RESIDENT_NOUNS - {"home", "house", "apartment"}
+
+
+RESIDENT_LOCAL_MAX_POPULATION = 50_000  # "Gary police" in a Chicago story is Gary, Indiana
+
+
 LOCAL_MIN_FIRM = 1.0  # a state named once is enough; a county of one state counts 2
 LOCAL_MAX_POPULATION = 100_000
 
@@ -1062,7 +1072,8 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
                 or _neighbourhood_namesake(place, evidence_admin1s, anchored_admin1s, others)
                 or _unsupported_part_of_town(span, place, evidence_admin1s)):
             continue
-        if _after_locative(span) and normalize(span.text) not in _alias_keys():
+        if (_after_locative(span) or _before_resident(span) and (place.population or 0) < RESIDENT_LOCAL_MAX_POPULATION) \
+                and normalize(span.text) not in _alias_keys():
             place = _local_town(gazetteer, query, place, firm, evidence_admin1s) or place
         precision = place.geo_precision
         if floor is not None and precision < floor:
