@@ -92,3 +92,20 @@ def test_the_merge_places_an_outlets_unplaced_report_at_home_and_keeps_a_joined_
     # without the outlets' addresses nothing moves
     assigned, _ = merge_mentions(frame, places=places)
     assert assigned.filter(pl.col("article_id") == "c")["admin1"].item() is None
+
+
+def test_a_local_outlets_report_placed_abroad_by_its_town_alone_comes_home():
+    gazetteer = get_gazetteer()
+    homes = {"wxyz.com": "US-TN"}
+    hosts = {"a": "wxyz.com", "b": "wxyz.com", "c": "wxyz.com"}
+    rows = [report("a-0-0", "a", None, "Lebanon", country="LB"),          # "Police in Lebanon said"
+            report("b-0-0", "b", "GB-ENG", "Soho", country="GB"),          # "the Soho nightclub"
+            report("c-0-0", "c", "FR-IDF", "Paris", country="FR")]         # a story from France
+    lead = {"a": 0, "b": 1, "c": 2}
+    places = place_names([("b", "GB-ENG", "Soho"), ("c", "FR-IDF", "Paris"), ("c", "FR-ARA", "Lyon")])
+    towns = namesake_moves(rows, lead, hosts, homes, places, gazetteer)
+    # Tennessee has a Lebanon; it has no Soho, so that report waits for the province-level pass
+    assert set(towns) == {"a-0-0"} and (towns["a-0-0"]["admin1"], towns["a-0-0"]["location"]) == ("US-TN", "Lebanon")
+    states = namesake_moves(rows, lead, hosts, homes, places, gazetteer, province=True)
+    assert set(states) == {"b-0-0"}
+    assert (states["b-0-0"]["admin1"], states["b-0-0"]["geo_precision"]) == ("US-TN", 3)

@@ -539,6 +539,10 @@ def merge_mentions(
     relocated = relocate(rows, lead, people, heads, places) if places is not None else {}
     rows = [moved(row, relocated[row["mention_id"]]) if row["mention_id"] in relocated else row for row in rows]
     moves.update(relocated)
+    if homes:
+        abroad = namesake_moves(rows, lead, hosts, homes, places, gazetteer, province=True)
+        rows = [moved(row, abroad[row["mention_id"]]) if row["mention_id"] in abroad else row for row in rows]
+        moves.update(abroad)
     roots = _cluster(rows, story_of, lead, people, heads)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):

@@ -17,7 +17,12 @@ Two kinds of report take their outlet's home:
 - a lead event in another province that nothing but its own town points at
   (`sitrep.merge.placing.support`), where the home province has a town of that very name: the
   geoparser picked the wrong namesake (Roswell of Georgia in a New Mexico station's story), and
-  its mentions in that province move to the home's town.
+  its mentions in that province move to the home's town;
+- a lead event abroad that nothing but its own name places there (no other province of that
+  country is named): "Police in Lebanon said" in a Tennessee station's story is Lebanon,
+  Tennessee, and "the Bellagio" of a Las Vegas paper is no Italian town.  It takes the home's
+  town of that name, else, once no other report of the event gave it a town, the home
+  province itself.
 """
 
 from __future__ import annotations
@@ -76,26 +81,48 @@ def _as_place(place, location: str) -> dict:
 
 
 def namesake_moves(rows: list[dict], lead: dict[str, int], host_of: dict[str, str | None],
-                   homes: dict[str, str], places: dict[str, dict[str, frozenset[str]]], gazetteer) -> dict[str, dict]:
-    """mention_id -> the place (a dict of `sitrep.merge.placing.PLACE_COLUMNS`) of the town of
-    its outlet's home province that it names, for the mentions of an article whose lead event
-    lies in another province that nothing but its own town points at."""
+                   homes: dict[str, str], places: dict[str, dict[str, frozenset[str]]], gazetteer,
+                   province: bool = False) -> dict[str, dict]:
+    """mention_id -> the place (a dict of `sitrep.merge.placing.PLACE_COLUMNS`) it takes in its
+    outlet's home province, for the mentions of an article whose lead event lies elsewhere on
+    the word of its own town alone:
+
+    - in another province of the home's country that nothing else the article names points at,
+      where the home has a town of that name: that town;
+    - abroad, in a country none of whose provinces the article names otherwise ("Police in
+      Lebanon said", "the Soho nightclub" of a New York station): the home's town of that
+      name, else the home province itself (precision 3).
+
+    Without ``province`` only the moves to a town are made; with it only those to the home
+    province, which the merge makes after another report of the event could give a town.
+    """
     by_article: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_article[row["article_id"]].append(row)
     out: dict[str, dict] = {}
     for article, i in lead.items():
         home, head = homes.get(host_of.get(article) or ""), rows[i]
-        if home is None or head["admin1"] in (None, home) or not head["location"]:
+        state = gazetteer.admin1_place(home) if home else None
+        if state is None or head["admin1"] == home or not head["location"] or head["country"] is None:
             continue
-        if support(places.get(article), head["admin1"], head["location"]) > 0:
+        named = places.get(article) or {}
+        abroad = head["country"] != state.country
+        if abroad:
+            if any(p.split("-")[0] == head["country"] and p != head["admin1"] for p in named):
+                continue
+        elif head["admin1"] is None:
+            continue
+        if head["admin1"] and support(named, head["admin1"], head["location"]) > 0:
             continue
         town = next((p for p in gazetteer.lookup(head["location"]) if p.admin1 == home and p.kind in TOWN_KINDS), None)
-        if town is None:
+        if town is not None and not province:
+            to = _as_place(town, town.name)
+        elif town is None and abroad and province:
+            to = _as_place(state, state.name)
+        else:
             continue
-        to = _as_place(town, town.name)
         for m in by_article[article]:
-            if m["admin1"] == head["admin1"]:
+            if (m["admin1"], m["country"]) == (head["admin1"], head["country"]) and not m["is_aggregate"]:
                 out[m["mention_id"]] = to
     return out
 
