@@ -7,8 +7,8 @@ import polars as pl
 from sitrep import schema
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.merge.events import merge_mentions
-from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes, outlet_host
-from sitrep.merge.placing import place_names
+from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes, outlet_host, with_homes
+from sitrep.merge.placing import evidence, place_names
 
 DAY = date(2015, 3, 2)
 
@@ -109,3 +109,30 @@ def test_a_local_outlets_report_placed_abroad_by_its_town_alone_comes_home():
     states = namesake_moves(rows, lead, hosts, homes, places, gazetteer, province=True)
     assert set(states) == {"b-0-0"}
     assert (states["b-0-0"]["admin1"], states["b-0-0"]["geo_precision"]) == ("US-TN", 3)
+
+
+def test_a_report_moved_home_takes_its_towns_names_along_when_reports_are_weighed():
+    places = place_names([("a", "US-VA", "Richmond"), ("b", "US-VA", "Richmond"), ("b", "US-VA", "Virginia")])
+    backed = with_homes(places, {"a": "kxyz.com"}, {"a": ("US-VA", "US-CA")})
+    # article a no longer speaks for Virginia, and its outlet speaks for California
+    assert backed["a"] == {"US-CA": frozenset({"richmond", "outlet:kxyz.com"})}
+    assert backed["b"] == places["b"] and places["a"] == {"US-VA": frozenset({"richmond"})}
+    assert evidence([backed["a"], backed["b"]], "US-CA") == 2
+    assert evidence([backed["a"], backed["b"]], "US-VA") == 2
+
+
+def test_two_reports_of_one_event_stay_at_the_outlets_home_town():
+    # one outlet's reports mostly lie in California; two of its reports of one shooting read
+    # Richmond as Virginia's, a third outlet's report reads it so too (a namesake both ways)
+    day_rows = [report("a-0-0", "a", "US-VA", "Richmond"), report("c-0-0", "c", "US-VA", "Richmond")]
+    home_rows = [report(f"h{k}-0-0", f"h{k}", "US-CA", town, event_date=date(2015, 1, k + 1),
+                        date_start=date(2015, 1, k + 1), date_end=date(2015, 1, k + 1))
+                 for k, town in enumerate(["Oakland", "Fresno", "San Jose"])]
+    frame = schema.conform(pl.DataFrame(day_rows + home_rows, infer_schema_length=None), schema.EVENT_MENTIONS)
+    hosts = {"a": "kxyz.com", "h0": "kxyz.com", "h1": "kxyz.com", "h2": "kxyz.com", "c": "elsewhere.com"}
+    places = place_names([("a", "US-VA", "Richmond"), ("c", "US-VA", "Richmond"), ("h0", "US-CA", "Oakland"),
+                          ("h1", "US-CA", "Fresno"), ("h2", "US-CA", "San Jose")])
+    assigned, _ = merge_mentions(frame, places=places, hosts=hosts, gazetteer=get_gazetteer(),
+                                 titles={"a": "Baby shot in Richmond", "c": "Baby shot in Richmond"})
+    a = assigned.filter(pl.col("article_id") == "a").row(0, named=True)
+    assert (a["admin1"], a["location"]) == ("US-CA", "Richmond")

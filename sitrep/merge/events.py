@@ -56,7 +56,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import ages_in, headline_words, headlines_alike
 from sitrep.merge.duplicates import same_sentence
-from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes
+from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes, with_homes
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, support
 
 COUNT_RATIO_FLOOR = 0.3
@@ -535,8 +535,11 @@ def merge_mentions(
     heads = {article: headline_words((titles or {}).get(article)) for article in lead}
     homes = outlet_homes(rows, lead, hosts) if places is not None and hosts and gazetteer is not None else {}
     moves = namesake_moves(rows, lead, hosts, homes, places, gazetteer) if homes else {}
+    shifted = {rows[i]["article_id"]: (rows[i]["admin1"], moves[rows[i]["mention_id"]]["admin1"])
+               for i in lead.values() if rows[i]["mention_id"] in moves}
+    backed = with_homes(places, hosts, shifted) if shifted else places
     rows = [moved(row, moves[row["mention_id"]]) if row["mention_id"] in moves else row for row in rows]
-    relocated = relocate(rows, lead, people, heads, places) if places is not None else {}
+    relocated = relocate(rows, lead, people, heads, backed) if places is not None else {}
     rows = [moved(row, relocated[row["mention_id"]]) if row["mention_id"] in relocated else row for row in rows]
     moves.update(relocated)
     if homes:

@@ -139,3 +139,19 @@ def home_place(members: list[dict], host_of: dict[str, str | None], homes: dict[
     if state is None or any(m["country"] not in (None, state.country) for m in members):
         return None
     return _as_place(state, state.name)
+
+
+def with_homes(places: dict[str, dict[str, frozenset[str]]], host_of: dict[str, str | None],
+               shifted: dict[str, tuple[str | None, str]]) -> dict[str, dict[str, frozenset[str]]]:
+    """`places` (`sitrep.merge.placing.place_names`) as the articles ``shifted`` to their
+    outlet's home (article -> (province left, home)) now read: the names they had in the
+    province they left (their town alone) lie at home, with the outlet itself as one more,
+    so that a second report of the event which misread the same town does not pull them
+    back there."""
+    out = dict(places)
+    for article, (left, home) in shifted.items():
+        names = dict(out.get(article) or {})
+        moved_names = names.pop(left, frozenset()) if left else frozenset()
+        names[home] = names.get(home, frozenset()) | moved_names | {f"outlet:{host_of.get(article)}"}
+        out[article] = names
+    return out
