@@ -40,6 +40,8 @@ def test_an_outlet_whose_reports_mostly_lie_in_one_province_has_it_as_home():
              "f": "lonely.com"}
     # two of three reports in New Mexico; a national outlet's and a single report's make no home
     assert outlet_homes(rows, lead, hosts) == {"kxyz.com": "US-NM"}
+    # an event no report places anywhere takes a home on the word of one report
+    assert outlet_homes(rows, lead, hosts, min_reports=1) == {"kxyz.com": "US-NM", "lonely.com": "US-FL"}
     # an even split makes none either
     hosts["c"] = hosts["d"] = "split.com"
     rows[3] = report("d-0-0", "d", "US-NY", "Buffalo")

@@ -56,7 +56,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import ages_in, headline_words, headlines_alike
 from sitrep.merge.duplicates import same_sentence
-from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes, with_homes
+from sitrep.merge.outlets import UNPLACED_HOME_MIN_REPORTS, home_place, namesake_moves, outlet_homes, with_homes
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, support
 
 COUNT_RATIO_FLOOR = 0.3
@@ -534,6 +534,7 @@ def merge_mentions(
     lead = lead_mentions(rows)
     heads = {article: headline_words((titles or {}).get(article)) for article in lead}
     homes = outlet_homes(rows, lead, hosts) if places is not None and hosts and gazetteer is not None else {}
+    unplaced_homes = outlet_homes(rows, lead, hosts, UNPLACED_HOME_MIN_REPORTS) if homes else {}
     moves = namesake_moves(rows, lead, hosts, homes, places, gazetteer) if homes else {}
     shifted = {rows[i]["article_id"]: (rows[i]["admin1"], moves[rows[i]["mention_id"]]["admin1"])
                for i in lead.values() if rows[i]["mention_id"] in moves}
@@ -553,8 +554,8 @@ def merge_mentions(
     if places is not None:
         for members in clusters.values():
             _place_unplaced(members, moves)
-            if homes:
-                _place_at_home(members, moves, hosts, homes, gazetteer)
+            if unplaced_homes:
+                _place_at_home(members, moves, hosts, unplaced_homes, gazetteer)
     events = []
     event_of: dict[str, str] = {}
     groups = list(clusters.values())

@@ -35,6 +35,10 @@ from sitrep.merge.placing import support
 HOME_MIN_REPORTS = 2
 """Placed lead events an outlet needs in one province before that province is its home."""
 
+UNPLACED_HOME_MIN_REPORTS = 1
+"""An event that no report places anywhere is placed at its outlet's home on the word of a
+single other report of the outlet: it has no place to lose."""
+
 HOME_MIN_SHARE = 0.5
 """...and the share of its placed lead events that province must hold (a national outlet's
 stories spread over many provinces, and none holds this much)."""
@@ -58,9 +62,10 @@ def outlet_host(url: str | None) -> str | None:
     return host
 
 
-def outlet_homes(rows: list[dict], lead: dict[str, int], host_of: dict[str, str | None]) -> dict[str, str]:
-    """Web host -> the province that at least HOME_MIN_REPORTS of its articles' lead events,
-    and at least HOME_MIN_SHARE of its placed ones, lie in."""
+def outlet_homes(rows: list[dict], lead: dict[str, int], host_of: dict[str, str | None],
+                 min_reports: int = HOME_MIN_REPORTS) -> dict[str, str]:
+    """Web host -> the province that at least ``min_reports`` of its articles' lead events,
+    and at least HOME_MIN_SHARE of its placed ones (more than any other province), lie in."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for article, i in lead.items():
         host = host_of.get(article)
@@ -69,7 +74,7 @@ def outlet_homes(rows: list[dict], lead: dict[str, int], host_of: dict[str, str 
     homes = {}
     for host, counts in votes.items():
         province, n = counts.most_common(1)[0]
-        if n >= HOME_MIN_REPORTS and n >= HOME_MIN_SHARE * sum(counts.values()) and list(counts.values()).count(n) == 1:
+        if n >= min_reports and n >= HOME_MIN_SHARE * sum(counts.values()) and list(counts.values()).count(n) == 1:
             homes[host] = province
     return homes
 
