@@ -323,6 +323,14 @@ def test_the_county_an_article_names_picks_the_state(nlp, gaz, text, mention, ad
     assert found(nlp, gaz, text, mention).admin1 == admin1
 
 
+def test_a_name_the_model_cut_off_its_parish_is_the_parish(nlp, gaz):
+    # the model reads "Terrebonne" alone, a village in Oregon; the text says the parish
+    found_places = places(nlp, gaz, "A 17-year-old boy was killed in a shooting Tuesday night in Terrebonne Parish, "
+                                    "deputies said.")
+    assert [(p.mention, p.place.kind, p.place.admin1) for p in found_places] == [
+        ("Terrebonne Parish", "county", "US-LA")]
+
+
 # ------------------------------------------------------------------ the headline
 
 

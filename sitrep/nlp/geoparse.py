@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
 
-GEOPARSE_VERSION = "41"
+GEOPARSE_VERSION = "42"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -976,11 +976,14 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     prepared = []
     surnames = _person_words(doc)
     institutions = _institution_names(text)
+    counties = [(start, end) for start, end, _, _ in _counties(text)]
     for span, name in _repair(doc, gazetteer, _candidate_spans(doc, text, gazetteer, taken)):
         from_model = bool(span.label_)
         span = _strip_article(span)
         if normalize(span.text) in NOT_PLACES or _is_street(span):
             continue
+        if any(start <= span.start_char and span.end_char < end for start, end in counties):
+            continue  # "Terrebonne" of "Terrebonne Parish", "Indiana" of "Indiana County": the county's
         if from_model and _institution(span, institutions) and normalize(span.text) not in _alias_keys():
             continue  # "at Mount Sinai" where the article speaks of Mount Sinai Hospital
         # "Carney" where the article speaks of Kyle Carney is the man, unless a big city
