@@ -175,6 +175,8 @@ def test_an_institution_is_not_a_place(nlp, gaz):
     ("Police in Norfolk, Va., said a man was hurt in a shooting in the Berkley neighborhood.", "Berkley"),
     ("A mortar hit the Sulaymaniyah area in the western part of Aleppo on Sunday, killing four people, "
      "state media said.", "Sulaymaniyah"),
+    ("Two people were shot on Sunday at the Woodbridge apartment complex on Ketchum Road, Memphis police said.",
+     "Woodbridge"),
 ])
 def test_a_neighbourhood_is_not_a_town_of_another_province(nlp, gaz, text, mention):
     assert not [p for p in places(nlp, gaz, text) if p.mention == mention]

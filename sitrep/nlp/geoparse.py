@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
 
-GEOPARSE_VERSION = "42"
+GEOPARSE_VERSION = "43"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -770,7 +770,8 @@ def _local_town(gazetteer: Gazetteer, query: str, place: Place, firm: Counter,
                  population=None, geo_precision=3, geonameid=None)
 
 
-PART_OF_TOWN_WORDS = frozenset({"neighborhood", "neighbourhood", "community", "section", "subdivision", "area"})
+PART_OF_TOWN_WORDS = frozenset({"neighborhood", "neighbourhood", "community", "section", "subdivision", "area",
+                                "apartment", "apartments", "complex"})  # "the Woodbridge apartment complex"
 
 
 def _unsupported_part_of_town(span: Span, place: Place, admin1s: Counter) -> bool:
