@@ -138,3 +138,20 @@ def test_two_reports_of_one_event_stay_at_the_outlets_home_town():
                                  titles={"a": "Baby shot in Richmond", "c": "Baby shot in Richmond"})
     a = assigned.filter(pl.col("article_id") == "a").row(0, named=True)
     assert (a["admin1"], a["location"]) == ("US-CA", "Richmond")
+
+
+def test_a_report_placed_by_its_event_tells_its_outlets_home():
+    # a's report names no place but joins b's event (one victim named in both); the outlet of
+    # a then lies in New Mexico, and its report c, which nothing places, lies there too
+    later = {"event_date": date(2015, 6, 1), "date_start": date(2015, 6, 1), "date_end": date(2015, 6, 1)}
+    frame = schema.conform(pl.DataFrame([
+        report("a-0-0", "a", None, None, country=None),
+        report("b-0-0", "b", "US-NM", "Albuquerque"),
+        report("c-0-0", "c", None, None, country=None, **later),
+    ], infer_schema_length=None), schema.EVENT_MENTIONS)
+    hosts = {"a": "kxyz.com", "b": "other.com", "c": "kxyz.com"}
+    places = place_names([("b", "US-NM", "Albuquerque")])
+    assigned, _ = merge_mentions(frame, places=places, hosts=hosts, gazetteer=get_gazetteer(),
+                                 people={"a": {"Jonah Quillfeather"}, "b": {"Jonah Quillfeather"}})
+    placed = dict(zip(assigned["article_id"], assigned["admin1"]))
+    assert placed == {"a": "US-NM", "b": "US-NM", "c": "US-NM"}

@@ -534,7 +534,6 @@ def merge_mentions(
     lead = lead_mentions(rows)
     heads = {article: headline_words((titles or {}).get(article)) for article in lead}
     homes = outlet_homes(rows, lead, hosts) if places is not None and hosts and gazetteer is not None else {}
-    unplaced_homes = outlet_homes(rows, lead, hosts, UNPLACED_HOME_MIN_REPORTS) if homes else {}
     moves = namesake_moves(rows, lead, hosts, homes, places, gazetteer) if homes else {}
     shifted = {rows[i]["article_id"]: (rows[i]["admin1"], moves[rows[i]["mention_id"]]["admin1"])
                for i in lead.values() if rows[i]["mention_id"] in moves}
@@ -554,7 +553,12 @@ def merge_mentions(
     if places is not None:
         for members in clusters.values():
             _place_unplaced(members, moves)
-            if unplaced_homes:
+        if hosts and gazetteer is not None:
+            # the outlets' homes as the reports now lie, their unplaced mentions placed by their events
+            placed = {m["mention_id"]: m for members in clusters.values() for m in members}
+            unplaced_homes = outlet_homes([placed.get(r["mention_id"], r) for r in rows], lead, hosts,
+                                          UNPLACED_HOME_MIN_REPORTS)
+            for members in clusters.values():
                 _place_at_home(members, moves, hosts, unplaced_homes, gazetteer)
     events = []
     event_of: dict[str, str] = {}
