@@ -182,6 +182,14 @@ def test_a_neighbourhood_is_not_a_town_of_another_province(nlp, gaz, text, menti
     assert not [p for p in places(nlp, gaz, text) if p.mention == mention]
 
 
+def test_a_name_the_model_left_unlabelled_is_no_namesake_town_of_another_state(nlp, gaz):
+    # "Capitol Hill", read only because "to" comes before it, is Seattle's, not the one of D.C.
+    text = ("Police: Felon tied to Capitol Hill mass shooting caught with gun\n\nA Seattle man was arrested in "
+            "Tacoma on Friday, police said. King County prosecutors charged him in Seattle.")
+    found_places = places(nlp, gaz, text)
+    assert {p.place.admin1 for p in found_places} == {"US-WA"}
+
+
 def test_a_neighbourhood_of_the_articles_state_stays(nlp, gaz):
     text = "Two men were wounded in the Kensington neighborhood, Philadelphia police said."
     place = found(nlp, gaz, text, "Kensington")

@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
 
-GEOPARSE_VERSION = "43"
+GEOPARSE_VERSION = "44"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -1102,8 +1102,10 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
                 continue
         elif pop < UNLABELLED_ALONE_POPULATION:
             continue
-        if _unsupported_part_of_town(span, place, admin1s - own.get(_identity(place), (Counter(), Counter()))[1]):
-            continue
+        own_admin1s = admin1s - own.get(_identity(place), (Counter(), Counter()))[1]
+        if _unsupported_part_of_town(span, place, own_admin1s) or _neighbourhood_namesake(
+                place, own_admin1s, anchored_admin1s, sources):
+            continue  # "tied to Capitol Hill" in a Seattle story is no town of Washington, D.C.
         precision = max(place.geo_precision, _query_and_precision(span)[1] or 0)
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
     if not any(p.place.admin1 for p in mentions):
