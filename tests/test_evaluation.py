@@ -33,7 +33,7 @@ FLOORS = {
         "event found": 0.92,
         "killed exact": 0.80,
         "injured exact": 0.58,
-        "state right": 0.87,
+        "state right": 0.89,
         "city right": 0.63,
         "incident date right": 0.71,
         "multi-article incidents -> exactly one event": 0.64,

@@ -129,6 +129,9 @@ def test_a_list_of_states_is_not_a_town_and_its_state(nlp, gaz):
     ("Stockton police said four people were shot at a park on Wednesday.", "Stockton", "US-CA"),
     ("The Roswell Police Department, N.M., is looking for a suspect.", "Roswell", "US-NM"),
     ("Albuquerque police identified the teenager on Thursday.", "Albuquerque", "US-NM"),
+    # a city's joint force with its county is the city's
+    ("Savannah-Chatham Metro Police said a man was shot on a porch on Tuesday.", "Savannah", "US-GA"),
+    ("The Charlotte-Mecklenburg Police Department arrested a teenager late on Friday.", "Charlotte", "US-NC"),
 ])
 def test_towns_in_front_of_their_police(nlp, gaz, text, mention, admin1):
     place = found(nlp, gaz, text, mention)
@@ -172,9 +175,19 @@ def test_an_institution_is_not_a_place(nlp, gaz):
     ("Police in Norfolk, Va., said a man was hurt in a shooting in the Berkley neighborhood.", "Berkley"),
     ("A mortar hit the Sulaymaniyah area in the western part of Aleppo on Sunday, killing four people, "
      "state media said.", "Sulaymaniyah"),
+    ("Two people were shot on Sunday at the Woodbridge apartment complex on Ketchum Road, Memphis police said.",
+     "Woodbridge"),
 ])
 def test_a_neighbourhood_is_not_a_town_of_another_province(nlp, gaz, text, mention):
     assert not [p for p in places(nlp, gaz, text) if p.mention == mention]
+
+
+def test_a_name_the_model_left_unlabelled_is_no_namesake_town_of_another_state(nlp, gaz):
+    # "Capitol Hill", read only because "to" comes before it, is Seattle's, not the one of D.C.
+    text = ("Police: Felon tied to Capitol Hill mass shooting caught with gun\n\nA Seattle man was arrested in "
+            "Tacoma on Friday, police said. King County prosecutors charged him in Seattle.")
+    found_places = places(nlp, gaz, text)
+    assert {p.place.admin1 for p in found_places} == {"US-WA"}
 
 
 def test_a_neighbourhood_of_the_articles_state_stays(nlp, gaz):
@@ -187,6 +200,21 @@ def test_a_town_unknown_in_the_state_the_article_names_is_placed_in_that_state(n
     text = "A boy was killed at a home in Troy on Wednesday, the Kanawha County sheriff said."
     troy = found(nlp, gaz, text, "Troy")
     assert troy is not None and troy.admin1 == "US-WV" and troy.geo_precision == 3 and troy.name == "Troy"
+
+
+@pytest.mark.parametrize("text", [
+    "Berlin police said a 15-year-old was shot with a pellet gun on Sunday, the first shooting in Connecticut this year.",
+    "A Berlin teen died on Thursday, days after a relative shot him with a pellet gun, Connecticut state police said.",
+])
+def test_a_town_unknown_in_the_named_state_before_its_police_or_people_is_in_that_state(nlp, gaz, text):
+    # the gazetteer knows Berlin in New Hampshire, not the Connecticut town
+    berlin = found(nlp, gaz, text, "Berlin")
+    assert berlin is not None and berlin.admin1 == "US-CT" and berlin.geo_precision == 3
+
+
+def test_a_city_before_its_police_keeps_its_state_in_a_story_naming_another(nlp, gaz):
+    gary = found(nlp, gaz, "Police in Illinois said Gary police had arrested a man who shot two people on Sunday.", "Gary")
+    assert gary is not None and gary.admin1 == "US-IN"
 
 
 def test_a_county_two_states_share_settles_no_state_for_an_unknown_town(nlp, gaz):
@@ -303,6 +331,14 @@ def test_washington_dc(nlp, gaz):
 ])
 def test_the_county_an_article_names_picks_the_state(nlp, gaz, text, mention, admin1):
     assert found(nlp, gaz, text, mention).admin1 == admin1
+
+
+def test_a_name_the_model_cut_off_its_parish_is_the_parish(nlp, gaz):
+    # the model reads "Terrebonne" alone, a village in Oregon; the text says the parish
+    found_places = places(nlp, gaz, "A 17-year-old boy was killed in a shooting Tuesday night in Terrebonne Parish, "
+                                    "deputies said.")
+    assert [(p.mention, p.place.kind, p.place.admin1) for p in found_places] == [
+        ("Terrebonne Parish", "county", "US-LA")]
 
 
 # ------------------------------------------------------------------ the headline

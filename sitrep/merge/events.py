@@ -31,8 +31,10 @@ North Carolina for Delaware's) or by its outlet's home state takes the place of 
 of the same event (`sitrep.merge.placing`): their lead events share a distinctive name within a
 day, or name the same town or tell much of one headline on overlapping dates, or give one count
 while one article, placed by its town alone, names the other's town in the other's province; and
-the places the two articles name back the other province more.  After linking, an event's mentions with no
-province take its place.  Moved mentions carry their new place into `event_mentions`, so every
+the places the two articles name back the other province more; first, a report whose town nothing
+else backs takes the namesake town of its outlet's home province (`sitrep.merge.outlets`).  After
+linking, an event's mentions with no province take its place, and an event that no report places
+lies in its outlets' home province.  Moved mentions carry their new place into `event_mentions`, so every
 event still lies in one province and its reports agree on where; the merge stage keeps what
 extraction said in `moved_mentions`, so each merge starts again from the extracted places.
 
@@ -58,6 +60,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
+from sitrep.merge.outlets import UNPLACED_HOME_MIN_REPORTS, home_place, namesake_moves, outlet_homes, with_homes
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
 
 COUNT_RATIO_FLOOR = 0.3
@@ -498,6 +501,21 @@ def _place_unplaced(members: list[dict], moves: dict[str, dict]) -> None:
             members[k] = moved(m, placed)
 
 
+def _place_at_home(members: list[dict], moves: dict[str, dict], hosts: dict[str, str | None],
+                   homes: dict[str, str], gazetteer) -> None:
+    """An event that no report places in a province lies in its outlets' home province
+    (`sitrep.merge.outlets`), if they have one; period totals keep the width they were told."""
+    if any(m["admin1"] for m in members):
+        return
+    home = home_place(members, hosts, homes, gazetteer)
+    if home is None:
+        return
+    for k, m in enumerate(members):
+        if not m["is_aggregate"]:
+            moves[m["mention_id"]] = home
+            members[k] = moved(m, home)
+
+
 def _possible_dates(members: list[dict]) -> list[dict]:
     """The mentions whose date the event can have: an event happened by the time the first
     report of it was published, so a later report's date that starts after that (a trial, a
@@ -561,6 +579,8 @@ def merge_mentions(
     people: dict[str, set[str]] | None = None,
     titles: dict[str, str | None] | None = None,
     places: dict[str, dict[str, frozenset[str]]] | None = None,
+    hosts: dict[str, str | None] | None = None,
+    gazetteer=None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Assign `event_id` to every mention and build the `events` table.
 
@@ -569,7 +589,9 @@ def merge_mentions(
     the event_id the last run gave it (see the module docstring); `people` maps article_id to
     the full names it mentions (`sitrep.nlp.people`); `titles` maps article_id to its headline
     (`sitrep.merge.clues`); `places` maps article_id to the place names it resolved per province
-    (`sitrep.merge.placing.place_names`), without which no mention changes place.
+    (`sitrep.merge.placing.place_names`), without which no mention changes place; `hosts` maps
+    article_id to its outlet's web host (`sitrep.merge.outlets.outlet_host`), with which (and
+    the `gazetteer`) a weakly placed report takes its outlet's home province.
     """
     outlets = outlets or {}
     story_of = story_of or {}
@@ -582,8 +604,19 @@ def merge_mentions(
     # mention's place, never which mention leads
     lead = lead_mentions(rows)
     heads = {article: headline_words((titles or {}).get(article)) for article in lead}
-    moves = relocate(rows, lead, people, heads, places) if places is not None else {}
+    homes = outlet_homes(rows, lead, hosts) if places is not None and hosts and gazetteer is not None else {}
+    moves = namesake_moves(rows, lead, hosts, homes, places, gazetteer) if homes else {}
+    shifted = {rows[i]["article_id"]: (rows[i]["admin1"], moves[rows[i]["mention_id"]]["admin1"])
+               for i in lead.values() if rows[i]["mention_id"] in moves}
+    backed = with_homes(places, hosts, shifted) if shifted else places
     rows = [moved(row, moves[row["mention_id"]]) if row["mention_id"] in moves else row for row in rows]
+    relocated = relocate(rows, lead, people, heads, backed) if places is not None else {}
+    rows = [moved(row, relocated[row["mention_id"]]) if row["mention_id"] in relocated else row for row in rows]
+    moves.update(relocated)
+    if homes:
+        abroad = namesake_moves(rows, lead, hosts, homes, places, gazetteer, province=True)
+        rows = [moved(row, abroad[row["mention_id"]]) if row["mention_id"] in abroad else row for row in rows]
+        moves.update(abroad)
     roots = _cluster(rows, story_of, lead, people, heads)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
@@ -591,6 +624,13 @@ def merge_mentions(
     if places is not None:
         for members in clusters.values():
             _place_unplaced(members, moves)
+        if hosts and gazetteer is not None:
+            # the outlets' homes as the reports now lie, their unplaced mentions placed by their events
+            placed = {m["mention_id"]: m for members in clusters.values() for m in members}
+            unplaced_homes = outlet_homes([placed.get(r["mention_id"], r) for r in rows], lead, hosts,
+                                          UNPLACED_HOME_MIN_REPORTS)
+            for members in clusters.values():
+                _place_at_home(members, moves, hosts, unplaced_homes, gazetteer)
     events = []
     event_of: dict[str, str] = {}
     groups = list(clusters.values())

@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
 
-GEOPARSE_VERSION = "40"
+GEOPARSE_VERSION = "45"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -280,6 +280,13 @@ def _police_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
             start = m.start("town") + words[i].start()
             end = m.start("town") + words[-1].end()
             name = text[start:end]
+            if normalize(name) in NOT_PLACES or not gazetteer.lookup(name):
+                # a joint force of a city and its county ("Savannah-Chatham Metro Police",
+                # "Charlotte-Mecklenburg police") is the city's: the name before the hyphen
+                first = re.match(r"[A-Z][a-z'’.]+(?=-[A-Z])", words[i].group())
+                if first is not None:
+                    end = start + first.end()
+                    name = text[start:end]
             if normalize(name) in NOT_PLACES or not gazetteer.lookup(name):
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -731,6 +738,16 @@ def _after_locative(span: Span) -> bool:
                              or before[-1] == "the" and len(before) == 2 and before[0] in {"in", "near", "outside"})
 
 
+def _before_resident(span: Span) -> bool:
+    """Whether the name is written as a town's in front of its people or its police ("Berlin
+    police", "Berlin residents", "a Berlin teen")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in RESIDENT_NOUNS - {"home", "house", "apartment"}
+
+
+RESIDENT_LOCAL_MAX_POPULATION = 50_000  # "Gary police" in a Chicago story is Gary, Indiana
+
+
 LOCAL_MIN_FIRM = 1.0  # a state named once is enough; a county of one state counts 2
 LOCAL_MAX_POPULATION = 100_000
 
@@ -765,7 +782,8 @@ def _local_town(gazetteer: Gazetteer, query: str, place: Place, firm: Counter,
                  population=None, geo_precision=3, geonameid=None)
 
 
-PART_OF_TOWN_WORDS = frozenset({"neighborhood", "neighbourhood", "community", "section", "subdivision", "area"})
+PART_OF_TOWN_WORDS = frozenset({"neighborhood", "neighbourhood", "community", "section", "subdivision", "area",
+                                "apartment", "apartments", "complex"})  # "the Woodbridge apartment complex"
 
 
 def _unsupported_part_of_town(span: Span, place: Place, admin1s: Counter) -> bool:
@@ -971,11 +989,14 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     prepared = []
     surnames = _person_words(doc)
     institutions = _institution_names(text)
+    counties = [(start, end) for start, end, _, _ in _counties(text)]
     for span, name in _repair(doc, gazetteer, _candidate_spans(doc, text, gazetteer, taken)):
         from_model = bool(span.label_)
         span = _strip_article(span)
         if normalize(span.text) in NOT_PLACES or _is_street(span):
             continue
+        if any(start <= span.start_char and span.end_char < end for start, end in counties):
+            continue  # "Terrebonne" of "Terrebonne Parish", "Indiana" of "Indiana County": the county's
         if from_model and _institution(span, institutions) and normalize(span.text) not in _alias_keys():
             continue  # "at Mount Sinai" where the article speaks of Mount Sinai Hospital
         # "Carney" where the article speaks of Kyle Carney is the man, unless a big city
@@ -1067,7 +1088,8 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
                 or _neighbourhood_namesake(place, evidence_admin1s, anchored_admin1s, others)
                 or _unsupported_part_of_town(span, place, evidence_admin1s)):
             continue
-        if _after_locative(span) and normalize(span.text) not in _alias_keys():
+        if (_after_locative(span) or _before_resident(span) and (place.population or 0) < RESIDENT_LOCAL_MAX_POPULATION) \
+                and normalize(span.text) not in _alias_keys():
             place = _local_town(gazetteer, query, place, firm, evidence_admin1s) or place
         precision = place.geo_precision
         if floor is not None and precision < floor:
@@ -1092,8 +1114,10 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
                 continue
         elif pop < UNLABELLED_ALONE_POPULATION:
             continue
-        if _unsupported_part_of_town(span, place, admin1s - own.get(_identity(place), (Counter(), Counter()))[1]):
-            continue
+        own_admin1s = admin1s - own.get(_identity(place), (Counter(), Counter()))[1]
+        if _unsupported_part_of_town(span, place, own_admin1s) or _neighbourhood_namesake(
+                place, own_admin1s, anchored_admin1s, sources):
+            continue  # "tied to Capitol Hill" in a Seattle story is no town of Washington, D.C.
         precision = max(place.geo_precision, _query_and_precision(span)[1] or 0)
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
     if not any(p.place.admin1 for p in mentions):

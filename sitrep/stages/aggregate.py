@@ -25,6 +25,7 @@ from sitrep import schema
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.merge.duplicates import signature, stories
 from sitrep.merge.events import merge_mentions
+from sitrep.merge.outlets import outlet_host
 from sitrep.merge.placing import PLACE_COLUMNS, moved_records, place_names, restore
 from sitrep.stats.acled import acled_weekly
 from sitrep.stats.weekly import weekly_stats
@@ -33,7 +34,7 @@ from sitrep.store.warehouse import Warehouse, insert_frame, replace_table
 # What each derived stage reads; the columns it writes itself are left out.
 EVENT_INPUTS = (
     "SELECT * EXCLUDE (event_id) FROM event_mentions",
-    "SELECT article_id, outlet, title FROM articles",
+    "SELECT article_id, outlet, title, url FROM articles",
     "SELECT * FROM article_signatures",
     "SELECT * FROM mention_events",
     "SELECT * FROM article_people",
@@ -114,7 +115,7 @@ def compute_events(warehouse: Warehouse) -> EventsBuild:
         inputs = fingerprint(con, EVENT_INPUTS)
     # the places extraction gave, not those the last merge moved mentions to
     mentions = restore(warehouse.table("event_mentions"), warehouse.table("moved_mentions"))
-    articles = warehouse.frame("SELECT article_id, outlet, title FROM articles")
+    articles = warehouse.frame("SELECT article_id, outlet, title, url FROM articles")
     outlets = dict(zip(articles["article_id"], articles["outlet"]))
     titles = dict(zip(articles["article_id"], articles["title"]))
     previous = dict(warehouse.frame("SELECT mention_id, event_id FROM mention_events").iter_rows())
@@ -122,7 +123,9 @@ def compute_events(warehouse: Warehouse) -> EventsBuild:
     for article_id, person in warehouse.frame("SELECT article_id, person FROM article_people").iter_rows():
         people[article_id].add(person)
     places = place_names(warehouse.frame("SELECT article_id, admin1, name FROM place_mentions").iter_rows())
-    assigned, events = merge_mentions(mentions, outlets, story_of, previous, people, titles, places)
+    hosts = {a: outlet_host(u) for a, u in zip(articles["article_id"], articles["url"])}
+    assigned, events = merge_mentions(mentions, outlets, story_of, previous, people, titles, places, hosts,
+                                      get_gazetteer())
     story_frame = pl.DataFrame({"article_id": list(story_of), "story_id": list(story_of.values())},
                                schema={"article_id": pl.String, "story_id": pl.String})
     return EventsBuild(schema.conform(assigned, schema.EVENT_MENTIONS), schema.conform(events, schema.EVENTS),

@@ -1,0 +1,162 @@
+"""An outlet's home province, learned from its own reports, for the reports that place
+themselves weakly or not at all.
+
+Local news is local: a TV station's or a town paper's stories lie nearly all in its state, and
+most of them say where (a dateline, a town with its state, a county).  A story of the same
+outlet that names only a town many states share ("Jacksonville police arrested ...") or no
+place at all ("Police said the boy was shot on Oxford Drive") most likely lies in the same
+state as the outlet's other stories.  No table of outlets is kept: the outlet is the web host
+of the article's address, and its home is the province where most of its placed lead events
+lie, so it is learned again on every merge from the reports the warehouse holds.  A national
+outlet, whose stories lie in many provinces, has no home.
+
+Two kinds of report take their outlet's home:
+
+- a lead event with no province (and no country other than the home's): its mentions without
+  a province are placed in the home province (precision 3), as a story naming no place is;
+- a lead event in another province that nothing but its own town points at
+  (`sitrep.merge.placing.support`), where the home province has a town of that very name: the
+  geoparser picked the wrong namesake (Roswell of Georgia in a New Mexico station's story), and
+  its mentions in that province move to the home's town;
+- a lead event abroad that nothing but its own name places there (no other province of that
+  country is named): "Police in Lebanon said" in a Tennessee station's story is Lebanon,
+  Tennessee, and "the Bellagio" of a Las Vegas paper is no Italian town.  It takes the home's
+  town of that name, else, once no other report of the event gave it a town, the home
+  province itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from sitrep.merge.placing import support
+
+HOME_MIN_REPORTS = 2
+"""Placed lead events an outlet needs in one province before that province is its home."""
+
+UNPLACED_HOME_MIN_REPORTS = 1
+"""An event that no report places anywhere is placed at its outlet's home on the word of a
+single other report of the outlet: it has no place to lose."""
+
+HOME_MIN_SHARE = 0.5
+"""...and the share of its placed lead events that province must hold (a national outlet's
+stories spread over many provinces, and none holds this much)."""
+
+TOWN_KINDS = frozenset({"city", "site", "district"})
+
+_HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:web\.archive\.org/web/[^/]+/)?(?:[a-z]+://)?([^/:?#]+)")
+_HOST_PREFIXES = ("www.", "m.", "mobile.")
+
+
+def outlet_host(url: str | None) -> str | None:
+    """The outlet an address belongs to: its web host (an archived copy's original one),
+    without "www." or a mobile prefix ("http://m.wsbtv.com/news/..." -> "wsbtv.com")."""
+    m = _HOST_RE.match((url or "").strip().lower())
+    if m is None or "." not in m.group(1):
+        return None
+    host = m.group(1)
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix):]
+    return host
+
+
+def outlet_homes(rows: list[dict], lead: dict[str, int], host_of: dict[str, str | None],
+                 min_reports: int = HOME_MIN_REPORTS) -> dict[str, str]:
+    """Web host -> the province that at least ``min_reports`` of its articles' lead events,
+    and at least HOME_MIN_SHARE of its placed ones (more than any other province), lie in."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for article, i in lead.items():
+        host = host_of.get(article)
+        if host and rows[i]["admin1"]:
+            votes[host][rows[i]["admin1"]] += 1
+    homes = {}
+    for host, counts in votes.items():
+        province, n = counts.most_common(1)[0]
+        if n >= min_reports and n >= HOME_MIN_SHARE * sum(counts.values()) and list(counts.values()).count(n) == 1:
+            homes[host] = province
+    return homes
+
+
+def _as_place(place, location: str) -> dict:
+    return {"country": place.country, "admin1": place.admin1, "admin1_name": place.admin1_name,
+            "location": location, "latitude": place.latitude, "longitude": place.longitude,
+            "geo_precision": place.geo_precision}
+
+
+def namesake_moves(rows: list[dict], lead: dict[str, int], host_of: dict[str, str | None],
+                   homes: dict[str, str], places: dict[str, dict[str, frozenset[str]]], gazetteer,
+                   province: bool = False) -> dict[str, dict]:
+    """mention_id -> the place (a dict of `sitrep.merge.placing.PLACE_COLUMNS`) it takes in its
+    outlet's home province, for the mentions of an article whose lead event lies elsewhere on
+    the word of its own town alone:
+
+    - in another province of the home's country that nothing else the article names points at,
+      where the home has a town of that name: that town;
+    - abroad, in a country none of whose provinces the article names otherwise ("Police in
+      Lebanon said", "the Soho nightclub" of a New York station): the home's town of that
+      name, else the home province itself (precision 3).
+
+    Without ``province`` only the moves to a town are made; with it only those to the home
+    province, which the merge makes after another report of the event could give a town.
+    """
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_article[row["article_id"]].append(row)
+    out: dict[str, dict] = {}
+    for article, i in lead.items():
+        home, head = homes.get(host_of.get(article) or ""), rows[i]
+        state = gazetteer.admin1_place(home) if home else None
+        if state is None or head["admin1"] == home or not head["location"] or head["country"] is None:
+            continue
+        named = places.get(article) or {}
+        abroad = head["country"] != state.country
+        if abroad:
+            if any(p.split("-")[0] == head["country"] and p != head["admin1"] for p in named):
+                continue
+        elif head["admin1"] is None:
+            continue
+        if head["admin1"] and support(named, head["admin1"], head["location"]) > 0:
+            continue
+        town = next((p for p in gazetteer.lookup(head["location"]) if p.admin1 == home and p.kind in TOWN_KINDS), None)
+        if town is not None and not province:
+            to = _as_place(town, town.name)
+        elif town is None and abroad and province:
+            to = _as_place(state, state.name)
+        else:
+            continue
+        for m in by_article[article]:
+            if (m["admin1"], m["country"]) == (head["admin1"], head["country"]) and not m["is_aggregate"]:
+                out[m["mention_id"]] = to
+    return out
+
+
+def home_place(members: list[dict], host_of: dict[str, str | None], homes: dict[str, str], gazetteer) -> dict | None:
+    """The home province (a dict of `sitrep.merge.placing.PLACE_COLUMNS`, precision 3) of an
+    event none of whose reports is placed in a province: the home of its reports' outlets,
+    when they have one and one only, and no report names another country."""
+    found = {homes.get(host_of.get(m["article_id"]) or "") for m in members}
+    found.discard(None)
+    if len(found) != 1:
+        return None
+    state = gazetteer.admin1_place(found.pop())
+    if state is None or any(m["country"] not in (None, state.country) for m in members):
+        return None
+    return _as_place(state, state.name)
+
+
+def with_homes(places: dict[str, dict[str, frozenset[str]]], host_of: dict[str, str | None],
+               shifted: dict[str, tuple[str | None, str]]) -> dict[str, dict[str, frozenset[str]]]:
+    """`places` (`sitrep.merge.placing.place_names`) as the articles ``shifted`` to their
+    outlet's home (article -> (province left, home)) now read: the names they had in the
+    province they left (their town alone) lie at home, with the outlet itself as one more,
+    so that a second report of the event which misread the same town does not pull them
+    back there."""
+    out = dict(places)
+    for article, (left, home) in shifted.items():
+        names = dict(out.get(article) or {})
+        moved_names = names.pop(left, frozenset()) if left else frozenset()
+        names[home] = names.get(home, frozenset()) | moved_names | {f"outlet:{host_of.get(article)}"}
+        out[article] = names
+    return out

@@ -1,0 +1,157 @@
+"""An outlet's home province, learned from its own reports, for its weakly placed ones."""
+
+from datetime import date
+
+import polars as pl
+
+from sitrep import schema
+from sitrep.geo.gazetteer import get_gazetteer
+from sitrep.merge.events import merge_mentions
+from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes, outlet_host, with_homes
+from sitrep.merge.placing import evidence, place_names
+
+DAY = date(2015, 3, 2)
+
+
+def report(mid, article, admin1, location, country="US", **kw):
+    row = {"mention_id": mid, "article_id": article, "sentence_index": int(mid.split("-")[-2]),
+           "event_type": "Violence against civilians", "sub_event_type": "Attack", "country": country,
+           "admin1": admin1, "admin1_name": None, "location": location, "geo_precision": 1 if location else None,
+           "date_start": DAY, "date_end": DAY, "event_date": DAY, "time_precision": 1, "is_aggregate": False,
+           "published_date": DAY, "fatalities_best": 1, "fatalities_low": 1}
+    row.update(kw)
+    return row
+
+
+def test_the_outlet_is_the_web_host_of_the_original_address():
+    assert outlet_host("http://web.archive.org/web/20150101/http://www.kxyz.com:80/story/1/man-shot") == "kxyz.com"
+    assert outlet_host("https://m.kxyz.com/news/a") == "kxyz.com"
+    assert outlet_host("http://news.example-gazette.com/a") == "news.example-gazette.com"
+    assert outlet_host(None) is None and outlet_host("not an address") is None
+
+
+def test_an_outlet_whose_reports_mostly_lie_in_one_province_has_it_as_home():
+    rows = [report("a-0-0", "a", "US-NM", "Albuquerque"), report("b-0-0", "b", "US-NM", "Santa Fe"),
+            report("c-0-0", "c", "US-TX", "El Paso"),
+            report("d-0-0", "d", "US-NY", "New York City"), report("e-0-0", "e", "US-CA", "Fresno"),
+            report("f-0-0", "f", "US-FL", "Miami")]
+    lead = {r["article_id"]: i for i, r in enumerate(rows)}
+    hosts = {"a": "kxyz.com", "b": "kxyz.com", "c": "kxyz.com", "d": "national.com", "e": "national.com",
+             "f": "lonely.com"}
+    # two of three reports in New Mexico; a national outlet's and a single report's make no home
+    assert outlet_homes(rows, lead, hosts) == {"kxyz.com": "US-NM"}
+    # an event no report places anywhere takes a home on the word of one report
+    assert outlet_homes(rows, lead, hosts, min_reports=1) == {"kxyz.com": "US-NM", "lonely.com": "US-FL"}
+    # an even split makes none either
+    hosts["c"] = hosts["d"] = "split.com"
+    rows[3] = report("d-0-0", "d", "US-NY", "Buffalo")
+    assert "split.com" not in outlet_homes(rows, lead, hosts)
+
+
+def test_a_namesake_town_that_nothing_else_supports_moves_to_the_outlets_home():
+    gazetteer = get_gazetteer()
+    rows = [report("a-0-0", "a", "US-GA", "Roswell"), report("a-1-0", "a", "US-GA", "Roswell", fatalities_best=None),
+            report("b-0-0", "b", "US-GA", "Roswell")]
+    lead = {"a": 0, "b": 2}
+    hosts = {"a": "kxyz.com", "b": "kxyz.com"}
+    places = place_names([("a", "US-GA", "Roswell"), ("b", "US-GA", "Roswell"), ("b", "US-GA", "Georgia")])
+    moves = namesake_moves(rows, lead, hosts, {"kxyz.com": "US-NM"}, places, gazetteer)
+    # the first names nothing else in Georgia; the second names the state too, and stays
+    assert set(moves) == {"a-0-0", "a-1-0"}
+    assert moves["a-0-0"]["admin1"] == "US-NM" and moves["a-0-0"]["location"] == "Roswell"
+    assert moves["a-0-0"]["geo_precision"] == 1
+    # no town of that name in the home province: nothing to move to
+    rows[0] = report("a-0-0", "a", "US-GA", "Alpharetta")
+    places = place_names([("a", "US-GA", "Alpharetta"), ("b", "US-GA", "Georgia")])
+    assert namesake_moves(rows, lead, hosts, {"kxyz.com": "US-NM"}, places, gazetteer) == {}
+
+
+def test_an_event_no_report_places_lies_in_its_outlets_home():
+    gazetteer = get_gazetteer()
+    homes = {"kxyz.com": "US-NM"}
+    unplaced = [report("a-0-0", "a", None, None, country=None)]
+    place = home_place(unplaced, {"a": "kxyz.com"}, homes, gazetteer)
+    assert (place["admin1"], place["location"], place["geo_precision"]) == ("US-NM", "New Mexico", 3)
+    # outlets with two homes, or a report in another country, settle nothing
+    assert home_place(unplaced + [report("b-0-0", "b", None, None)], {"a": "kxyz.com", "b": "other.com"},
+                      {**homes, "other.com": "US-TX"}, gazetteer) is None
+    assert home_place([report("a-0-0", "a", None, "Mexico", country="MX")], {"a": "kxyz.com"}, homes, gazetteer) is None
+
+
+def test_the_merge_places_an_outlets_unplaced_report_at_home_and_keeps_a_joined_events_town():
+    frame = schema.conform(pl.DataFrame([
+        report("a-0-0", "a", "US-NM", "Albuquerque"),
+        report("b-0-0", "b", "US-NM", "Santa Fe", event_date=date(2015, 2, 1), date_start=date(2015, 2, 1),
+               date_end=date(2015, 2, 1)),
+        report("c-0-0", "c", None, None, country=None, fatalities_best=None, fatalities_low=None,
+               event_date=date(2015, 1, 5), date_start=date(2015, 1, 5), date_end=date(2015, 1, 5)),
+    ], infer_schema_length=None), schema.EVENT_MENTIONS)
+    hosts = {"a": "kxyz.com", "b": "kxyz.com", "c": "kxyz.com"}
+    places = place_names([("a", "US-NM", "Albuquerque"), ("b", "US-NM", "Santa Fe")])
+    assigned, events = merge_mentions(frame, places=places, hosts=hosts, gazetteer=get_gazetteer())
+    c = assigned.filter(pl.col("article_id") == "c").row(0, named=True)
+    assert (c["admin1"], c["location"], c["geo_precision"]) == ("US-NM", "New Mexico", 3)
+    # without the outlets' addresses nothing moves
+    assigned, _ = merge_mentions(frame, places=places)
+    assert assigned.filter(pl.col("article_id") == "c")["admin1"].item() is None
+
+
+def test_a_local_outlets_report_placed_abroad_by_its_town_alone_comes_home():
+    gazetteer = get_gazetteer()
+    homes = {"wxyz.com": "US-TN"}
+    hosts = {"a": "wxyz.com", "b": "wxyz.com", "c": "wxyz.com"}
+    rows = [report("a-0-0", "a", None, "Lebanon", country="LB"),          # "Police in Lebanon said"
+            report("b-0-0", "b", "GB-ENG", "Soho", country="GB"),          # "the Soho nightclub"
+            report("c-0-0", "c", "FR-IDF", "Paris", country="FR")]         # a story from France
+    lead = {"a": 0, "b": 1, "c": 2}
+    places = place_names([("b", "GB-ENG", "Soho"), ("c", "FR-IDF", "Paris"), ("c", "FR-ARA", "Lyon")])
+    towns = namesake_moves(rows, lead, hosts, homes, places, gazetteer)
+    # Tennessee has a Lebanon; it has no Soho, so that report waits for the province-level pass
+    assert set(towns) == {"a-0-0"} and (towns["a-0-0"]["admin1"], towns["a-0-0"]["location"]) == ("US-TN", "Lebanon")
+    states = namesake_moves(rows, lead, hosts, homes, places, gazetteer, province=True)
+    assert set(states) == {"b-0-0"}
+    assert (states["b-0-0"]["admin1"], states["b-0-0"]["geo_precision"]) == ("US-TN", 3)
+
+
+def test_a_report_moved_home_takes_its_towns_names_along_when_reports_are_weighed():
+    places = place_names([("a", "US-VA", "Richmond"), ("b", "US-VA", "Richmond"), ("b", "US-VA", "Virginia")])
+    backed = with_homes(places, {"a": "kxyz.com"}, {"a": ("US-VA", "US-CA")})
+    # article a no longer speaks for Virginia, and its outlet speaks for California
+    assert backed["a"] == {"US-CA": frozenset({"richmond", "outlet:kxyz.com"})}
+    assert backed["b"] == places["b"] and places["a"] == {"US-VA": frozenset({"richmond"})}
+    assert evidence([backed["a"], backed["b"]], "US-CA") == 2
+    assert evidence([backed["a"], backed["b"]], "US-VA") == 2
+
+
+def test_two_reports_of_one_event_stay_at_the_outlets_home_town():
+    # one outlet's reports mostly lie in California; two of its reports of one shooting read
+    # Richmond as Virginia's, a third outlet's report reads it so too (a namesake both ways)
+    day_rows = [report("a-0-0", "a", "US-VA", "Richmond"), report("c-0-0", "c", "US-VA", "Richmond")]
+    home_rows = [report(f"h{k}-0-0", f"h{k}", "US-CA", town, event_date=date(2015, 1, k + 1),
+                        date_start=date(2015, 1, k + 1), date_end=date(2015, 1, k + 1))
+                 for k, town in enumerate(["Oakland", "Fresno", "San Jose"])]
+    frame = schema.conform(pl.DataFrame(day_rows + home_rows, infer_schema_length=None), schema.EVENT_MENTIONS)
+    hosts = {"a": "kxyz.com", "h0": "kxyz.com", "h1": "kxyz.com", "h2": "kxyz.com", "c": "elsewhere.com"}
+    places = place_names([("a", "US-VA", "Richmond"), ("c", "US-VA", "Richmond"), ("h0", "US-CA", "Oakland"),
+                          ("h1", "US-CA", "Fresno"), ("h2", "US-CA", "San Jose")])
+    assigned, _ = merge_mentions(frame, places=places, hosts=hosts, gazetteer=get_gazetteer(),
+                                 titles={"a": "Baby shot in Richmond", "c": "Baby shot in Richmond"})
+    a = assigned.filter(pl.col("article_id") == "a").row(0, named=True)
+    assert (a["admin1"], a["location"]) == ("US-CA", "Richmond")
+
+
+def test_a_report_placed_by_its_event_tells_its_outlets_home():
+    # a's report names no place but joins b's event (one victim named in both); the outlet of
+    # a then lies in New Mexico, and its report c, which nothing places, lies there too
+    later = {"event_date": date(2015, 6, 1), "date_start": date(2015, 6, 1), "date_end": date(2015, 6, 1)}
+    frame = schema.conform(pl.DataFrame([
+        report("a-0-0", "a", None, None, country=None),
+        report("b-0-0", "b", "US-NM", "Albuquerque"),
+        report("c-0-0", "c", None, None, country=None, **later),
+    ], infer_schema_length=None), schema.EVENT_MENTIONS)
+    hosts = {"a": "kxyz.com", "b": "other.com", "c": "kxyz.com"}
+    places = place_names([("b", "US-NM", "Albuquerque")])
+    assigned, _ = merge_mentions(frame, places=places, hosts=hosts, gazetteer=get_gazetteer(),
+                                 people={"a": {"Jonah Quillfeather"}, "b": {"Jonah Quillfeather"}})
+    placed = dict(zip(assigned["article_id"], assigned["admin1"]))
+    assert placed == {"a": "US-NM", "b": "US-NM", "c": "US-NM"}
