@@ -33,14 +33,13 @@ from sitrep.quality.reconcile import reconcile, reconcile_acled
 from sitrep.quality.runner import CheckOutcome, validate
 
 
-def _texts(sitrep: SitrepResource, frame: pl.DataFrame) -> dict[str, str]:
-    if frame.is_empty():
-        return {}
-    rows = sitrep.warehouse().frame(
-        "SELECT article_id, text FROM raw_articles WHERE article_id IN (SELECT unnest(?))",
-        [frame["article_id"].unique().to_list()],
+def _texts(sitrep: SitrepResource, frame: pl.DataFrame) -> pl.DataFrame:
+    """The texts and titles of the frame's articles: the evidence of a mention is a span of
+    its text, or its title when read from the headline."""
+    return sitrep.warehouse().frame(
+        "SELECT article_id, text, title FROM raw_articles WHERE article_id IN (SELECT unnest(?))",
+        [frame["article_id"].unique().to_list() if not frame.is_empty() else []],
     )
-    return dict(rows.iter_rows())
 
 
 def _failed_list(outcome: CheckOutcome) -> str:
@@ -74,12 +73,12 @@ class Verdict:
         return self.outcome.success
 
 
-def contract(frame: pl.DataFrame, table: str, texts: dict[str, str] | None = None) -> Verdict:
+def contract(frame: pl.DataFrame, table: str, texts: pl.DataFrame | None = None) -> Verdict:
     """The blocking suite of `table` on `frame` (for a derived stage: before it is written)."""
     return Verdict(validate(frame, table, texts=texts), f"{table}_contract", blocking=True)
 
 
-def review(frame: pl.DataFrame, table: str, texts: dict[str, str] | None = None) -> Verdict:
+def review(frame: pl.DataFrame, table: str, texts: pl.DataFrame | None = None) -> Verdict:
     """The review suite of `table` on `frame` (it warns, never blocks)."""
     return Verdict(validate(frame, f"{table}_review", texts=texts), f"{table}_review", blocking=False)
 

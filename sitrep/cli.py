@@ -244,11 +244,16 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"{key:>16}: {value}")
     mentions = warehouse.frame(
         "SELECT m.mention_id, m.char_start, m.char_end, m.count_char_start, m.count_char_end, m.fatalities_best, "
-        "m.reported_by, a.source_id, a.outlet, a.published_date, r.text FROM event_mentions m "
+        "m.reported_by, m.evidence, a.source_id, a.outlet, a.published_date, r.text FROM event_mentions m "
         "JOIN articles a USING (article_id) JOIN raw_articles r USING (article_id) "
         "WHERE m.event_id = ? ORDER BY a.published_date, m.mention_id", [args.event_id])
     print(f"\n{mentions.height} mention(s):")
     for m in mentions.iter_rows(named=True):
+        if m["char_start"] is None:  # read from the headline: no span in the text
+            print(f"\n- {m['source_id']} ({m['outlet'] or 'unknown outlet'}, {m['published_date']}) "
+                  f"headline, count {m['fatalities_best']}, reported by {m['reported_by']}")
+            print(f"  {m['evidence']}")
+            continue
         text = m["text"]
         sentence = text[m["char_start"]:m["char_end"]]
         if m["count_char_start"] is not None:

@@ -40,7 +40,8 @@ def score_seeds(gold: dict, articles: pl.DataFrame, mentions: pl.DataFrame, week
         ms = mentions.filter(pl.col("article_id") == aid).to_dicts() if aid else []
         for ev in art["events"]:
             span = _span(text, ev["evidence"])
-            cands = [m for m in ms if span and _overlaps((m["char_start"], m["char_end"]), span)]
+            cands = [m for m in ms if span and m["char_start"] is not None
+                     and _overlaps((m["char_start"], m["char_end"]), span)]
             if ev["fatalities"] is not None:
                 cands.sort(key=lambda m: (m["fatalities_best"] is None, abs((m["fatalities_best"] or 0) - ev["fatalities"]["best"])))
             m = cands[0] if cands else None
@@ -86,7 +87,7 @@ def score_seeds(gold: dict, articles: pl.DataFrame, mentions: pl.DataFrame, week
         for phrase in art.get("not_events", []):
             span = _span(text, phrase)
             for m in ms:
-                if span and _overlaps((m["char_start"], m["char_end"]), span):
+                if span and m["char_start"] is not None and _overlaps((m["char_start"], m["char_end"]), span):
                     hypo_err.append(f"{art['file']}: hypothetical event coded: {phrase!r}")
     report.add("events found (required)", found, n_required, miss)
     report.add("fatalities exact", counts, n_counted, count_err)

@@ -40,7 +40,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -49,8 +49,8 @@ ANTECEDENT_WINDOW = 3
 class EventMention:
     article_id: str
     sentence_index: int
-    char_start: int
-    char_end: int
+    char_start: int | None  # None for a mention read from the headline
+    char_end: int | None
     evidence: str
     event_type: str
     sub_event_type: str
@@ -1586,6 +1586,28 @@ def extract_events(
     _killer_told_apart(mentions, told)
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
+    return mentions
+
+
+HEADLINE_SENTENCE = -1
+"""`sentence_index` of a mention read from the headline, which has no span in the text."""
+
+
+def extract_headline_events(title: Doc, published: date | None, places: list[PlaceMention],
+                            article_id: str = "") -> list[EventMention]:
+    """The events a headline tells, for an article whose text tells none.
+
+    A page whose body is only navigation, a login wall or a caption list still carries its
+    story in the headline ("2 dead in house party shooting in Fresno"), and an analyst would
+    code it from there.  The headline is read by the same rules as a sentence of the text;
+    its mentions say they come from it (`sentence_index` -1, the headline as evidence, no
+    character offsets, which index the text only).
+    """
+    mentions = extract_events(title, published, places, article_id)
+    for m in mentions:
+        m.sentence_index = HEADLINE_SENTENCE
+        m.char_start = m.char_end = m.count_char_start = m.count_char_end = None
+        m.evidence = title.text.strip()
     return mentions
 
 

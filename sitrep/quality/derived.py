@@ -13,6 +13,10 @@ from functools import lru_cache
 
 import polars as pl
 
+HEADLINE_SENTENCE = -1
+"""The `sentence_index` of a mention read from the headline (as in `sitrep.nlp.extract`,
+which this module must not import: it would load spaCy into every checking step)."""
+
 BBox = tuple[float, float, float, float]  # (min_lat, min_lon, max_lat, max_lon)
 BBoxOf = Callable[[str], BBox | None]
 
@@ -129,13 +133,14 @@ def add_coords_in_country(
 
 def _texts_frame(texts: Mapping[str, str] | pl.DataFrame) -> pl.DataFrame:
     if isinstance(texts, pl.DataFrame):
-        out = texts.select(pl.col("article_id").cast(pl.String), pl.col("text").cast(pl.String))
+        title = pl.col("title").cast(pl.String) if "title" in texts.columns else pl.lit(None, pl.String).alias("title")
+        out = texts.select(pl.col("article_id").cast(pl.String), pl.col("text").cast(pl.String), title)
     else:
         out = pl.DataFrame(
-            {"article_id": list(texts.keys()), "text": list(texts.values())},
-            schema={"article_id": pl.String, "text": pl.String},
+            {"article_id": list(texts.keys()), "text": list(texts.values()), "title": [None] * len(texts)},
+            schema={"article_id": pl.String, "text": pl.String, "title": pl.String},
         )
-    return out.unique(subset="article_id", keep="first").rename({"text": "__text"})
+    return out.unique(subset="article_id", keep="first").rename({"text": "__text", "title": "__title"})
 
 
 def add_evidence_matches_text(
@@ -146,11 +151,13 @@ def add_evidence_matches_text(
     `texts` maps article_id to the article's text (a dict, or a frame with `article_id` and
     `text`, such as `raw_articles`). Offsets count characters (code points), as Python slicing
     does. A mention whose article is unknown, whose offsets are missing, reversed or past the
-    end, or whose evidence is missing, fails.
+    end, or whose evidence is missing, fails.  A mention read from the headline
+    (`sentence_index` -1, no offsets) passes when its evidence is the article's title, its
+    whitespace collapsed, as it was read (`texts` must then be a frame with a `title` column).
     """
     start, end, text = pl.col("char_start"), pl.col("char_end"), pl.col("__text")
     length = (end - start).clip(lower_bound=0)
-    ok = (
+    in_text = (
         text.is_not_null()
         & pl.col("evidence").is_not_null()
         & (start >= 0)
@@ -158,8 +165,16 @@ def add_evidence_matches_text(
         & (end <= text.str.len_chars())
         & (text.str.slice(start.clip(lower_bound=0), length) == pl.col("evidence"))
     )
+    headline = pl.col("__title").str.replace_all(r"\s+", " ").str.strip_chars()
+    in_headline = (
+        (pl.col("sentence_index") == HEADLINE_SENTENCE) & start.is_null() & end.is_null()
+        & (headline == pl.col("evidence"))
+    )
+    ok = in_text.fill_null(False) | in_headline.fill_null(False)
+    if "sentence_index" not in frame.columns:
+        frame = frame.with_columns(pl.lit(None, pl.Int64).alias("sentence_index"))
     flags = (
-        frame.select("article_id", "char_start", "char_end", "evidence")
+        frame.select("article_id", "sentence_index", "char_start", "char_end", "evidence")
         .join(_texts_frame(texts), on="article_id", how="left", maintain_order="left")
         .select(ok.fill_null(False).alias("evidence_matches_text"))
     )

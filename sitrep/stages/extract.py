@@ -9,15 +9,18 @@ most the batch it was reading and the next run resumes there.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 import polars as pl
 
-from sitrep.nlp.extract import EXTRACTOR_VERSION, extract_events
+from sitrep.nlp.extract import EXTRACTOR_VERSION, extract_events, extract_headline_events
 from sitrep.nlp.model import doc_from_bytes, load_model
 from sitrep.nlp.people import people_in
 from sitrep.progress import Progress
-from sitrep.stages.parse import places_from_rows, refresh_places
+from sitrep.geo import get_gazetteer
+from sitrep.nlp.geoparse import find_places
+from sitrep.stages.parse import places_from_rows, refresh_places, title_line
 from sitrep.store.warehouse import Warehouse, batches, insert_frame
 
 BATCH = 200
@@ -60,11 +63,41 @@ class Extraction:
     markers: list[dict] = field(default_factory=list)
     people: list[dict] = field(default_factory=list)
 
-    def read(self, doc, published, places, article_id: str) -> None:
+    def read(self, doc, published, places, article_id: str, headline: Callable[[], tuple] | None = None) -> None:
+        """Read one article; `headline`, when given, returns its parsed title and the places in
+        it, asked for only when the text tells no event (see `extract_headline_events`)."""
         found = extract_events(doc, published, places, article_id)
+        if not found and headline is not None and (title := headline()) is not None:
+            found = extract_headline_events(title[0], published, title[1], article_id)
         self.mentions.extend(mention_rows(found))
         self.people.extend({"article_id": article_id, "person": p} for p in sorted(people_in(doc)))
         self.markers.append({"article_id": article_id, "extractor_version": EXTRACTOR_VERSION, "n_mentions": len(found)})
+
+
+def headline_places(title, url: str | None) -> list:
+    """The places of a parsed headline, read as a text of its own (the page's address helps)."""
+    return find_places(title, get_gazetteer(), None, url)
+
+
+class _HeadlineReader:
+    """Parses headlines on demand: the stored parses hold only the texts, and only an article
+    whose text tells no event needs its headline, so the full model loads at most once."""
+
+    def __init__(self, model: str):
+        self._model = model
+        self._nlp = None
+
+    def reader(self, title: str | None, url: str | None) -> Callable[[], tuple] | None:
+        line = title_line(title)
+        if line is None:
+            return None
+
+        def read() -> tuple:
+            if self._nlp is None:
+                self._nlp = load_model(self._model)
+            doc = self._nlp(line)
+            return doc, headline_places(doc, url)
+        return read
 
 
 def write_extraction(con, ids: list[str], batch: Extraction) -> None:
@@ -83,17 +116,20 @@ def extract(warehouse: Warehouse, model: str, logger: logging.Logger | None = No
     if not pending:
         return ExtractSummary(0, 0, 0, 0)
     vocab = load_model(model).vocab
+    titles = _HeadlineReader(model)
     progress = Progress("event_mentions", len(pending), logger)
     n_mentions = n_fatal = n_agg = 0
     for ids in batches(pending, BATCH):
         data = warehouse.frame(
-            "SELECT d.article_id, d.doc, a.published_date FROM parsed_docs d JOIN articles a USING (article_id) "
+            "SELECT d.article_id, d.doc, a.published_date, r.title, r.url FROM parsed_docs d "
+            "JOIN articles a USING (article_id) LEFT JOIN raw_articles r USING (article_id) "
             "WHERE d.article_id IN (SELECT unnest(?))", [ids])
         places = places_from_rows(warehouse.frame(
             "SELECT * FROM place_mentions WHERE article_id IN (SELECT unnest(?))", [ids]))
         batch = Extraction()
         for r in data.iter_rows(named=True):
-            batch.read(doc_from_bytes(r["doc"], vocab), r["published_date"], places.get(r["article_id"], []), r["article_id"])
+            batch.read(doc_from_bytes(r["doc"], vocab), r["published_date"], places.get(r["article_id"], []),
+                       r["article_id"], headline=titles.reader(r["title"], r["url"]))
         with warehouse.writer() as con:
             write_extraction(con, ids, batch)
         rows = batch.mentions

