@@ -30,13 +30,13 @@ FLOORS = {
         "main date within 2 days": 0.74,
     },
     "gva": {
-        "event found": 0.92,
+        "event found": 0.95,
         "killed exact": 0.80,
         "injured exact": 0.58,
-        "state right": 0.89,
-        "city right": 0.63,
-        "incident date right": 0.71,
-        "multi-article incidents -> exactly one event": 0.64,
+        "state right": 0.91,
+        "city right": 0.64,
+        "incident date right": 0.72,
+        "multi-article incidents -> exactly one event": 0.66,
         "incidents not merged with another incident": 0.95,
     },
 }
