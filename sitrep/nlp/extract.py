@@ -655,17 +655,20 @@ def _death_predicates(sent: Span) -> list[tuple[Token, set[str], Token]]:
     out = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if _unrealised(token) or _told_as_earlier(token):
-            continue
         if _kills(token):
-            out.append((token, {"nsubjpass", "dobj"}, token))
+            found = (token, {"nsubjpass", "dobj"}, token)
         elif lemma in DIE_LEMMAS:
-            out.append((token, {"nsubj"}, token))
+            found = (token, {"nsubj"}, token)
         elif lemma in {"dead", "deceased"} and token.dep_ in {"acomp", "oprd", "xcomp", "ccomp", "advcl", "conj"}:
-            out.append((token, {"nsubj", "nsubjpass", "dobj"}, token.head))
+            found = (token, {"nsubj", "nsubjpass", "dobj"}, token.head)
         elif lemma == "death" and token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in lx.WOUNDING_LEMMAS:
             verb = token.head.head  # "shot to death"
-            out.append((verb, {"nsubjpass", "dobj"}, verb))
+            found = (verb, {"nsubjpass", "dobj"}, verb)
+        else:
+            continue
+        # the costlier tests (they walk the parse) only for the words that say a death
+        if not (_unrealised(token) or _told_as_earlier(token)):
+            out.append(found)
     return out
 
 
