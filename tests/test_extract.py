@@ -569,3 +569,9 @@ def test_a_country_level_place_takes_the_one_province_its_paragraph_names(nlp):
     doc, places = _placed(nlp, text.replace("Saturday. ", "Saturday.\n"))
     lebanon = [m for m in extract_events(doc, date(2017, 8, 25), places, "x") if m.country == "LB"]
     assert [(m.sentence_index, m.admin1) for m in lebanon] == [(1, None)]
+
+
+def test_a_bullet_that_grazes_is_an_attack_that_wounds(nlp):
+    doc = nlp("A 13-year-old girl was grazed by a bullet outside a store on Friday.")
+    mentions = extract_events(doc, date(2016, 5, 2), [], "x")
+    assert [(m.fatalities_best, m.injured, m.sub_event_type) for m in mentions] == [(None, 1, "Attack")]

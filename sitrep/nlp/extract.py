@@ -40,7 +40,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 
-EXTRACTOR_VERSION = "16"
+EXTRACTOR_VERSION = "17"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 

@@ -80,6 +80,7 @@ TRIGGER_LEMMAS: dict[str, tuple[str, str, int]] = {
     "gunfire": (VAC, "Attack", 4),
     "gunshot": (VAC, "Attack", 5),
     "wound": (VAC, "Attack", 2),
+    "graze": (VAC, "Attack", 4),
     "injure": (VAC, "Attack", 2),
     "stab": (VAC, "Attack", 5),
     "stabbing": (VAC, "Attack", 5),
@@ -139,7 +140,7 @@ DEATH_LEMMAS = {
     "murder", "fatality", "fatally", "body", "corpse", "perish", "claim", "life", "deceased",
     "martyr",
 }
-WOUNDING_LEMMAS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "gun"}
+WOUNDING_LEMMAS = {"shoot", "stab", "wound", "injure", "hit", "strike", "beat", "gun", "graze"}
 """Verbs that hurt: deaths only with 'fatally', 'and killed', 'dead' (FATAL_ADVERBS)."""
 FATAL_ADVERBS = {"fatally", "mortally", "lethally"}
 INJURY_LEMMAS = {"wound", "injure", "injury", "hurt", "wounded", "injured", "casualty", "hospitalize"}
