@@ -20,6 +20,11 @@ class Column:
     example: str = ""
 
 
+HEADLINE_SENTENCE = -1
+"""`event_mentions.sentence_index` of a mention read from the article's headline, which has no
+span in the text (its `char_start`/`char_end` are null, its evidence is the title)."""
+
+
 def _cols(*items: tuple) -> tuple[Column, ...]:
     return tuple(Column(*item) for item in items)
 

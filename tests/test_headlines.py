@@ -14,10 +14,11 @@ from datetime import date
 import polars as pl
 import pytest
 
-from sitrep.nlp.extract import HEADLINE_SENTENCE, extract_headline_events
+from sitrep.nlp.extract import extract_headline_events
 from sitrep.nlp.model import load_model
 from sitrep.quality import derived
 from sitrep.quality.runner import validate
+from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.stages.extract import extract
 from sitrep.stages.ingest import ingest
 from sitrep.stages.parse import parse

@@ -7,7 +7,8 @@ import polars as pl
 from sitrep import schema
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.merge.events import merge_mentions
-from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes, outlet_host, with_homes
+from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes, with_homes
+from sitrep.text.sources import outlet_host
 from sitrep.merge.placing import evidence, place_names
 
 DAY = date(2015, 3, 2)

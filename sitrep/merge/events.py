@@ -488,6 +488,11 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
     return [uf.find(i) for i in range(len(rows))]
 
 
+def _moved_rows(rows: list[dict], moves: dict[str, dict]) -> list[dict]:
+    """`rows` with each mention in ``moves`` placed where its move takes it."""
+    return [moved(row, moves[row["mention_id"]]) if row["mention_id"] in moves else row for row in rows]
+
+
 def _place_unplaced(members: list[dict], moves: dict[str, dict]) -> None:
     """Mentions of an event with no province (a follow-up sentence, a report that named no
     place) take the event's place, when they name no other country: the event's row already
@@ -590,7 +595,7 @@ def merge_mentions(
     the full names it mentions (`sitrep.nlp.people`); `titles` maps article_id to its headline
     (`sitrep.merge.clues`); `places` maps article_id to the place names it resolved per province
     (`sitrep.merge.placing.place_names`), without which no mention changes place; `hosts` maps
-    article_id to its outlet's web host (`sitrep.merge.outlets.outlet_host`), with which (and
+    article_id to its outlet's web host (`sitrep.text.sources.outlet_host`), with which (and
     the `gazetteer`) a weakly placed report takes its outlet's home province.
     """
     outlets = outlets or {}
@@ -609,13 +614,13 @@ def merge_mentions(
     shifted = {rows[i]["article_id"]: (rows[i]["admin1"], moves[rows[i]["mention_id"]]["admin1"])
                for i in lead.values() if rows[i]["mention_id"] in moves}
     backed = with_homes(places, hosts, shifted) if shifted else places
-    rows = [moved(row, moves[row["mention_id"]]) if row["mention_id"] in moves else row for row in rows]
+    rows = _moved_rows(rows, moves)
     relocated = relocate(rows, lead, people, heads, backed) if places is not None else {}
-    rows = [moved(row, relocated[row["mention_id"]]) if row["mention_id"] in relocated else row for row in rows]
+    rows = _moved_rows(rows, relocated)
     moves.update(relocated)
     if homes:
         abroad = namesake_moves(rows, lead, hosts, homes, places, gazetteer, province=True)
-        rows = [moved(row, abroad[row["mention_id"]]) if row["mention_id"] in abroad else row for row in rows]
+        rows = _moved_rows(rows, abroad)
         moves.update(abroad)
     roots = _cluster(rows, story_of, lead, people, heads)
     clusters: dict[int, list[dict]] = defaultdict(list)

@@ -27,7 +27,6 @@ Two kinds of report take their outlet's home:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 from sitrep.merge.placing import support
@@ -44,23 +43,6 @@ HOME_MIN_SHARE = 0.5
 stories spread over many provinces, and none holds this much)."""
 
 TOWN_KINDS = frozenset({"city", "site", "district"})
-
-_HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:web\.archive\.org/web/[^/]+/)?(?:[a-z]+://)?([^/:?#]+)")
-_HOST_PREFIXES = ("www.", "m.", "mobile.")
-
-
-def outlet_host(url: str | None) -> str | None:
-    """The outlet an address belongs to: its web host (an archived copy's original one),
-    without "www." or a mobile prefix ("http://m.wsbtv.com/news/..." -> "wsbtv.com")."""
-    m = _HOST_RE.match((url or "").strip().lower())
-    if m is None or "." not in m.group(1):
-        return None
-    host = m.group(1)
-    for prefix in _HOST_PREFIXES:
-        if host.startswith(prefix) and host.count(".") > 1:
-            host = host[len(prefix):]
-    return host
-
 
 def outlet_homes(rows: list[dict], lead: dict[str, int], host_of: dict[str, str | None],
                  min_reports: int = HOME_MIN_REPORTS) -> dict[str, str]:

@@ -39,6 +39,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
                               resolve_expression)
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
+from sitrep.schema import HEADLINE_SENTENCE
 
 EXTRACTOR_VERSION = "17"
 BACKGROUND_DAYS = 60
@@ -939,6 +940,10 @@ def _is_reporting_date(token: Token) -> bool:
     return False
 
 
+VIOLENT_LEMMAS = frozenset(lx.TRIGGER_LEMMAS.keys() | lx.DEATH_LEMMAS | lx.WOUNDING_LEMMAS | lx.INJURY_LEMMAS | {"fire"})
+"""Words of violence, death or harm: a "who" clause with one tells the event ("who opened fire")."""
+
+
 def _is_relative_clause_date(token: Token, anchor: Token | None) -> bool:
     """Whether a date belongs to a clause about a person that tells something other than the
     event ("beheaded eight militants who had surrendered last week", "a man who moved there
@@ -950,8 +955,7 @@ def _is_relative_clause_date(token: Token, anchor: Token | None) -> bool:
         return False
     if not any(c.lower_ in {"who", "whom"} for c in verb.children):
         return False
-    violent = lx.TRIGGER_LEMMAS.keys() | lx.DEATH_LEMMAS | lx.WOUNDING_LEMMAS | lx.INJURY_LEMMAS | {"fire"}
-    if any(t.lemma_.lower() in violent for t in verb.subtree):
+    if any(t.lemma_.lower() in VIOLENT_LEMMAS for t in verb.subtree):
         return False  # "who opened fire last week", "who was hurt in a Friday shooting"
     return anchor is None or not (verb.left_edge.i <= anchor.i <= verb.right_edge.i)
 
@@ -1590,10 +1594,6 @@ def extract_events(
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     return mentions
-
-
-HEADLINE_SENTENCE = -1
-"""`sentence_index` of a mention read from the headline, which has no span in the text."""
 
 
 def extract_headline_events(title: Doc, published: date | None, places: list[PlaceMention],

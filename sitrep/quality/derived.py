@@ -13,9 +13,7 @@ from functools import lru_cache
 
 import polars as pl
 
-HEADLINE_SENTENCE = -1
-"""The `sentence_index` of a mention read from the headline (as in `sitrep.nlp.extract`,
-which this module must not import: it would load spaCy into every checking step)."""
+from sitrep.schema import HEADLINE_SENTENCE
 
 BBox = tuple[float, float, float, float]  # (min_lat, min_lon, max_lat, max_lon)
 BBoxOf = Callable[[str], BBox | None]

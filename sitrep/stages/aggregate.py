@@ -25,9 +25,9 @@ from sitrep import schema
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.merge.duplicates import signature, stories
 from sitrep.merge.events import merge_mentions
-from sitrep.merge.outlets import outlet_host
 from sitrep.merge.placing import PLACE_COLUMNS, moved_records, place_names, restore
 from sitrep.stats.acled import acled_weekly
+from sitrep.text.sources import outlet_host
 from sitrep.stats.weekly import weekly_stats
 from sitrep.store.warehouse import Warehouse, insert_frame, replace_table
 

@@ -37,3 +37,22 @@ def title_from_text(clean_text: str) -> str | None:
             return line
         return None
     return None
+
+
+HOST_RE = re.compile(r"^(?:[a-z]+://)?(?:web\.archive\.org/web/[^/]+/)?(?:[a-z]+://)?([^/:?#]+)")
+"""The host of a lower-case web address, through an archived copy's address to the original's
+(group 1): the place resolver reads states from it, the merger the outlet."""
+_HOST_PREFIXES = ("www.", "m.", "mobile.")
+
+
+def outlet_host(url: str | None) -> str | None:
+    """The outlet an address belongs to: its web host (an archived copy's original one),
+    without "www." or a mobile prefix ("http://m.wsbtv.com/news/..." -> "wsbtv.com")."""
+    m = HOST_RE.match((url or "").strip().lower())
+    if m is None or "." not in m.group(1):
+        return None
+    host = m.group(1)
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix):]
+    return host
