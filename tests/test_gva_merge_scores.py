@@ -29,3 +29,24 @@ def test_split_and_overmerged_incidents_are_both_scored():
     apart = report.get("incidents not merged with another incident")
     assert (apart.hits, apart.total) == (2, 4)
     assert any("incident B" in e for e in apart.errors) and any("incident C" in e for e in apart.errors)
+
+
+def test_a_repeated_record_is_scored_by_the_article_it_repeats(tmp_path):
+    from sitrep.evaluate.command import duplicate_records, _record_ids
+
+    corpus = tmp_path / "set.jsonl"
+    corpus.write_text('{"id": "s1", "text": "x"}\n\n{"id": "s2", "text": "x"}\n{"id": "s3", "text": "y"}\n')
+    rejects = pl.DataFrame({"source": [f"{tmp_path}/in/set.jsonl:3", f"{tmp_path}/in/set.jsonl:4"],
+                            "reason": [f"duplicate: same text as {tmp_path}/in/set.jsonl:1", "not English"]})
+    repeats = duplicate_records(rejects, _record_ids(corpus))
+    assert repeats == {"s2": "s1"}
+    gold = [{"id": s, "incident": "A", "killed": 1, "injured": 0, "admin1": "US-TX", "city": "Houston", "state": "Texas",
+             "date": "2016-03-07"} for s in ("s1", "s2")]
+    articles = pl.DataFrame({"article_id": ["a1"], "source_id": ["s1"]})
+    mentions = schema.conform(pl.DataFrame([_mention("a1", "e1")], infer_schema_length=None), schema.EVENT_MENTIONS)
+    without = score_gva(gold, articles, mentions)
+    assert without.get("event found").hits == 1
+    report = score_gva(gold, articles, mentions, repeats)
+    assert report.get("event found").hits == 2
+    one = report.get("multi-article incidents -> exactly one event")
+    assert (one.hits, one.total) == (1, 1)

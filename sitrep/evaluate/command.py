@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -45,14 +46,53 @@ def evaluate_set(name: str, shared: Path, work: Path, settings: Settings) -> Rep
         return score_seeds(gold, warehouse.table("articles"), warehouse.table("event_mentions"),
                            warehouse.table("weekly_conflict_stats"), texts, warehouse.table("events"))
     stem = {"fakes": "fakes_dev", "gva": "gva_dev"}[name]
-    inbox = inbox_for_file(shared / "eval" / f"{stem}.jsonl")
+    corpus = shared / "eval" / f"{stem}.jsonl"
+    inbox = inbox_for_file(corpus)
     try:
         warehouse = run_stages(inbox, work, settings)
     finally:
         shutil.rmtree(inbox, ignore_errors=True)
     gold = _read_jsonl(shared / "eval" / f"{stem}_gold.jsonl")
+    rejects = warehouse.frame("SELECT source, reason FROM rejected_articles WHERE starts_with(source, ?)",
+                              [f"{inbox}/"])
+    repeats = duplicate_records(rejects, _record_ids(corpus))
     scorer = score_fakes if name == "fakes" else score_gva
-    return scorer(gold, warehouse.table("articles"), warehouse.table("event_mentions"))
+    return scorer(gold, warehouse.table("articles"), warehouse.table("event_mentions"), repeats)
+
+
+def _record_ids(path: Path) -> list[str | None]:
+    """The `id` of each line of a JSONL file, by line number (blank or broken lines give None)."""
+    ids: list[str | None] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                record = json.loads(line) if line.strip() else None
+            except json.JSONDecodeError:
+                record = None
+            ids.append(record.get("id") if isinstance(record, dict) else None)
+    return ids
+
+
+def duplicate_records(rejects, ids: list[str | None]) -> dict[str, str]:
+    """Record id -> id of the record whose text it repeats, from this run's duplicate rejects.
+
+    The inbox stores a text delivered twice once and rejects the second delivery as a
+    duplicate, naming both by `file:line`.  The second record was read: its article is the
+    first one's, so the scorer judges it by the first one's events rather than as an article
+    the pipeline never saw.
+    """
+    repeats: dict[str, str] = {}
+    for source, reason in rejects.iter_rows():
+        match = _DUPLICATE.match(reason)
+        if not match:
+            continue
+        line, first = int(source.rsplit(":", 1)[1]), int(match.group(1))
+        if ids[line - 1] and ids[first - 1]:
+            repeats[ids[line - 1]] = ids[first - 1]
+    return repeats
+
+
+_DUPLICATE = re.compile(r"duplicate: same text as .*:(\d+)$")
 
 
 def run_evaluation(only: list[str] | None = None, fresh: bool = False, errors: int = 10,

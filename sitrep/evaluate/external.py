@@ -31,13 +31,20 @@ def main_mentions(mentions: pl.DataFrame) -> dict[str, dict]:
     return out
 
 
-def _by_source(articles: pl.DataFrame) -> dict[str, str]:
-    return dict(zip(articles["source_id"], articles["article_id"]))
+def _by_source(articles: pl.DataFrame, repeats: dict[str, str] | None = None) -> dict[str, str]:
+    """Gold article id -> warehouse article id; a record whose text repeats another's (stored
+    once, see `duplicate_records`) maps to the article it repeats."""
+    ids = dict(zip(articles["source_id"], articles["article_id"]))
+    for record, first in (repeats or {}).items():
+        if first in ids and record not in ids:
+            ids[record] = ids[first]
+    return ids
 
 
-def score_fakes(gold: list[dict], articles: pl.DataFrame, mentions: pl.DataFrame) -> Report:
+def score_fakes(gold: list[dict], articles: pl.DataFrame, mentions: pl.DataFrame,
+                repeats: dict[str, str] | None = None) -> Report:
     report = Report("fakes_dev (FA-KES, Syria)")
-    ids = _by_source(articles)
+    ids = _by_source(articles, repeats)
     main = main_mentions(mentions)
     found, exact, within, prov, dated = [], [], [], [], []
     errs = defaultdict(list)
@@ -72,9 +79,10 @@ def score_fakes(gold: list[dict], articles: pl.DataFrame, mentions: pl.DataFrame
     return report
 
 
-def score_gva(gold: list[dict], articles: pl.DataFrame, mentions: pl.DataFrame) -> Report:
+def score_gva(gold: list[dict], articles: pl.DataFrame, mentions: pl.DataFrame,
+              repeats: dict[str, str] | None = None) -> Report:
     report = Report("gva_dev (Gun Violence Archive, US)")
-    ids = _by_source(articles)
+    ids = _by_source(articles, repeats)
     main = main_mentions(mentions)
     killed_by_article: dict[str, int] = defaultdict(int)
     injured_by_article: dict[str, int] = defaultdict(int)
