@@ -1,6 +1,6 @@
-"""Ages and headline words: the particulars that tell two same-day reports are one incident."""
+"""Ages, streets, headline words and wording: the particulars that tell two same-day reports are one incident."""
 
-from sitrep.merge.clues import ages_in, headline_words, headlines_alike, streets_in
+from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
 
 
 def test_ages_in_reads_every_form_and_no_other_number():
@@ -27,3 +27,26 @@ def test_streets_in_reads_a_street_however_its_suffix_is_spelt():
     # a court of law, or a street told of in general, is no address
     assert streets_in(["He appeared in Hampden Superior Court.", "Violence on the Street worries them."]) == set()
     assert streets_in(["Two men were shot in the street."]) == set()
+
+
+_EVERYDAY = [
+    ["Police said a man was shot and killed on Monday night.", "Man killed in shooting"],
+    ["A woman was shot and wounded, police said.", "Woman wounded in shooting"],
+    ["Police said two men were shot on Monday.", "Two men shot, police say"],
+    ["A teenager was killed in a shooting, police said.", "Teen killed in shooting"],
+]
+
+
+def test_wording_weighs_the_words_few_reports_use():
+    texts = {str(i): t for i, t in enumerate(_EVERYDAY)}
+    texts["a"] = ["A predawn shootout outside a hookah lounge on Fulton Avenue killed a man, police said.",
+                  "One dead in shootout at hookah lounge"]
+    texts["b"] = ["Detectives said the gunfight in the hookah lounge parking lot on Fulton Avenue left a man dead.",
+                  "Arrest in Fulton Avenue hookah lounge killing"]
+    wording = Wording(texts)
+    assert wording.likeness("a", "b") >= WORDING_LIKENESS
+    # the words every shooting report uses make no two reports alike
+    assert wording.likeness("0", "3") < WORDING_LIKENESS
+    assert wording.likeness("a", "0") < WORDING_LIKENESS
+    assert wording.likeness("a", "unknown") == 0.0
+    assert abs(wording.likeness("a", "a") - 1.0) < 1e-9

@@ -461,3 +461,52 @@ def test_names_never_link_a_report_with_no_date():
     names = {"jamal carter", "dee lane", "lena ortiz"}
     _, events = merge_mentions(frame([crime, undated]), people={"a": names, "b": names})
     assert events.height == 2 and events["event_date"].null_count() == 1
+
+
+def test_reports_of_one_town_and_count_a_day_apart_are_one_event():
+    # one report dates a late-night shooting by the night, the other, less precisely, by the
+    # day it was written ("overnight"); two exact days stay apart (test_different_days_in_one_place_stay_apart)
+    night = _shooting("a-0-0", "a", 7, fatalities_best=2, fatalities_low=2)
+    morning = _shooting("b-0-0", "b", 8, fatalities_best=2, fatalities_low=2, date_expression="overnight",
+                        time_precision=2)
+    _, events = merge_mentions(frame([night, morning]))
+    assert events.height == 1 and events["n_articles"].item() == 2
+    # two days apart, another count, or another town: two incidents
+    for other in (dict(morning, date_start=date(2016, 3, 9), date_end=date(2016, 3, 9)),
+                  dict(morning, fatalities_best=1, fatalities_low=1),
+                  dict(morning, location="Pasadena"),
+                  dict(morning, time_precision=1)):
+        _, events = merge_mentions(frame([night, other]))
+        assert events.height == 2
+
+
+def test_two_sub_event_types_join_only_on_the_same_count():
+    shooting = _shooting("a-0-0", "a", 7, fatalities_best=3, fatalities_low=3)
+    shootout = _shooting("b-0-0", "b", 7, fatalities_best=3, fatalities_low=3, event_type="Battles",
+                         sub_event_type="Armed clash")
+    _, events = merge_mentions(frame([shooting, shootout]))
+    assert events.height == 1
+    _, events = merge_mentions(frame([shooting, dict(shootout, fatalities_best=2, fatalities_low=2)]))
+    assert events.height == 2
+
+
+def test_reports_sharing_their_distinctive_wording_are_one_event():
+    # two towns of one province on one day, different counts of wounded, no age, street or
+    # headline in common: only the rare words both reports use tell one incident; the words
+    # of every shooting report (other provinces' reports here) tell nothing
+    everyday = ["Four people were wounded when gunfire erupted, police said.",
+                "A woman hit by a stray bullet is recovering, police said.",
+                "Police said a man was shot and killed on Monday night.",
+                "A teenager was wounded in a shooting behind a store, police said."]
+    background = [_shooting(f"x{k}-0-0", f"x{k}", 7, admin1="US-LA", admin1_name="Louisiana", location=f"Town {k}",
+                            evidence=everyday[k % len(everyday)]) for k in range(16)]
+    a = _shooting("a-0-0", "a", 7, fatalities_best=None, fatalities_low=None, injured=4, location="Houston",
+                  evidence="Four people were wounded when gunfire erupted at the crawfish boil behind Kountze Tabernacle.")
+    b = _shooting("b-0-0", "b", 7, fatalities_best=None, fatalities_low=None, injured=1, location="Sunnyside",
+                  evidence="A woman hit by a stray bullet at the Kountze Tabernacle crawfish boil is recovering.")
+    titles = {"a": "Four hurt as gunfire erupts", "b": "Stray bullet strikes woman"}
+    _, events = merge_mentions(frame([a, b, *background]), titles=titles)
+    assert events.filter(pl.col("admin1") == "US-TX").height == 1
+    plain = dict(b, evidence="A woman hit by a stray bullet at a party is recovering, police said.")
+    _, events = merge_mentions(frame([a, plain, *background]), titles=titles)
+    assert events.filter(pl.col("admin1") == "US-TX").height == 2

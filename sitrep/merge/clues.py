@@ -3,20 +3,28 @@
 A province sees several shootings or strikes a day, so a shared province and date alone say
 little.  Reports of one incident also repeat its particulars: the victims' ages ("a
 16-year-old boy", "John Doe, 58,"), the street it happened in ("the 1400 block of Ramsay St.",
-"on Copeland Street") and the words of the headline ("Teen killed in Eastside drive-by").
+"on Copeland Street"), the words of the headline ("Teen killed in Eastside drive-by") and, more loosely,
+the rarer words of the sentences telling it ("hookah lounge", "Sweet 16 party", "Club Blu").
 The merger (`sitrep.merge.events`) asks for one of these on top of the place and date before
 it links two articles' lead events.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from sitrep.nlp.counts import find_counts
 
 HEADLINE_OVERLAP = 0.25
 """Share of two headlines' content words in common above which they tell one story."""
+
+WORDING_LIKENESS = 0.3
+"""Cosine of two articles' word weights (`Wording`) above which they tell one story: reports of
+one incident name its bar, its street, its victims' kin; two reports of one city's shootings
+share little but the city and the words every shooting report uses."""
 
 _WORD = re.compile(r"[^\W_]+")
 _FUNCTION_WORDS = frozenset(
@@ -69,3 +77,34 @@ def headlines_alike(a: frozenset[str], b: frozenset[str], threshold: float = HEA
     if not a or not b:
         return False
     return len(a & b) / len(a | b) >= threshold
+
+
+_TERM = re.compile(r"[^\W\d_]{3,}")
+
+
+class Wording:
+    """How alike two articles' event sentences are in their distinctive words.
+
+    Each article is the bag of words of the sentences that tell its events (every mention's
+    evidence) and its headline; a word weighs by how few of the articles name it (tf-idf over
+    the articles being merged, learned again on every merge), so "Eastland Bowling Lanes" or
+    "crab festival" count and "police", "shooting" or the city's name barely do.  The cosine
+    of two articles' weights is their likeness."""
+
+    def __init__(self, texts: dict[str, list[str]]):
+        counts = {article: Counter(w for text in sentences for w in _TERM.findall((text or "").lower())
+                                   if w not in _FUNCTION_WORDS)
+                  for article, sentences in texts.items()}
+        seen = Counter(w for bag in counts.values() for w in bag)
+        n = len(counts)
+        self.vectors: dict[str, dict[str, float]] = {}
+        for article, bag in counts.items():
+            weights = {w: (1 + math.log(k)) * math.log(n / seen[w]) for w, k in bag.items()}
+            norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+            self.vectors[article] = {w: x / norm for w, x in weights.items() if x}
+
+    def likeness(self, a: str, b: str) -> float:
+        va, vb = self.vectors.get(a, {}), self.vectors.get(b, {})
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(x * vb.get(w, 0.0) for w, x in va.items())

@@ -8,7 +8,10 @@ one event, one count.  Mentions are linked when they can only be the same event:
   headline, the lead and a quote retelling one clash);
 - across articles: the same province, overlapping dates, the same ACLED sub-event type and
   compatible counts, and the same place; a town and its province (or two places in it) only
-  with the same count of two or more deaths, since one death is the commonest report;
+  with the same count of two or more deaths, since one death is the commonest report; two
+  sub-event types (a "shootout" and a "shooting") only with the same count; reports of one
+  town and one count also a day apart, unless both give an exact day (one dates a late-night
+  shooting by the night, another "overnight" by the day it was written);
 - across articles, by the people they name: each article's lead event (its first report of
   deaths, else its first report) joins another article's lead event when both articles name
   the same person (a victim, a suspect, a commander), within two weeks and never across
@@ -20,8 +23,8 @@ one event, one count.  Mentions are linked when they can only be the same event:
   names count;
 - across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
   (of one town and count, within two days) with compatible counts join when their articles
-  share a victim's age, much of their headlines or the number of people shot (dead and
-  wounded); a lead event with no province joins the same way, or on the same town or the same
+  share a victim's age, much of their headlines, much of their distinctive wording or the
+  number of people shot (dead and wounded); a lead event with no province joins the same way, or on the same town or the same
   count of two or more, when its clues point to one province only;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains.
@@ -58,7 +61,7 @@ from datetime import date
 import polars as pl
 
 from sitrep import schema
-from sitrep.merge.clues import ages_in, headline_words, headlines_alike, streets_in
+from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
 from sitrep.merge.outlets import UNPLACED_HOME_MIN_REPORTS, home_place, namesake_moves, outlet_homes, with_homes
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
@@ -121,6 +124,11 @@ TELLING_COUNT = 2
 """Reports placed differently within a province (a town, the province) join only on an equal
 count of at least this many deaths."""
 
+SAME_COUNT_SLACK_DAYS = 1
+"""Reports of one town giving one death count, one of them dating it less than to the day, may
+date the event this many days apart: one resolves "late Friday" to Friday, a report of the next
+morning dates it by the day it is written ("overnight", "this weekend")."""
+
 NAMES_ANY_DATE = 2
 """Articles sharing this many rare full names tell one event, however far apart their dates."""
 
@@ -173,9 +181,16 @@ def same_event_across_articles(a: dict, b: dict) -> bool:
         return a["fatalities_best"] == b["fatalities_best"] and a["victims"] == b["victims"] and _overlap(a, b)
     if not a["admin1"] or a["admin1"] != b["admin1"]:
         return False
-    if a["sub_event_type"] != b["sub_event_type"] or not _overlap(a, b):
+    same_count = a["fatalities_best"] is not None and a["fatalities_best"] == b["fatalities_best"]
+    if a["sub_event_type"] != b["sub_event_type"] and not same_count:
+        # the sub-event type is read from one sentence's verb ("shootout", "shooting",
+        # "murder-suicide"): two reports of one incident often read two, but then the count
+        # must say it is the same incident
         return False
-    if a["time_precision"] == 1 and b["time_precision"] == 1 and a["date_start"] != b["date_start"]:
+    precise = a["time_precision"] == 1 and b["time_precision"] == 1
+    if not _overlap(a, b):
+        return not precise and same_count and _same_town(a, b) and _overlap(a, b, SAME_COUNT_SLACK_DAYS)
+    if precise and a["date_start"] != b["date_start"]:
         return False
     if a["geo_precision"] == 1 and b["geo_precision"] == 1 and a["location"] != b["location"]:
         return False
@@ -288,10 +303,12 @@ def _same_toll(a: dict, b: dict) -> bool:
     return bool(a["injured"] or b["injured"]) and _shot(a) == _shot(b) >= TELLING_SHOT
 
 
-def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
+def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str, frozenset[str]],
+                        wording: Wording) -> list[tuple[int, int]]:
     """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
     articles also share a particular of the incident: a victim's age, a street, much of their
-    headlines' words, or the number of people shot (`_same_toll`).  Province and day alone are
+    headlines' words, much of their distinctive wording (`sitrep.merge.clues.Wording`), or the
+    number of people shot (`_same_toll`).  Province and day alone are
     not enough: a busy province sees several incidents a day, and its towns are often not named
     alike (a suburb, the city, the county).  Reports of the same town and the same count may be
     up to `CLUE_TOWN_SLACK_DAYS` apart."""
@@ -307,12 +324,13 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
         return ages[article]
 
     def particulars(a: dict, b: dict) -> bool:
-        """The two leads' articles share an age, a street or much of a headline."""
+        """The two leads' articles share an age, a street, much of a headline or of their wording."""
         ia, ib = a["article_id"], b["article_id"]
         for article in (ia, ib):
             if article not in streets:
                 streets[article] = streets_in(evidence[article])
-        return bool(headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib) or streets[ia] & streets[ib])
+        return bool(headlines_alike(heads[ia], heads[ib]) or ages_of(ia) & ages_of(ib) or streets[ia] & streets[ib]
+                    or wording.likeness(ia, ib) >= WORDING_LIKENESS)
 
     by_province: dict[str, list[int]] = defaultdict(list)
     for i in lead.values():
@@ -434,7 +452,7 @@ def relocate(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]]
 
 
 def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], people: dict[str, set[str]],
-             heads: dict[str, frozenset[str]]) -> list[int]:
+             heads: dict[str, frozenset[str]], wording: Wording) -> list[int]:
     uf = _UnionFind([row["admin1"] for row in rows])
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -468,7 +486,7 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
                     uf.union(members[x], members[y])
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
-        key = ("agg", row["victims"]) if row["is_aggregate"] else (row["admin1"], row["sub_event_type"])
+        key = ("agg", row["victims"]) if row["is_aggregate"] else (row["admin1"],)
         if row["is_aggregate"] or row["admin1"]:
             blocks[key].append(i)
     for members in blocks.values():
@@ -477,15 +495,25 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
             a = rows[members[x]]
             for y in range(x + 1, len(members)):
                 b = rows[members[y]]
-                if b["date_start"] and a["date_end"] and b["date_start"] > a["date_end"]:
+                if b["date_start"] and a["date_end"] and (b["date_start"] - a["date_end"]).days > SAME_COUNT_SLACK_DAYS:
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
                     uf.union(members[x], members[y])
     for i, j in _same_person_links(rows, lead, people):
         uf.union(i, j)
-    for i, j in _corroborated_links(rows, lead, heads):
+    for i, j in _corroborated_links(rows, lead, heads, wording):
         uf.union(i, j)
     return [uf.find(i) for i in range(len(rows))]
+
+
+def _wording(rows: list[dict], titles: dict[str, str | None]) -> Wording:
+    """Each article's event sentences and headline, weighed against all the articles merged."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        texts[row["article_id"]].append(row["evidence"] or "")
+    for article, sentences in texts.items():
+        sentences.append(titles.get(article) or "")
+    return Wording(texts)
 
 
 def _moved_rows(rows: list[dict], moves: dict[str, dict]) -> list[dict]:
@@ -622,7 +650,7 @@ def merge_mentions(
         abroad = namesake_moves(rows, lead, hosts, homes, places, gazetteer, province=True)
         rows = _moved_rows(rows, abroad)
         moves.update(abroad)
-    roots = _cluster(rows, story_of, lead, people, heads)
+    roots = _cluster(rows, story_of, lead, people, heads, _wording(rows, titles or {}))
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
         clusters[root].append(row)
