@@ -607,3 +607,11 @@ def test_a_large_toll_without_a_day_told_after_an_undated_attack_stays_a_total(n
             "The opposition says the attack is part of a war that killed more than 1400 people.")
     counted = [m for m in _events(nlp, text, date(2013, 9, 9)) if m.fatalities_best]
     assert [m.is_aggregate for m in counted] == [True]
+
+
+def test_an_incident_reported_at_a_time_dates_the_story(nlp):
+    doc = nlp("A teenager was shot in the leg near a park.\n\n"
+              "The incident was reported around 9:30 p.m. Friday in the 400 block of Elm Street.")
+    m = extract_events(doc, date(2016, 3, 6), [], "x")[0]
+    assert m.event_date == date(2016, 3, 4) and m.date_expression.endswith("Friday")
+    assert not m.date_expression.startswith("reported")

@@ -928,7 +928,9 @@ def _is_justice_date(token: Token) -> bool:
 def _is_reporting_date(token: Token) -> bool:
     """Whether a date hangs off a verb of saying ("said Friday", "told AFP on Monday"), or is the
     web page's own stamp ("Posted: Friday, May 6, 2016").  "The shooting was reported at
-    9:40 p.m. Feb. 11" says when the event happened: its subject is the event, not a source."""
+    9:40 p.m. Feb. 11", "the incident was reported around 9:30 p.m. Tuesday" say when the
+    event happened: their subject is the event (a trigger or a word standing for one), not a
+    source."""
     doc = token.doc
     if _STAMP_BEFORE.search(doc[max(token.sent.start, token.i - 8):token.i].text):
         return True
@@ -936,7 +938,9 @@ def _is_reporting_date(token: Token) -> bool:
         if anc.pos_ in {"VERB", "AUX"}:
             if anc.lemma_.lower() not in lx.REPORTING_LEMMAS:
                 return False
-            return not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in lx.TRIGGER_LEMMAS for c in anc.children)
+            return not any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in lx.TRIGGER_LEMMAS
+                                                        or c.lemma_.lower() in lx.ANAPHORIC_EVENT_NOUNS)
+                           for c in anc.children)
     return False
 
 
