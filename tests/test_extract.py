@@ -615,3 +615,14 @@ def test_an_incident_reported_at_a_time_dates_the_story(nlp):
     m = extract_events(doc, date(2016, 3, 6), [], "x")[0]
     assert m.event_date == date(2016, 3, 4) and m.date_expression.endswith("Friday")
     assert not m.date_expression.startswith("reported")
+
+
+@pytest.mark.parametrize("lead", [
+    "A judge on Saturday ordered a teenager held without bail in a robbery that left three men dead.",
+    "A judge on Saturday denied bail to a teenager in a robbery that left three men dead.",
+    "A teenager appeared before a judge on Saturday in a robbery that left three men dead.",
+])
+def test_a_courts_day_is_not_the_day_of_the_killing(nlp, lead):
+    doc = nlp(lead + "\n\nThe three men were shot dead on Wednesday night outside a store.")
+    m = extract_events(doc, date(2017, 2, 18), [], "x")[0]
+    assert (m.fatalities_best, m.event_date) == (3, date(2017, 2, 15))

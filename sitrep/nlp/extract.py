@@ -911,7 +911,9 @@ def _hypothetical_anchor(anchor: Token) -> bool:
 
 
 JUSTICE_LEMMAS = {"arrest", "charge", "sentence", "indict", "convict", "arraign", "plead", "extradite", "acquit",
-                  "testify", "book", "jail", "try"}
+                  "testify", "book", "jail", "try", "order", "deny", "unseal", "dismiss", "appear", "face"}
+"""Steps of justice after an event: a judge "ordered him held", "denied bail", an indictment
+"unsealed", a juror "dismissed", a suspect who "appeared" or "faced a judge" on the day told."""
 
 
 def _is_justice_date(token: Token) -> bool:
