@@ -81,6 +81,8 @@ RESOLVED = [
     ("over the past two days", FRI, "2017-08-23", "2017-08-25", 2),
     ("in the last 10 days", FRI, "2017-08-15", "2017-08-25", 3),
     ("the past few days", FRI, "2017-08-18", "2017-08-25", 2),
+    ("in recent days", FRI, "2017-08-22", "2017-08-25", 2),
+    ("over recent days", MON, "2017-08-18", "2017-08-21", 2),
     ("after three days of", FRI, "2017-08-22", "2017-08-25", 2),
     # weeks
     ("over the past week", FRI, "2017-08-18", "2017-08-24", 2),
@@ -152,7 +154,7 @@ def test_resolve_expression(expr, published, start, end, precision):
     [
         ("recently", FRI),
         ("in recent months", FRI),
-        ("in recent days", FRI),
+        ("in recent weeks", FRI),
         ("next week", FRI),
         ("tomorrow", FRI),
         ("next Monday", FRI),

@@ -25,9 +25,9 @@ FLOORS = {
     },
     "fakes": {
         "event found": 0.97,
-        "main count exact": 0.70,
+        "main count exact": 0.71,
         "main province right": 0.90,
-        "main date within 2 days": 0.74,
+        "main date within 2 days": 0.75,
     },
     "gva": {
         "event found": 0.95,

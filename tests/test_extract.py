@@ -575,3 +575,54 @@ def test_a_bullet_that_grazes_is_an_attack_that_wounds(nlp):
     doc = nlp("A 13-year-old girl was grazed by a bullet outside a store on Friday.")
     mentions = extract_events(doc, date(2016, 5, 2), [], "x")
     assert [(m.fatalities_best, m.injured, m.sub_event_type) for m in mentions] == [(None, 1, "Attack")]
+
+
+def test_a_toll_in_recent_days_falls_in_the_days_just_before_the_report(nlp):
+    doc = nlp("In recent days 40 villagers have been killed in shelling of the valley, the governor said.")
+    (m,) = extract_events(doc, date(2016, 4, 29), [], "x")
+    assert (m.fatalities_best, m.is_aggregate) == (40, False)
+    assert (m.date_start, m.date_end, m.event_date) == (date(2016, 4, 26), date(2016, 4, 29), date(2016, 4, 28))
+
+
+def test_an_article_without_a_publication_day_dates_only_what_names_its_year(nlp):
+    doc = nlp("On March 3 2014 gunmen stormed a village and killed 1200 people, a report said.\n\n"
+              "On Tuesday 12 farmers were killed in a raid on a nearby hamlet.")
+    first, second = extract_events(doc, None, [], "x")
+    # a day with its year is the same day whenever the article appeared: one event, not a war's toll
+    assert (first.fatalities_best, first.is_aggregate, first.event_date) == (1200, False, date(2014, 3, 3))
+    # a weekday cannot be placed without the day of publication
+    assert (second.fatalities_best, second.event_date, second.date_expression) == (12, None, None)
+
+
+def test_a_large_toll_of_the_attack_just_told_with_its_day_is_that_days_toll(nlp):
+    text = ("Rockets hit the suburbs of Aleppo on August 21, activists said.\n"
+            "Washington blames the government for the attack which it says killed more than 1400 people.")
+    counted = [m for m in _events(nlp, text, date(2013, 9, 9)) if m.fatalities_best]
+    assert [(m.fatalities_best, m.is_aggregate, m.event_date, m.admin1) for m in counted] == \
+        [(1401, False, date(2013, 8, 21), "SY-HL")]
+
+
+def test_a_large_toll_without_a_day_told_after_an_undated_attack_stays_a_total(nlp):
+    text = ("Rockets hit the suburbs of Aleppo, activists said.\n"
+            "The opposition says the attack is part of a war that killed more than 1400 people.")
+    counted = [m for m in _events(nlp, text, date(2013, 9, 9)) if m.fatalities_best]
+    assert [m.is_aggregate for m in counted] == [True]
+
+
+def test_an_incident_reported_at_a_time_dates_the_story(nlp):
+    doc = nlp("A teenager was shot in the leg near a park.\n\n"
+              "The incident was reported around 9:30 p.m. Friday in the 400 block of Elm Street.")
+    m = extract_events(doc, date(2016, 3, 6), [], "x")[0]
+    assert m.event_date == date(2016, 3, 4) and m.date_expression.endswith("Friday")
+    assert not m.date_expression.startswith("reported")
+
+
+@pytest.mark.parametrize("lead", [
+    "A judge on Saturday ordered a teenager held without bail in a robbery that left three men dead.",
+    "A judge on Saturday denied bail to a teenager in a robbery that left three men dead.",
+    "A teenager appeared before a judge on Saturday in a robbery that left three men dead.",
+])
+def test_a_courts_day_is_not_the_day_of_the_killing(nlp, lead):
+    doc = nlp(lead + "\n\nThe three men were shot dead on Wednesday night outside a store.")
+    m = extract_events(doc, date(2017, 2, 18), [], "x")[0]
+    assert (m.fatalities_best, m.event_date) == (3, date(2017, 2, 15))

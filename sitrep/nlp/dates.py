@@ -44,7 +44,9 @@ inventing a day):
   is that month (the latest not after publication), clipped to publication day.
 * "Since early Wednesday", "since September 2015", "since 2014" run from the start of what
   they name to publication; precision from the span (1 day, within a week, wider).
-* "Recently", "in recent days/weeks/months", "earlier", "the day before", "that day" are
+* "In recent days" is the three days before publication up to it, precision 2: news says it
+  of the days just past, and a week back would code a "recent" toll to days before it.
+* "Recently", "in recent weeks/months", "earlier", "the day before", "that day" are
   not resolved (None): they are anchored to nothing, or to another event, and a wrong
   range is worse than none; the caller falls back on the sentence's context.
 """
@@ -387,9 +389,17 @@ def _h_hours(m: re.Match[str], pub: date) -> Span | None:
     return start, pub, _span_precision(start, pub)
 
 
+FEW_DAYS = 3
+"""'In recent days' reaches back three days: news says it of the days just before the report
+(a week back would code the event to mid-week, days before anything 'recent')."""
+
+
 def _h_days(m: re.Match[str], pub: date) -> Span | None:
-    n = _number(m.group("n") or m.group("n2"))
-    if n is None:  # "the past few days": about a week
+    if m.group("recent"):  # "in recent days": the few days just past
+        n = FEW_DAYS
+    else:
+        n = _number(m.group("n") or m.group("n2"))
+    if n is None:  # "the past few days", "several days": about a week
         n = 7
     if n == 0:
         return None
@@ -628,7 +638,7 @@ _RULES: list[_Rule] = [
     _rule("hours", rf"{_IN}(?:the\s+)?(?:past\s+|last\s+|previous\s+)?(?P<n>{_N})\s+hours"
                    rf"(?:\s+of)?", _h_hours),
     _rule("days", rf"{_IN}{_PAST}(?P<n>{_N})\s+days|(?:in|over|during|after)\s+(?P<n2>{_N})"
-                  rf"\s+days\s+of", _h_days),
+                  rf"\s+days\s+of|{_IN}(?P<recent>recent)\s+days", _h_days),
     _rule("weeks", rf"{_IN}{_PAST}(?P<n>{_N})\s+weeks", _h_weeks),
     _rule("months", rf"{_IN}{_PAST}(?:(?P<n>{_N})\s+months|month)|{_IN}a\s+month\s+of",
           _h_months),
@@ -663,7 +673,7 @@ _BETWEEN_RE = re.compile(
     r"(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|through)\s+(?P<b>.+)", re.I
 )
 _NOT_RESOLVED_RE = re.compile(
-    r"recent|earlier$|^later$|day\s+before$|previous\s+day|next|tomorrow|coming|upcoming"
+    r"recent(?!\s+days)|earlier$|^later$|day\s+before$|previous\s+day|next|tomorrow|coming|upcoming"
     r"|that\s+day|same\s+day|following",
     re.I,
 )

@@ -41,7 +41,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "17"
+EXTRACTOR_VERSION = "18"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -911,7 +911,9 @@ def _hypothetical_anchor(anchor: Token) -> bool:
 
 
 JUSTICE_LEMMAS = {"arrest", "charge", "sentence", "indict", "convict", "arraign", "plead", "extradite", "acquit",
-                  "testify", "book", "jail", "try"}
+                  "testify", "book", "jail", "try", "order", "deny", "unseal", "dismiss", "appear", "face"}
+"""Steps of justice after an event: a judge "ordered him held", "denied bail", an indictment
+"unsealed", a juror "dismissed", a suspect who "appeared" or "faced a judge" on the day told."""
 
 
 def _is_justice_date(token: Token) -> bool:
@@ -928,7 +930,9 @@ def _is_justice_date(token: Token) -> bool:
 def _is_reporting_date(token: Token) -> bool:
     """Whether a date hangs off a verb of saying ("said Friday", "told AFP on Monday"), or is the
     web page's own stamp ("Posted: Friday, May 6, 2016").  "The shooting was reported at
-    9:40 p.m. Feb. 11" says when the event happened: its subject is the event, not a source."""
+    9:40 p.m. Feb. 11", "the incident was reported around 9:30 p.m. Tuesday" say when the
+    event happened: their subject is the event (a trigger or a word standing for one), not a
+    source."""
     doc = token.doc
     if _STAMP_BEFORE.search(doc[max(token.sent.start, token.i - 8):token.i].text):
         return True
@@ -936,7 +940,9 @@ def _is_reporting_date(token: Token) -> bool:
         if anc.pos_ in {"VERB", "AUX"}:
             if anc.lemma_.lower() not in lx.REPORTING_LEMMAS:
                 return False
-            return not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in lx.TRIGGER_LEMMAS for c in anc.children)
+            return not any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in lx.TRIGGER_LEMMAS
+                                                        or c.lemma_.lower() in lx.ANAPHORIC_EVENT_NOUNS)
+                           for c in anc.children)
     return False
 
 
@@ -1337,6 +1343,15 @@ def _classify(triggers, victims: str | None, actor1: str | None) -> tuple[str, s
     return lx.BATTLES, "Armed clash"
 
 
+def _tells_dated_event(sent: Span, mentions: list[EventMention], index: int) -> bool:
+    """The sentence speaks of "the attack" just told, and told with its day: a count given
+    without a date of its own is that day's toll, however large (see LARGE_TOTAL)."""
+    previous = _recent(mentions, index)
+    return (previous is not None and not previous.is_aggregate and previous.time_precision == 1
+            and previous.date_expression is not None and not previous.date_expression.startswith(("lead:", "reported"))
+            and _anaphoric(sent))
+
+
 def _generic(triggers) -> bool:
     return not triggers or max(t[1][2] for t in triggers) <= 2
 
@@ -1398,6 +1413,21 @@ class Dateline:
     start: int
     end: int
     range: DateRange
+
+
+NO_PUBLICATION_PROBE = date(2099, 12, 31)
+"""Stands for an unknown publication day when only dates that name their year are kept."""
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _read_full_date(sent: Span, anchor: Token | None) -> tuple[DateRange | None, DateRange | None]:
+    """The dates of a sentence in an article with no publication date: only those that name
+    their year ("on August 21 2013") mean the same whatever day the article appeared; a
+    weekday or "last week" cannot be placed, so they stay unread."""
+    rng, reported = read_date(sent, NO_PUBLICATION_PROBE, anchor)
+    full = [r if r is not None and _YEAR_IN.search(r.expression) and r.end < NO_PUBLICATION_PROBE else None
+            for r in (rng, reported)]  # "since 2013" runs to the unknown day of publication
+    return full[0], full[1]
 
 
 def _dateline(doc: Doc, published: date | None) -> Dateline | None:
@@ -1472,12 +1502,18 @@ def extract_events(
             anchor = max(triggers, key=lambda t: t[1][2])[0]
         if is_future_or_hypothetical(text) and (anchor is None or _hypothetical_anchor(anchor)):
             return None
-        rng, reported = read_date(sent, published, anchor, dateline) if published else (None, None)
+        rng, reported = read_date(sent, published, anchor, dateline) if published else _read_full_date(sent, anchor)
         if rng is None and published is not None and deaths and _RECENT.search(text):
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
         place, governed = _choose_place(sent, places, anchor)
         m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None),
                                     any(c.vague and c.best >= 100 for c in deaths), published)
+        retold = m_aggregate and deaths and rng is None and _tells_dated_event(sent, mentions, index) \
+            and not _is_aggregate(sent, rng, None, any(c.vague and c.best >= 100 for c in deaths), published)
+        if retold:
+            # "the attack, which killed 1,400": the toll of the day just told, and of its place
+            # too, unless the sentence governs one ("Washington blames ... for the attack")
+            m_aggregate = False
         # "a simultaneous operation": told as happening at the time of the event just told,
         # which dates it as surely as a date of its own would
         concurrent = rng is None and _CONCURRENT.search(text) is not None and bool(mentions) \
@@ -1527,7 +1563,7 @@ def extract_events(
         if previous is not None and continues and previous.is_aggregate == m.is_aggregate:
             # continues the event told just before ("... were killed in the offensive")
             m.antecedent = mentions.index(previous)
-            _apply_place(m, place) if place is not None else _copy_place(m, previous)
+            _apply_place(m, place) if place is not None and (governed or not retold) else _copy_place(m, previous)
             _copy_date(m, previous)
             if not triggers or _generic(triggers):
                 m.event_type, m.sub_event_type = previous.event_type, previous.sub_event_type
