@@ -156,6 +156,11 @@ def counts(nlp, text):
     # "non-fatal" is not fatal
     ("He had a prior arrest for a non-fatal shooting at a bar.", []),
     ("Detectives are investigating a fatal shooting at a bar.", [1]),
+    # people told in parts, one of them without a number, whose verb says they are dead
+    ("Police said two women and a baby are dead after a shooting on Sunday.", [3]),
+    # a number after "and" belongs to its own clause, not to the death word before the "and"
+    ("Three people are dead and two are in critical condition after a shooting.", [3]),
+    ("Police found three people dead and took one to the hospital.", [3]),
 ])
 
 def test_death_counts(nlp, text, expected):
@@ -188,6 +193,33 @@ def test_a_count_followed_by_injured_is_the_injured(nlp):
 def test_injured_told_beside_the_dead_are_not_added_to_them(nlp):
     deaths, injured = read_counts(next(iter(nlp("A blast hit the market, killing 4 people and leaving 13 wounded.").sents)))
     assert [c.best for c in deaths] == [4] and injured == 13
+
+
+def _hurt(nlp, text):
+    deaths, injured = read_counts(next(iter(nlp(text).sents)))
+    return [c.best for c in deaths], injured
+
+
+def test_hurt_people_told_in_parts_add_up(nlp):
+    assert _hurt(nlp, "A woman and two other men were also shot on Friday.") == ([], 3)
+    assert _hurt(nlp, "Two men and a woman were wounded in a shooting.") == ([], 3)
+    # "other" people are not the girl told before them
+    assert _hurt(nlp, "Police said a 2-year-old girl and four other people were wounded in a shooting.") == ([], 5)
+    # a general group and a kind of person may overlap: the larger, not the sum
+    assert _hurt(nlp, "Police said 22 civilians and five children were wounded.") == ([], 22)
+
+
+def test_the_dead_told_as_some_of_the_shot_are_not_hurt(nlp):
+    assert _hurt(nlp, "Police say four people were shot, one fatally, at a park on Wednesday.") == ([1], 3)
+    assert _hurt(nlp, "Seven people were shot, with six confirmed dead.") == ([6], 1)
+    # the dead told first, or the hurt told as others, are apart from them
+    assert _hurt(nlp, "Two people were killed and four were shot.") == ([2], 4)
+    assert _hurt(nlp, "One man was killed and three others were shot.") == ([1], 3)
+
+
+def test_one_person_shot_and_dead_is_dead_not_hurt(nlp):
+    assert _hurt(nlp, "A man had been shot and was pronounced dead at the scene.") == ([1], None)
+    assert _hurt(nlp, "A man was killed and a woman was shot in the leg.") == ([1], 1)
 
 
 def test_counts_of_one_event_take_the_lower_and_different_victims_add():
@@ -511,6 +543,17 @@ def test_a_killers_death_told_apart_is_one_more_dead_of_the_lead_event_counted_o
     assert _counted(nlp, text) == [(0, 3, None), (1, None, 0)]
     text = "Two clerks were shot and killed at a store on Friday. The gunman was later shot and killed by police."
     assert _counted(nlp, text) == [(0, 3, None), (1, None, 0)]
+
+
+def test_a_killers_death_told_apart_is_added_to_several_dead_told_without_a_killer(nlp):
+    text = ("A father came home and shot his family, leaving three women dead on Saturday. "
+            "Police said he killed himself in his car.")
+    assert _counted(nlp, text) == [(0, 4, None), (1, None, 0)]
+    text = "State police are investigating a triple murder in a town on Saturday. Officers returned fire, killing the suspect."
+    assert _counted(nlp, text) == [(0, 4, None), (1, None, 0)]
+    # one death told without its killer may be the one the killer's sentence tells
+    text = "Police are investigating the fatal shooting of a boy on Monday. The boy fatally shot himself with a shotgun, police said."
+    assert [c for _, c, _ in _counted(nlp, text)] == [1, 1]
 
 
 def test_a_killers_death_is_not_added_to_a_toll_that_may_hold_it_nor_a_victims_own(nlp):

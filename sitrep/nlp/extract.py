@@ -41,7 +41,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "17"
+EXTRACTOR_VERSION = "18"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -188,6 +188,8 @@ def _predicate_kind(noun: Token) -> str | None:
             return "other" if _unrealised(anc, asked=False) else "death"
         if any(c.lemma_.lower() == "toll" for c in anc.children):
             return "death"  # "the death toll rose to 15", "putting the toll at 70"
+        if anc == noun.head and lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _DEAD_WORDS for c in anc.children):
+            return "death"  # "two women and a baby are dead": the number not next to "dead"
         if lemma in lx.WOUNDING_LEMMAS:
             return "injury"  # "five men were shot": hurt, not (yet) dead
         if anc.pos_ == "VERB" and anc.lemma_.lower() not in {"be", "include", "have"}:
@@ -286,6 +288,11 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     doc = span.doc
     doer = noun.dep_ == "nsubj" and noun.head.pos_ == "VERB"
     before = [doc[i] for i in range(max(span.start - ADJACENT, span.sent.start), span.start)]
+    joint = next((k for k in range(len(before) - 1, -1, -1) if before[k].dep_ == "cc"), None)
+    if joint is not None:
+        # "three died and one was upgraded to serious condition", "found three people dead and
+        # took one to the hospital": a word before an "and" tells the clause it joins, not this one
+        before = before[joint + 1:]
     after_start = max(noun.i, span.end - 1) + 1
     after = [doc[i] for i in range(after_start, min(after_start + ADJACENT, span.sent.end))]
     candidates = [(span.start - t.i, t) for t in before] + [(t.i - after_start + 1, t) for t in after]
@@ -337,8 +344,8 @@ def _overlapping_groups(a: Token, b: Token) -> bool:
     'people') and the other a kind of person ('children', 'women'); 'two men and one woman'
     and 'five soldiers and three civilians' are apart."""
     la, lb = a.lemma_.lower(), b.lemma_.lower()
-    if la == lb:
-        return False
+    if la == lb or any(c.lower_ == "other" for c in b.children):
+        return False  # "a girl and four other people": the others are not the girl
     return (la in GENERAL_VICTIMS) != (lb in GENERAL_VICTIMS) and lx.VICTIM_NOUNS.get(la) == lx.VICTIM_NOUNS.get(lb)
 
 
@@ -399,6 +406,12 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
     injured: int | None = None
     numbered_injury = numbered_death = False
     listed: list[tuple[int, Token]] = []  # counts told with a number, with their noun
+    hurt: list[int] = []  # injury counts, each group of hurt told in parts summed
+    hurt_joined: dict[int, int] = {}  # a counted hurt noun's token -> its count in `hurt`
+    hurt_listed: list[tuple[int, Token]] = []
+    hurt_single: list[tuple[int, int]] = []  # hurt told without a number ("a man"), with the noun's offset
+    hit: list[tuple[int, int]] = []  # hurt counts of people hit (the dead among them), with their start
+    bare_deaths: list[int] = []  # starts of death counts told as a bare number ("one fatally")
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
             continue
@@ -473,11 +486,29 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
             joined_to[noun.i] = len(deaths)
             if _numbered(cs.text):
                 listed.append((len(deaths), noun))
+            if noun.like_num or noun.lower_ in {"whom", "them"}:
+                bare_deaths.append(start)  # "one fatally", "six confirmed dead", "one of whom died"
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
             numbered_death = numbered_death or _numbered(cs.text)
         elif kind == "injury":
-            injured = max(injured or 0, value.best)
+            joined = hurt_joined.get(noun.head.i) if noun.dep_ == "conj" and victims and not noun.like_num else None
+            if joined is not None and not _overlapping_groups(noun.head, noun):
+                hurt[joined] += value.best  # "two men and a woman were wounded": one group, in parts
+            else:
+                joined = len(hurt)
+                hurt.append(value.best)
+                if _numbered(cs.text):
+                    hurt_listed.append((joined, noun))
+                if _hit_not_hurt(noun):
+                    hit.append((joined, start))
+                if not _numbered(cs.text):
+                    hurt_single.append((joined, noun.idx))
+            hurt_joined[noun.i] = joined
             numbered_injury = numbered_injury or _numbered(cs.text)
+    for at, noun in hurt_listed:
+        # "she and three others were shot", "a 2-year-old girl and four other people were
+        # wounded": the people told one by one beside a number are more hurt
+        hurt[at] += sum(_people(t) for t in _one_by_one_beside(noun, hurt_joined, parts))
     for at, noun in listed:
         ones = _one_by_one_beside(noun, joined_to, parts)
         if ones:
@@ -497,7 +528,36 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
     own = _self_killing(sent, deaths) if deaths else None
     if own is not None:
         deaths.append(Count(1, 1, None, own.idx, own.idx + len(own.text), None, own=True))
+    for at, start in hit:
+        # "four people were shot, one fatally", "seven were shot, with six confirmed dead": the
+        # shot are the dead and the hurt, and the dead told after them as a bare number are
+        # some of them; the hurt are the rest
+        dead = sum(c.best for c in deaths if c.start in bare_deaths and c.start > start)
+        if 0 < dead <= hurt[at]:
+            hurt[at] -= dead
+    for at, idx in hurt_single:
+        if hurt[at] > 0 and any(c.start <= idx < c.end for c in deaths):
+            hurt[at] -= 1  # "a man had been shot and was pronounced dead": the one shot is the one dead
+    if hurt:
+        injured = max(hurt) or None
     return deaths, injured, injured is not None and not numbered_injury
+
+
+HIT_LEMMAS = {"shoot", "stab", "hit", "strike", "gun"}
+"""Verbs telling that people were hit, whether they lived or died ('four people were shot')."""
+
+
+def _hit_not_hurt(noun: Token) -> bool:
+    """Whether a counted noun is of people hit ('four people were shot'), who may include the
+    dead, rather than of the hurt ('four were wounded', 'three others were shot': not the dead
+    told before them)."""
+    if noun.lower_ in {"others", "more"} or any(c.lower_ in {"other", "more"} for c in noun.children):
+        return False
+    for anc in _ancestors(noun, 3):
+        lemma = anc.lemma_.lower()
+        if lemma in lx.WOUNDING_LEMMAS or lemma in lx.INJURY_LEMMAS:
+            return lemma in HIT_LEMMAS
+    return False
 
 
 REFLEXIVES = {"himself", "herself"}
@@ -1618,7 +1678,8 @@ def _deaths_told_as(sent: Span, deaths: list[Count]) -> str | None:
     """'victims': the sentence's dead were killed by someone it names, and it does not count
     him ('shot and killed his wife and son'); 'killer': its one death is the killer's own
     ('the gunman then killed himself', 'the suspect was shot and killed by police'; not 'the
-    boy accidentally shot himself'); else None
+    boy accidentally shot himself'); 'toll': dead told with no word of a killer at all
+    ('leaving three women dead', 'a triple murder'), and not as found; else None
     (a toll that may hold the killer: 'three dead in a murder-suicide', 'including the gunman')."""
     if any(c.own for c in deaths) or PERPETRATOR_RE.search(sent.text):
         if len(deaths) == 1 and _killer_only(sent, deaths[0]) and not _ACCIDENT_RE.search(sent.text):
@@ -1626,7 +1687,9 @@ def _deaths_told_as(sent: Span, deaths: list[Count]) -> str | None:
         return None
     if any(_killer_verb(sent, c) is not None for c in deaths):
         return "victims"
-    return None
+    if any(t.lemma_.lower() == "find" or t.lemma_.lower() == "body" for t in sent):
+        return None  # the dead found may hold the killer: "three people were found dead"
+    return "toll"
 
 
 PERPETRATOR_RE = re.compile(r"\b(gunm[ae]n|shooter|suspect|assailant|attacker|killer|himself|herself|suicide|own life)\b",
@@ -1650,6 +1713,9 @@ def _killer_only(sent: Span, count: Count) -> bool:
     return "life" in words and any(t.lower_ == "own" for t in span.root.children)
 
 
+SEVERAL_DEAD = 2
+
+
 def _killer_told_apart(mentions: list[EventMention], told: dict[int, str]) -> None:
     """'A man shot and killed his wife and son Friday.  He then turned the gun on himself.': the
     killer's death told in a sentence of its own is one more dead of the article's lead event,
@@ -1657,7 +1723,12 @@ def _killer_told_apart(mentions: list[EventMention], told: dict[int, str]) -> No
     killer, as the records that count shootings do); the killer's sentence continues the lead
     and keeps no count of its own, so the death is counted once."""
     lead = next((i for i, m in enumerate(mentions) if not m.is_aggregate and m.fatalities_best), None)
-    if lead is None or told.get(id(mentions[lead])) != "victims":
+    if lead is None:
+        return
+    lead_told = told.get(id(mentions[lead]))
+    if not (lead_told == "victims" or (lead_told == "toll" and mentions[lead].fatalities_best >= SEVERAL_DEAD)):
+        # one death told with no killer ("the fatal shooting of a boy") may be the death the
+        # killer's sentence tells ("the boy fatally shot himself"); several are his victims
         return
     first = mentions[lead]
     for m in mentions[lead + 1:]:
