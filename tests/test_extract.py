@@ -222,6 +222,17 @@ def test_one_person_shot_and_dead_is_dead_not_hurt(nlp):
     assert _hurt(nlp, "A man was killed and a woman was shot in the leg.") == ([1], 1)
 
 
+def test_one_person_hurt_after_being_shot_or_with_a_gunshot_wound(nlp):
+    def hurt(text):
+        return [m.injured for m in extract_events(nlp(text), date(2016, 1, 5), [], "a")]
+    assert hurt("Police said a teenager is in critical condition after being shot in the head on Sunday.") == [1]
+    assert hurt("Police say the victim was 17 years old and suffered a gunshot wound to the leg on Sunday.") == [1]
+    assert hurt("A 4-year-old girl is recovering from a gunshot wound at a children's hospital, police said Sunday.") == [1]
+    # several people, or nobody said to be hurt, are not one hurt
+    assert hurt("Two men were taken to a hospital after being shot on Sunday.") == [None]
+    assert hurt("Police responded to reports of a gunshot wound at a home on Sunday.") == [None]
+
+
 def test_counts_of_one_event_take_the_lower_and_different_victims_add():
     a = Count(5, 5, None, 0, 4, "civilians")
     b = Count(12, 12, None, 10, 12, "civilians")

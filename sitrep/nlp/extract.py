@@ -701,7 +701,37 @@ def _singular_injured(sent: Span) -> int | None:
             victims = [child, *child.conjuncts]
             if all(_one_victim(v) for v in victims):
                 best = max(best or 0, len(victims))
+        if best is None and verb.dep_ in {"pcomp", "advcl"} and any(c.dep_ == "auxpass" for c in verb.children) \
+                and not any(c.dep_ in {"nsubjpass", "nsubj"} for c in verb.children):
+            # "a teen is in critical condition after being shot": the one the clause is about
+            best = 1 if _subject_is_one(verb.head.head if verb.head.pos_ == "ADP" else verb.head) else None
+    if best is None and any(t.lower_ == "gunshot" for t in sent):
+        best = _one_with_a_gunshot_wound(sent)
     return best
+
+
+def _subject_is_one(verb: Token) -> bool:
+    """Whether the subject of a clause is one person ('a teenager is in critical condition')."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)  # "... and suffered"
+    return subject is not None and not subject.conjuncts and _one_victim(subject)
+
+
+def _one_with_a_gunshot_wound(sent: Span) -> int | None:
+    """'A juvenile arrived at the hospital with a gunshot wound', 'she suffered a gunshot
+    wound to the leg', 'a man with a gunshot wound was found': one person with a wound."""
+    for token in sent:
+        if token.lemma_.lower() != "wound" or token.pos_ != "NOUN" or not any(
+                c.lower_ == "gunshot" for c in token.children):
+            continue
+        head = token.head
+        if head.pos_ == "ADP" and head.head.pos_ in {"NOUN", "PROPN", "PRON"} and _one_victim(head.head):
+            return 1  # "a man with a gunshot wound"
+        verb = next((a for a in _ancestors(token, 4) if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and _subject_is_one(verb):
+            return 1
+    return None
 
 
 KILL_LEMMAS = {"kill", "slay", "murder", "execute", "behead", "massacre", "assassinate"}
