@@ -161,6 +161,11 @@ def counts(nlp, text):
     # a number after "and" belongs to its own clause, not to the death word before the "and"
     ("Three people are dead and two are in critical condition after a shooting.", [3]),
     ("Police found three people dead and took one to the hospital.", [3]),
+    # the group a share of the dead is told of is not the dead
+    ("One of the two guards shot while checking on a neighbour in Ohio on Friday night has died, officials said.", [1]),
+    ("One of four people shot Sunday outside a gas station in Dayton has died, police said.", [1]),
+    # who tells it is not the dead
+    ("According to the two brothers, the victim died after being taken to a hospital.", [1]),
 ])
 
 def test_death_counts(nlp, text, expected):
@@ -207,6 +212,10 @@ def test_hurt_people_told_in_parts_add_up(nlp):
     assert _hurt(nlp, "Police said a 2-year-old girl and four other people were wounded in a shooting.") == ([], 5)
     # a general group and a kind of person may overlap: the larger, not the sum
     assert _hurt(nlp, "Police said 22 civilians and five children were wounded.") == ([], 22)
+
+
+def test_the_group_a_share_of_the_hurt_is_told_of_is_the_count_of_hurt(nlp):
+    assert _hurt(nlp, "A teenager was one of two people injured in a shooting near a parade route on Saturday.") == ([], 2)
 
 
 def test_the_dead_told_as_some_of_the_shot_are_not_hurt(nlp):

@@ -425,18 +425,27 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
         noun = number.head if number.dep_ in {"nummod", "quantmod", "amod", "compound", "det"} else number
         while noun.dep_ in {"nummod", "quantmod"} and noun.head is not noun:
             noun = noun.head
+        shared = False  # a group a share is told of: "one of the two firefighters shot"
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
-            noun = noun.head.head.head  # "dozens of civilians" read through "of"
+            share = noun.head.head
+            shared = not span.start <= share.i < span.end and share.i < noun.i and not any(
+                c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in lx.DEATH_LEMMAS for c in noun.children)
+            noun = share.head  # "dozens of civilians" read through "of"
         lemma = noun.lemma_.lower()
         if lemma in lx.NOT_DEATH_NOUNS or _told_as_earlier(noun):
             continue
+        if any(a.lower_ == "according" for a in _ancestors(noun, 3)):
+            continue  # "according to the two men, the victim died": who says it, not the dead
         if any(c.lower_ == "unborn" for c in noun.children):
             continue  # "three of her children and an unborn grandson": the unborn are not counted (as in a list)
         if noun is number and _one_of_things(number):
             continue  # "in one of the worst mass shootings", "one of its oldest churches": a ranking
         said = _next_word_kind(span, noun)
-        if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
-            continue  # "a gunman killed ...": the killer, not the dead
+        if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS and not (
+                noun.head.tag_ == "VBN" and any(c.dep_ == "conj" and c.lemma_.lower() in DIE_LEMMAS for c in noun.head.children)):
+            # "a gunman killed ...": the killer, not the dead ("one of five people shot Sunday
+            # has died", parsed as "one ... shot" and "has died", is the dead)
+            continue
         victims = _victim_class(noun)
         share: Token | None = None
         if victims is None and cs.head:
@@ -466,6 +475,11 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
             continue  # "among them four women and four children": the second part too
         kind = said or (share is not None and _predicate_kind(share)) or _predicate_kind(noun) or _adjacent_kind(span, noun)
         value = cs.count
+        if kind == "death" and shared:
+            # "one of the two firefighters shot ... has died": the share is the dead, not the
+            # group (unless its own clause says they died: "one of the two people who died");
+            # the group is still the count of the hurt ("three of the five victims treated")
+            continue
         if kind == "death":
             joined = joined_to.get(noun.head.i) if noun.dep_ == "conj" and victims and not noun.like_num else None
             if joined is not None and deaths[joined].victims:
