@@ -164,6 +164,12 @@ def counts(nlp, text):
     # the group a share of the dead is told of is not the dead
     ("One of the two guards shot while checking on a neighbour in Ohio on Friday night has died, officials said.", [1]),
     ("One of four people shot Sunday outside a gas station in Dayton has died, police said.", [1]),
+    # "a second (third) one has died": the rank of one more dead tells how many died
+    ("Police say a second teen has died after a shooting at a party on Sunday.", [2]),
+    ("A third person has died after a shooting near a school on Monday.", [3]),
+    # a rank in a list, or a second wife, is one
+    ("The fifth man was pronounced dead at a hospital, police said.", [1]),
+    ("His second wife was killed in the crash.", [1]),
     # who tells it is not the dead
     ("According to the two brothers, the victim died after being taken to a hospital.", [1]),
 ])

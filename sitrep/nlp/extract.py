@@ -883,6 +883,8 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
             if None in sizes:
                 continue
             n = sum(sizes)
+            nth = _ordinal_victim(victims[0]) if len(victims) == 1 else None
+            n = nth or n  # "a third person has died": the third of the dead
             first, last = min(v.i for v in victims), max(v.i for v in victims)
             span = sent.doc[first:last + 1]
             classes = {_victim_class(v) or "civilians" for v in victims}
@@ -904,6 +906,18 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
                 return [Count(1, 1, None, span.start_char, span.end_char, "civilians")]
     return [best] if best else []
+
+
+ORDINAL_VICTIMS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _ordinal_victim(noun: Token) -> int | None:
+    """'A second teen has died', 'a third person has died': one more dead, whose rank tells
+    how many have died ('the fifth man was pronounced dead' ranks him in a list, 'his second
+    wife' is one)."""
+    if not any(c.dep_ == "det" and c.lower_ == "a" for c in noun.children):
+        return None
+    return next((ORDINAL_VICTIMS[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in ORDINAL_VICTIMS), None)
 
 
 def _non_fatal(fatal: Token) -> bool:
