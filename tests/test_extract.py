@@ -224,6 +224,14 @@ def test_the_group_a_share_of_the_hurt_is_told_of_is_the_count_of_hurt(nlp):
     assert _hurt(nlp, "A teenager was one of two people injured in a shooting near a parade route on Saturday.") == ([], 2)
 
 
+def test_people_carried_to_a_hospital_or_treated_are_hurt(nlp):
+    assert _hurt(nlp, "At least four people were taken to area hospitals with non-life-threatening injuries.") == ([], 4)
+    assert _hurt(nlp, "Six other people were treated for gunshot wounds.") == ([], 6)
+    assert _hurt(nlp, "The shooting sent five people to the hospital on Tuesday.") == ([], 5)
+    # not those who died there
+    assert _hurt(nlp, "Two men were taken to a hospital where they died.")[1] is None
+
+
 def test_the_dead_told_as_some_of_the_shot_are_not_hurt(nlp):
     assert _hurt(nlp, "Police say four people were shot, one fatally, at a park on Wednesday.") == ([1], 3)
     assert _hurt(nlp, "Seven people were shot, with six confirmed dead.") == ([6], 1)
@@ -243,8 +251,8 @@ def test_one_person_hurt_after_being_shot_or_with_a_gunshot_wound(nlp):
     assert hurt("Police said a teenager is in critical condition after being shot in the head on Sunday.") == [1]
     assert hurt("Police say the victim was 17 years old and suffered a gunshot wound to the leg on Sunday.") == [1]
     assert hurt("A 4-year-old girl is recovering from a gunshot wound at a children's hospital, police said Sunday.") == [1]
-    # several people, or nobody said to be hurt, are not one hurt
-    assert hurt("Two men were taken to a hospital after being shot on Sunday.") == [None]
+    # several people are their number (carried to a hospital: hurt), nobody said to be hurt is none
+    assert hurt("Two men were taken to a hospital after being shot on Sunday.") == [2]
     assert hurt("Police responded to reports of a gunshot wound at a home on Sunday.") == [None]
 
 

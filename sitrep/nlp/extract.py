@@ -199,8 +199,25 @@ def _predicate_kind(noun: Token) -> str | None:
                 return "death"
             if lemma in lx.REPORTING_LEMMAS:
                 continue
+            if _to_hospital(anc):
+                return "injury"  # "four people were taken to area hospitals with injuries"
             break
     return None
+
+
+CARRY_LEMMAS = {"take", "transport", "rush", "send", "bring", "airlift", "fly", "hospitalize", "treat", "admit"}
+
+
+def _to_hospital(verb: Token) -> bool:
+    """'Were taken to area hospitals', 'were treated for gunshot wounds', 'sent five people to
+    the hospital': people carried to a hospital or treated there are hurt, unless the clause
+    tells a death ('taken to a hospital, where they died')."""
+    if verb.lemma_.lower() not in CARRY_LEMMAS:
+        return False
+    told = any(g.lemma_.lower() in {"hospital", "injury", "wound"}
+               for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+    return told and not any(t.lemma_.lower() in KILL_LEMMAS | DIE_LEMMAS | {"dead", "death", "fatally", "deceased"}
+                            for t in verb.subtree)  # (not "life": "non-life-threatening injuries")
 
 
 def _claims_nothing(token: Token) -> bool:
