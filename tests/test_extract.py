@@ -232,6 +232,16 @@ def test_people_carried_to_a_hospital_or_treated_are_hurt(nlp):
     assert _hurt(nlp, "Two men were taken to a hospital where they died.")[1] is None
 
 
+def test_the_hit_told_apart_from_the_dead_are_the_dead_and_the_hurt(nlp):
+    def told(text):
+        return [(m.fatalities_best, m.injured) for m in extract_events(nlp(text), date(2016, 1, 5), [], "a")]
+    assert told("Five men were shot during an argument on Tuesday. One of them died at the hospital, police said.") \
+        == [(None, 4), (1, None)]
+    assert told("Four people were shot at a party on Tuesday. Police said a man was killed.") == [(None, 3), (1, None)]
+    # others hit are not the dead
+    assert told("A man was killed on Tuesday. Police said three others were shot.") == [(1, None), (None, 3)]
+
+
 def test_the_dead_told_as_some_of_the_shot_are_not_hurt(nlp):
     assert _hurt(nlp, "Police say four people were shot, one fatally, at a park on Wednesday.") == ([1], 3)
     assert _hurt(nlp, "Seven people were shot, with six confirmed dead.") == ([6], 1)

@@ -410,12 +410,13 @@ def _victim_class(noun: Token) -> str | None:
 
 def read_counts(sent: Span) -> tuple[list[Count], int | None]:
     """Death counts (and the largest injury count) stated in one sentence."""
-    deaths, injured, _ = _read_counts(sent)
+    deaths, injured, _, _ = _read_counts(sent)
     return deaths, injured
 
 
-def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
-    """`read_counts`, and whether its injured are people told without a number ("a man")."""
+def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool, bool]:
+    """`read_counts`, whether its injured are people told without a number ("a man"), and
+    whether they are the people hit ("five people were shot"), who may hold the dead."""
     doc = sent.doc
     deaths: list[Count] = []
     joined_to: dict[int, int] = {}  # a counted noun's token -> its count in `deaths`
@@ -569,9 +570,11 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
     for at, idx in hurt_single:
         if hurt[at] > 0 and any(c.start <= idx < c.end for c in deaths):
             hurt[at] -= 1  # "a man had been shot and was pronounced dead": the one shot is the one dead
+    hit_told = False
     if hurt:
         injured = max(hurt) or None
-    return deaths, injured, injured is not None and not numbered_injury
+        hit_told = not deaths and any(hurt[at] == injured for at, _ in hit)
+    return deaths, injured, injured is not None and not numbered_injury, hit_told
 
 
 HIT_LEMMAS = {"shoot", "stab", "hit", "strike", "gun"}
@@ -1591,6 +1594,7 @@ def extract_events(
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
     told: dict[int, str] = {}  # id of a mention -> "victims" (dead with a killer) or "killer" (his own death)
     hurt_unnumbered: list[EventMention] = []  # mentions whose injured are people told one by one
+    hit_mentions: list[EventMention] = []  # mentions whose injured are the people hit ("five were shot")
     background: list[EventMention] = []  # events told as history, dropped
 
     def read(index: int, sent: Span, fallback: bool = False) -> EventMention | None:
@@ -1598,7 +1602,7 @@ def extract_events(
         if sum(t.is_alpha for t in sent) < 4:
             return None
         triggers = find_triggers(sent)
-        deaths, injured, hurt_one_by_one = _read_counts(sent)
+        deaths, injured, hurt_one_by_one, hit_told = _read_counts(sent)
         anchor: Token | None = None
         if deaths:
             span = doc.char_span(deaths[0].start, deaths[0].end, alignment_mode="expand")
@@ -1655,6 +1659,8 @@ def extract_events(
             hurt_one_by_one = m.injured is not None
         if hurt_one_by_one and not deaths:
             hurt_unnumbered.append(m)
+        if hit_told:
+            hit_mentions.append(m)
         m.is_aggregate = m_aggregate
         previous = _recent(mentions, index)
         same_paragraph = previous is not None and paragraphs[previous.sentence_index] == paragraphs[index]
@@ -1726,6 +1732,7 @@ def extract_events(
         for m in hurt_unnumbered:
             m.injured = None  # the one shot may be the one who died
     _killer_told_apart(mentions, told)
+    _dead_among_the_hit(mentions, hit_mentions)
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     return mentions
@@ -1818,6 +1825,18 @@ def _killer_told_apart(mentions: list[EventMention], told: dict[int, str]) -> No
         m.count_char_start = m.count_char_end = None
         m.antecedent = lead
         return
+
+
+def _dead_among_the_hit(mentions: list[EventMention], hit: list[EventMention]) -> None:
+    """'Five men were shot ... One of them died at the hospital': the people hit, told in a
+    sentence of their own, are the dead and the hurt of the article's event; its hurt are the
+    hit less its dead (the most any of its mentions counts, as the count of one event)."""
+    dead = max((m.fatalities_best or 0 for m in mentions if not m.is_aggregate), default=0)
+    if not dead:
+        return
+    for m in hit:
+        if not m.is_aggregate and m.injured and m.injured > dead:
+            m.injured -= dead
 
 
 def _own_date(m: EventMention) -> bool:
