@@ -245,6 +245,7 @@ def test_the_hit_told_apart_from_the_dead_are_the_dead_and_the_hurt(nlp):
 def test_the_dead_told_as_some_of_the_shot_are_not_hurt(nlp):
     assert _hurt(nlp, "Police say four people were shot, one fatally, at a park on Wednesday.") == ([1], 3)
     assert _hurt(nlp, "Seven people were shot, with six confirmed dead.") == ([6], 1)
+    assert _hurt(nlp, "Seven people were shot on Friday, leaving one person dead.") == ([1], 6)
     # the dead told first, or the hurt told as others, are apart from them
     assert _hurt(nlp, "Two people were killed and four were shot.") == ([2], 4)
     assert _hurt(nlp, "One man was killed and three others were shot.") == ([1], 3)

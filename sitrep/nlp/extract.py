@@ -429,7 +429,6 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool, bool]:
     hurt_listed: list[tuple[int, Token]] = []
     hurt_single: list[tuple[int, int]] = []  # hurt told without a number ("a man"), with the noun's offset
     hit: list[tuple[int, int]] = []  # hurt counts of people hit (the dead among them), with their start
-    bare_deaths: list[int] = []  # starts of death counts told as a bare number ("one fatally")
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
             continue
@@ -518,8 +517,6 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool, bool]:
             joined_to[noun.i] = len(deaths)
             if _numbered(cs.text):
                 listed.append((len(deaths), noun))
-            if noun.like_num or noun.lower_ in {"whom", "them"}:
-                bare_deaths.append(start)  # "one fatally", "six confirmed dead", "one of whom died"
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
             numbered_death = numbered_death or _numbered(cs.text)
         elif kind == "injury":
@@ -561,10 +558,10 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool, bool]:
     if own is not None:
         deaths.append(Count(1, 1, None, own.idx, own.idx + len(own.text), None, own=True))
     for at, start in hit:
-        # "four people were shot, one fatally", "seven were shot, with six confirmed dead": the
-        # shot are the dead and the hurt, and the dead told after them as a bare number are
-        # some of them; the hurt are the rest
-        dead = sum(c.best for c in deaths if c.start in bare_deaths and c.start > start)
+        # "four people were shot, one fatally", "seven were shot, leaving one person dead": the
+        # shot are the dead and the hurt, and the dead told after them are some of them; the
+        # hurt are the rest ("two were killed and four were shot": the dead told first are apart)
+        dead = sum(c.best for c in deaths if c.start > start)
         if 0 < dead <= hurt[at]:
             hurt[at] -= dead
     for at, idx in hurt_single:
