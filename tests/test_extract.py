@@ -170,6 +170,10 @@ def counts(nlp, text):
     # a rank in a list, or a second wife, is one
     ("The fifth man was pronounced dead at a hospital, police said.", [1]),
     ("His second wife was killed in the crash.", [1]),
+    # a list of people the parse reads as in apposition is still a list of dead; a description is not
+    ("Police said a farmer killed his wife, son and daughter before killing himself.", [1, 3]),
+    ("A mother, father, and toddler were found dead in a house.", [3]),
+    ("Police said his wife, a nurse, was killed.", [1]),
     # who tells it is not the dead
     ("According to the two brothers, the victim died after being taken to a hospital.", [1]),
 ])

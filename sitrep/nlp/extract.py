@@ -888,9 +888,13 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
                 continue
             if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl":
                 child = child.head.head  # "Smith, who was pronounced dead": Smith
-            # "his fiancee, Jo Lee, and their son": a name in apposition may carry the list on
+            # "his fiancee, Jo Lee, and their son": a name in apposition may carry the list on;
+            # "his wife, son and daughter", "a mother, father, and toddler": so may a person
+            # (parsed as in apposition) that a list goes on from ("his wife, a nurse," does not)
             victims = [child, *child.conjuncts, *(c for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"
-                                                  for c in a.conjuncts)]
+                                                  for c in a.conjuncts),
+                       *(c for a in child.children if a.dep_ == "appos" and a.pos_ == "NOUN" and a.conjuncts
+                         and _victim_class(a) is not None for c in (a, *a.conjuncts))]
             sizes = [_people(v, pronounced) for v in victims]
             if None in sizes and any(sizes):
                 # "Mackey and Ishmael Haywood died": a name beside a person is a person, whatever
