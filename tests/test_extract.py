@@ -174,6 +174,8 @@ def counts(nlp, text):
     ("Police said a farmer killed his wife, son and daughter before killing himself.", [1, 3]),
     ("A mother, father, and toddler were found dead in a house.", [3]),
     ("Police said his wife, a nurse, was killed.", [1]),
+    ("He was charged in the deaths of Jo Smith, 23, Al Ruiz, 32, and Bo Lee, 31.", [3]),
+    ("He was wanted in the death of Al Ruiz, a neighbor and close friend, who was shot on Sunday.", [1]),
     # who tells it is not the dead
     ("According to the two brothers, the victim died after being taken to a hospital.", [1]),
 ])

@@ -888,13 +888,7 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
                 continue
             if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl":
                 child = child.head.head  # "Smith, who was pronounced dead": Smith
-            # "his fiancee, Jo Lee, and their son": a name in apposition may carry the list on;
-            # "his wife, son and daughter", "a mother, father, and toddler": so may a person
-            # (parsed as in apposition) that a list goes on from ("his wife, a nurse," does not)
-            victims = [child, *child.conjuncts, *(c for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"
-                                                  for c in a.conjuncts),
-                       *(c for a in child.children if a.dep_ == "appos" and a.pos_ == "NOUN" and a.conjuncts
-                         and _victim_class(a) is not None for c in (a, *a.conjuncts))]
+            victims = _listed(child)
             sizes = [_people(v, pronounced) for v in victims]
             if None in sizes and any(sizes):
                 # "Mackey and Ishmael Haywood died": a name beside a person is a person, whatever
@@ -939,6 +933,25 @@ def _ordinal_victim(noun: Token) -> int | None:
     if not any(c.dep_ == "det" and c.lower_ == "a" for c in noun.children):
         return None
     return next((ORDINAL_VICTIMS[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in ORDINAL_VICTIMS), None)
+
+
+def _listed(noun: Token) -> list[Token]:
+    """The people a list told from `noun` names: its conjuncts, and those the parse hangs on it
+    as in apposition.  'His fiancee, Jo Lee, and their son': a name in apposition to a person
+    is that person, and carries the list on; 'his wife, son and daughter', 'a mother, father,
+    and toddler': a person in apposition that the list goes on from is one more ('his wife, a
+    nurse,' and 'Al Ruiz, a neighbor and friend,' are one); 'Jo Smith, 23, Al Ruiz, 32, and Bo
+    Lee, 31': a name in apposition to a name is one more."""
+    out = [noun, *noun.conjuncts]
+    for a in noun.children:
+        if a.dep_ != "appos":
+            continue
+        if a.pos_ == "PROPN":
+            out.extend((a, *a.conjuncts) if noun.pos_ == "PROPN" and a.conjuncts else a.conjuncts)
+        elif (a.pos_ == "NOUN" and a.conjuncts and _victim_class(a) is not None and noun.pos_ != "PROPN"
+              and not any(c.dep_ == "det" for c in a.children)):
+            out.extend((a, *a.conjuncts))  # (not "Al Ruiz, a neighbor and friend": one man described)
+    return out
 
 
 def _non_fatal(fatal: Token) -> bool:
@@ -1017,7 +1030,7 @@ def _death_of(sent: Span) -> Count | None:
             return _told_at(token, 1)  # "resulting in her death"
         for prep in ofs:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                victims = [obj, *obj.conjuncts]
+                victims = _listed(obj)
                 if all(_one_victim(v) for v in victims):
                     first, last = min(v.i for v in victims), max(v.i for v in victims)
                     span = sent.doc[first:last + 1]
