@@ -248,6 +248,12 @@ def test_the_hit_told_apart_from_the_dead_are_the_dead_and_the_hurt(nlp):
     assert told("A man was killed on Tuesday. Police said three others were shot.") == [(1, None), (None, 3)]
 
 
+def test_another_told_hurt_beside_the_dead_is_one_hurt(nlp):
+    assert _hurt(nlp, "One man was killed and another injured in a shooting.") == ([1], 1)
+    assert _hurt(nlp, "One teenager is dead and another is being treated for life-threatening injuries.") == ([1], 1)
+    assert _hurt(nlp, "Police arrested one man and another fled.") == ([], None)
+
+
 def test_the_dead_told_as_some_of_the_shot_are_not_hurt(nlp):
     assert _hurt(nlp, "Police say four people were shot, one fatally, at a park on Wednesday.") == ([1], 3)
     assert _hurt(nlp, "Seven people were shot, with six confirmed dead.") == ([6], 1)

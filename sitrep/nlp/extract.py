@@ -220,6 +220,15 @@ def _to_hospital(verb: Token) -> bool:
                             for t in verb.subtree)  # (not "life": "non-life-threatening injuries")
 
 
+def _hurts(verb: Token) -> bool:
+    """Whether a verb tells its subject hurt, not killed: 'injured', 'was wounded', 'is being
+    treated for injuries', 'was hospitalized'."""
+    lemma = verb.lemma_.lower()
+    if lemma in lx.INJURY_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and not _is_fatal(verb)):
+        return True
+    return _to_hospital(verb)
+
+
 def _claims_nothing(token: Token) -> bool:
     """'Claimed' counts the dead only with lives or counted people as its object ('the blast
     claimed 12 lives', 'claimed the life of a boy', 'claiming 4 martyrs'); 'a man who claimed he
@@ -534,6 +543,12 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool, bool]:
                     hurt_single.append((joined, noun.idx))
             hurt_joined[noun.i] = joined
             numbered_injury = numbered_injury or _numbered(cs.text)
+    if "another" in sent.text.lower():
+        for token in sent:
+            if token.lower_ == "another" and token.dep_ in {"nsubj", "nsubjpass"} and _hurts(token.head):
+                # "one man was killed and another injured", "... and another is being treated"
+                hurt.append(1)
+                numbered_injury = True
     for at, noun in hurt_listed:
         # "she and three others were shot", "a 2-year-old girl and four other people were
         # wounded": the people told one by one beside a number are more hurt
