@@ -31,8 +31,8 @@ FLOORS = {
     },
     "gva": {
         "event found": 0.95,
-        "killed exact": 0.80,
-        "injured exact": 0.58,
+        "killed exact": 0.81,
+        "injured exact": 0.62,
         "state right": 0.91,
         "city right": 0.64,
         "incident date right": 0.72,

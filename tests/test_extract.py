@@ -156,6 +156,28 @@ def counts(nlp, text):
     # "non-fatal" is not fatal
     ("He had a prior arrest for a non-fatal shooting at a bar.", []),
     ("Detectives are investigating a fatal shooting at a bar.", [1]),
+    # people told in parts, one of them without a number, whose verb says they are dead
+    ("Police said two women and a baby are dead after a shooting on Sunday.", [3]),
+    # a number after "and" belongs to its own clause, not to the death word before the "and"
+    ("Three people are dead and two are in critical condition after a shooting.", [3]),
+    ("Police found three people dead and took one to the hospital.", [3]),
+    # the group a share of the dead is told of is not the dead
+    ("One of the two guards shot while checking on a neighbour in Ohio on Friday night has died, officials said.", [1]),
+    ("One of four people shot Sunday outside a gas station in Dayton has died, police said.", [1]),
+    # "a second (third) one has died": the rank of one more dead tells how many died
+    ("Police say a second teen has died after a shooting at a party on Sunday.", [2]),
+    ("A third person has died after a shooting near a school on Monday.", [3]),
+    # a rank in a list, or a second wife, is one
+    ("The fifth man was pronounced dead at a hospital, police said.", [1]),
+    ("His second wife was killed in the crash.", [1]),
+    # a list of people the parse reads as in apposition is still a list of dead; a description is not
+    ("Police said a farmer killed his wife, son and daughter before killing himself.", [1, 3]),
+    ("A mother, father, and toddler were found dead in a house.", [3]),
+    ("Police said his wife, a nurse, was killed.", [1]),
+    ("He was charged in the deaths of Jo Smith, 23, Al Ruiz, 32, and Bo Lee, 31.", [3]),
+    ("He was wanted in the death of Al Ruiz, a neighbor and close friend, who was shot on Sunday.", [1]),
+    # who tells it is not the dead
+    ("According to the two brothers, the victim died after being taken to a hospital.", [1]),
 ])
 
 def test_death_counts(nlp, text, expected):
@@ -188,6 +210,73 @@ def test_a_count_followed_by_injured_is_the_injured(nlp):
 def test_injured_told_beside_the_dead_are_not_added_to_them(nlp):
     deaths, injured = read_counts(next(iter(nlp("A blast hit the market, killing 4 people and leaving 13 wounded.").sents)))
     assert [c.best for c in deaths] == [4] and injured == 13
+
+
+def _hurt(nlp, text):
+    deaths, injured = read_counts(next(iter(nlp(text).sents)))
+    return [c.best for c in deaths], injured
+
+
+def test_hurt_people_told_in_parts_add_up(nlp):
+    assert _hurt(nlp, "A woman and two other men were also shot on Friday.") == ([], 3)
+    assert _hurt(nlp, "Two men and a woman were wounded in a shooting.") == ([], 3)
+    # "other" people are not the girl told before them
+    assert _hurt(nlp, "Police said a 2-year-old girl and four other people were wounded in a shooting.") == ([], 5)
+    # a general group and a kind of person may overlap: the larger, not the sum
+    assert _hurt(nlp, "Police said 22 civilians and five children were wounded.") == ([], 22)
+
+
+def test_the_group_a_share_of_the_hurt_is_told_of_is_the_count_of_hurt(nlp):
+    assert _hurt(nlp, "A teenager was one of two people injured in a shooting near a parade route on Saturday.") == ([], 2)
+
+
+def test_people_carried_to_a_hospital_or_treated_are_hurt(nlp):
+    assert _hurt(nlp, "At least four people were taken to area hospitals with non-life-threatening injuries.") == ([], 4)
+    assert _hurt(nlp, "Six other people were treated for gunshot wounds.") == ([], 6)
+    assert _hurt(nlp, "The shooting sent five people to the hospital on Tuesday.") == ([], 5)
+    # not those who died there
+    assert _hurt(nlp, "Two men were taken to a hospital where they died.")[1] is None
+
+
+def test_the_hit_told_apart_from_the_dead_are_the_dead_and_the_hurt(nlp):
+    def told(text):
+        return [(m.fatalities_best, m.injured) for m in extract_events(nlp(text), date(2016, 1, 5), [], "a")]
+    assert told("Five men were shot during an argument on Tuesday. One of them died at the hospital, police said.") \
+        == [(None, 4), (1, None)]
+    assert told("Four people were shot at a party on Tuesday. Police said a man was killed.") == [(None, 3), (1, None)]
+    # others hit are not the dead
+    assert told("A man was killed on Tuesday. Police said three others were shot.") == [(1, None), (None, 3)]
+
+
+def test_another_told_hurt_beside_the_dead_is_one_hurt(nlp):
+    assert _hurt(nlp, "One man was killed and another injured in a shooting.") == ([1], 1)
+    assert _hurt(nlp, "One teenager is dead and another is being treated for life-threatening injuries.") == ([1], 1)
+    assert _hurt(nlp, "Police arrested one man and another fled.") == ([], None)
+
+
+def test_the_dead_told_as_some_of_the_shot_are_not_hurt(nlp):
+    assert _hurt(nlp, "Police say four people were shot, one fatally, at a park on Wednesday.") == ([1], 3)
+    assert _hurt(nlp, "Seven people were shot, with six confirmed dead.") == ([6], 1)
+    assert _hurt(nlp, "Seven people were shot on Friday, leaving one person dead.") == ([1], 6)
+    # the dead told first, or the hurt told as others, are apart from them
+    assert _hurt(nlp, "Two people were killed and four were shot.") == ([2], 4)
+    assert _hurt(nlp, "One man was killed and three others were shot.") == ([1], 3)
+
+
+def test_one_person_shot_and_dead_is_dead_not_hurt(nlp):
+    assert _hurt(nlp, "A man had been shot and was pronounced dead at the scene.") == ([1], None)
+    assert _hurt(nlp, "A man was killed and a woman was shot in the leg.") == ([1], 1)
+
+
+def test_one_person_hurt_after_being_shot_or_with_a_gunshot_wound(nlp):
+    def hurt(text):
+        return [m.injured for m in extract_events(nlp(text), date(2016, 1, 5), [], "a")]
+    assert hurt("Police said a teenager is in critical condition after being shot in the head on Sunday.") == [1]
+    assert hurt("Police say the victim was 17 years old and suffered a gunshot wound to the leg on Sunday.") == [1]
+    assert hurt("A 4-year-old girl is recovering from a gunshot wound at a children's hospital, police said Sunday.") == [1]
+    # several people are their number (carried to a hospital: hurt), nobody said to be hurt is none
+    assert hurt("Two men were taken to a hospital after being shot on Sunday.") == [2]
+    assert hurt("Police responded to reports of a gunshot wound at a home on Sunday.") == [None]
 
 
 def test_counts_of_one_event_take_the_lower_and_different_victims_add():
@@ -511,6 +600,17 @@ def test_a_killers_death_told_apart_is_one_more_dead_of_the_lead_event_counted_o
     assert _counted(nlp, text) == [(0, 3, None), (1, None, 0)]
     text = "Two clerks were shot and killed at a store on Friday. The gunman was later shot and killed by police."
     assert _counted(nlp, text) == [(0, 3, None), (1, None, 0)]
+
+
+def test_a_killers_death_told_apart_is_added_to_several_dead_told_without_a_killer(nlp):
+    text = ("A father came home and shot his family, leaving three women dead on Saturday. "
+            "Police said he killed himself in his car.")
+    assert _counted(nlp, text) == [(0, 4, None), (1, None, 0)]
+    text = "State police are investigating a triple murder in a town on Saturday. Officers returned fire, killing the suspect."
+    assert _counted(nlp, text) == [(0, 4, None), (1, None, 0)]
+    # one death told without its killer may be the one the killer's sentence tells
+    text = "Police are investigating the fatal shooting of a boy on Monday. The boy fatally shot himself with a shotgun, police said."
+    assert [c for _, c, _ in _counted(nlp, text)] == [1, 1]
 
 
 def test_a_killers_death_is_not_added_to_a_toll_that_may_hold_it_nor_a_victims_own(nlp):

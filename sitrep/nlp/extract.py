@@ -188,6 +188,8 @@ def _predicate_kind(noun: Token) -> str | None:
             return "other" if _unrealised(anc, asked=False) else "death"
         if any(c.lemma_.lower() == "toll" for c in anc.children):
             return "death"  # "the death toll rose to 15", "putting the toll at 70"
+        if anc == noun.head and lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _DEAD_WORDS for c in anc.children):
+            return "death"  # "two women and a baby are dead": the number not next to "dead"
         if lemma in lx.WOUNDING_LEMMAS:
             return "injury"  # "five men were shot": hurt, not (yet) dead
         if anc.pos_ == "VERB" and anc.lemma_.lower() not in {"be", "include", "have"}:
@@ -197,8 +199,34 @@ def _predicate_kind(noun: Token) -> str | None:
                 return "death"
             if lemma in lx.REPORTING_LEMMAS:
                 continue
+            if _to_hospital(anc):
+                return "injury"  # "four people were taken to area hospitals with injuries"
             break
     return None
+
+
+CARRY_LEMMAS = {"take", "transport", "rush", "send", "bring", "airlift", "fly", "hospitalize", "treat", "admit"}
+
+
+def _to_hospital(verb: Token) -> bool:
+    """'Were taken to area hospitals', 'were treated for gunshot wounds', 'sent five people to
+    the hospital': people carried to a hospital or treated there are hurt, unless the clause
+    tells a death ('taken to a hospital, where they died')."""
+    if verb.lemma_.lower() not in CARRY_LEMMAS:
+        return False
+    told = any(g.lemma_.lower() in {"hospital", "injury", "wound"}
+               for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+    return told and not any(t.lemma_.lower() in KILL_LEMMAS | DIE_LEMMAS | {"dead", "death", "fatally", "deceased"}
+                            for t in verb.subtree)  # (not "life": "non-life-threatening injuries")
+
+
+def _hurts(verb: Token) -> bool:
+    """Whether a verb tells its subject hurt, not killed: 'injured', 'was wounded', 'is being
+    treated for injuries', 'was hospitalized'."""
+    lemma = verb.lemma_.lower()
+    if lemma in lx.INJURY_LEMMAS or (lemma in lx.WOUNDING_LEMMAS and not _is_fatal(verb)):
+        return True
+    return _to_hospital(verb)
 
 
 def _claims_nothing(token: Token) -> bool:
@@ -286,6 +314,11 @@ def _adjacent_kind(span: Span, noun: Token) -> str | None:
     doc = span.doc
     doer = noun.dep_ == "nsubj" and noun.head.pos_ == "VERB"
     before = [doc[i] for i in range(max(span.start - ADJACENT, span.sent.start), span.start)]
+    joint = next((k for k in range(len(before) - 1, -1, -1) if before[k].dep_ == "cc"), None)
+    if joint is not None:
+        # "three died and one was upgraded to serious condition", "found three people dead and
+        # took one to the hospital": a word before an "and" tells the clause it joins, not this one
+        before = before[joint + 1:]
     after_start = max(noun.i, span.end - 1) + 1
     after = [doc[i] for i in range(after_start, min(after_start + ADJACENT, span.sent.end))]
     candidates = [(span.start - t.i, t) for t in before] + [(t.i - after_start + 1, t) for t in after]
@@ -337,8 +370,8 @@ def _overlapping_groups(a: Token, b: Token) -> bool:
     'people') and the other a kind of person ('children', 'women'); 'two men and one woman'
     and 'five soldiers and three civilians' are apart."""
     la, lb = a.lemma_.lower(), b.lemma_.lower()
-    if la == lb:
-        return False
+    if la == lb or any(c.lower_ == "other" for c in b.children):
+        return False  # "a girl and four other people": the others are not the girl
     return (la in GENERAL_VICTIMS) != (lb in GENERAL_VICTIMS) and lx.VICTIM_NOUNS.get(la) == lx.VICTIM_NOUNS.get(lb)
 
 
@@ -386,12 +419,13 @@ def _victim_class(noun: Token) -> str | None:
 
 def read_counts(sent: Span) -> tuple[list[Count], int | None]:
     """Death counts (and the largest injury count) stated in one sentence."""
-    deaths, injured, _ = _read_counts(sent)
+    deaths, injured, _, _ = _read_counts(sent)
     return deaths, injured
 
 
-def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
-    """`read_counts`, and whether its injured are people told without a number ("a man")."""
+def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool, bool]:
+    """`read_counts`, whether its injured are people told without a number ("a man"), and
+    whether they are the people hit ("five people were shot"), who may hold the dead."""
     doc = sent.doc
     deaths: list[Count] = []
     joined_to: dict[int, int] = {}  # a counted noun's token -> its count in `deaths`
@@ -399,6 +433,11 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
     injured: int | None = None
     numbered_injury = numbered_death = False
     listed: list[tuple[int, Token]] = []  # counts told with a number, with their noun
+    hurt: list[int] = []  # injury counts, each group of hurt told in parts summed
+    hurt_joined: dict[int, int] = {}  # a counted hurt noun's token -> its count in `hurt`
+    hurt_listed: list[tuple[int, Token]] = []
+    hurt_single: list[tuple[int, int]] = []  # hurt told without a number ("a man"), with the noun's offset
+    hit: list[tuple[int, int]] = []  # hurt counts of people hit (the dead among them), with their start
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
             continue
@@ -412,18 +451,27 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
         noun = number.head if number.dep_ in {"nummod", "quantmod", "amod", "compound", "det"} else number
         while noun.dep_ in {"nummod", "quantmod"} and noun.head is not noun:
             noun = noun.head
+        shared = False  # a group a share is told of: "one of the two firefighters shot"
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
-            noun = noun.head.head.head  # "dozens of civilians" read through "of"
+            share = noun.head.head
+            shared = not span.start <= share.i < span.end and share.i < noun.i and not any(
+                c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in lx.DEATH_LEMMAS for c in noun.children)
+            noun = share.head  # "dozens of civilians" read through "of"
         lemma = noun.lemma_.lower()
         if lemma in lx.NOT_DEATH_NOUNS or _told_as_earlier(noun):
             continue
+        if any(a.lower_ == "according" for a in _ancestors(noun, 3)):
+            continue  # "according to the two men, the victim died": who says it, not the dead
         if any(c.lower_ == "unborn" for c in noun.children):
             continue  # "three of her children and an unborn grandson": the unborn are not counted (as in a list)
         if noun is number and _one_of_things(number):
             continue  # "in one of the worst mass shootings", "one of its oldest churches": a ranking
         said = _next_word_kind(span, noun)
-        if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
-            continue  # "a gunman killed ...": the killer, not the dead
+        if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS and not (
+                noun.head.tag_ == "VBN" and any(c.dep_ == "conj" and c.lemma_.lower() in DIE_LEMMAS for c in noun.head.children)):
+            # "a gunman killed ...": the killer, not the dead ("one of five people shot Sunday
+            # has died", parsed as "one ... shot" and "has died", is the dead)
+            continue
         victims = _victim_class(noun)
         share: Token | None = None
         if victims is None and cs.head:
@@ -453,6 +501,11 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
             continue  # "among them four women and four children": the second part too
         kind = said or (share is not None and _predicate_kind(share)) or _predicate_kind(noun) or _adjacent_kind(span, noun)
         value = cs.count
+        if kind == "death" and shared:
+            # "one of the two firefighters shot ... has died": the share is the dead, not the
+            # group (unless its own clause says they died: "one of the two people who died");
+            # the group is still the count of the hurt ("three of the five victims treated")
+            continue
         if kind == "death":
             joined = joined_to.get(noun.head.i) if noun.dep_ == "conj" and victims and not noun.like_num else None
             if joined is not None and deaths[joined].victims:
@@ -476,8 +529,30 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
             deaths.append(Count(value.low, value.best, value.high, start, end, victims, value.qualifier == "vague"))
             numbered_death = numbered_death or _numbered(cs.text)
         elif kind == "injury":
-            injured = max(injured or 0, value.best)
+            joined = hurt_joined.get(noun.head.i) if noun.dep_ == "conj" and victims and not noun.like_num else None
+            if joined is not None and not _overlapping_groups(noun.head, noun):
+                hurt[joined] += value.best  # "two men and a woman were wounded": one group, in parts
+            else:
+                joined = len(hurt)
+                hurt.append(value.best)
+                if _numbered(cs.text):
+                    hurt_listed.append((joined, noun))
+                if _hit_not_hurt(noun):
+                    hit.append((joined, start))
+                if not _numbered(cs.text):
+                    hurt_single.append((joined, noun.idx))
+            hurt_joined[noun.i] = joined
             numbered_injury = numbered_injury or _numbered(cs.text)
+    if "another" in sent.text.lower():
+        for token in sent:
+            if token.lower_ == "another" and token.dep_ in {"nsubj", "nsubjpass"} and _hurts(token.head):
+                # "one man was killed and another injured", "... and another is being treated"
+                hurt.append(1)
+                numbered_injury = True
+    for at, noun in hurt_listed:
+        # "she and three others were shot", "a 2-year-old girl and four other people were
+        # wounded": the people told one by one beside a number are more hurt
+        hurt[at] += sum(_people(t) for t in _one_by_one_beside(noun, hurt_joined, parts))
     for at, noun in listed:
         ones = _one_by_one_beside(noun, joined_to, parts)
         if ones:
@@ -497,7 +572,38 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
     own = _self_killing(sent, deaths) if deaths else None
     if own is not None:
         deaths.append(Count(1, 1, None, own.idx, own.idx + len(own.text), None, own=True))
-    return deaths, injured, injured is not None and not numbered_injury
+    for at, start in hit:
+        # "four people were shot, one fatally", "seven were shot, leaving one person dead": the
+        # shot are the dead and the hurt, and the dead told after them are some of them; the
+        # hurt are the rest ("two were killed and four were shot": the dead told first are apart)
+        dead = sum(c.best for c in deaths if c.start > start)
+        if 0 < dead <= hurt[at]:
+            hurt[at] -= dead
+    for at, idx in hurt_single:
+        if hurt[at] > 0 and any(c.start <= idx < c.end for c in deaths):
+            hurt[at] -= 1  # "a man had been shot and was pronounced dead": the one shot is the one dead
+    hit_told = False
+    if hurt:
+        injured = max(hurt) or None
+        hit_told = not deaths and any(hurt[at] == injured for at, _ in hit)
+    return deaths, injured, injured is not None and not numbered_injury, hit_told
+
+
+HIT_LEMMAS = {"shoot", "stab", "hit", "strike", "gun"}
+"""Verbs telling that people were hit, whether they lived or died ('four people were shot')."""
+
+
+def _hit_not_hurt(noun: Token) -> bool:
+    """Whether a counted noun is of people hit ('four people were shot'), who may include the
+    dead, rather than of the hurt ('four were wounded', 'three others were shot': not the dead
+    told before them)."""
+    if noun.lower_ in {"others", "more"} or any(c.lower_ in {"other", "more"} for c in noun.children):
+        return False
+    for anc in _ancestors(noun, 3):
+        lemma = anc.lemma_.lower()
+        if lemma in lx.WOUNDING_LEMMAS or lemma in lx.INJURY_LEMMAS:
+            return lemma in HIT_LEMMAS
+    return False
 
 
 REFLEXIVES = {"himself", "herself"}
@@ -641,7 +747,37 @@ def _singular_injured(sent: Span) -> int | None:
             victims = [child, *child.conjuncts]
             if all(_one_victim(v) for v in victims):
                 best = max(best or 0, len(victims))
+        if best is None and verb.dep_ in {"pcomp", "advcl"} and any(c.dep_ == "auxpass" for c in verb.children) \
+                and not any(c.dep_ in {"nsubjpass", "nsubj"} for c in verb.children):
+            # "a teen is in critical condition after being shot": the one the clause is about
+            best = 1 if _subject_is_one(verb.head.head if verb.head.pos_ == "ADP" else verb.head) else None
+    if best is None and any(t.lower_ == "gunshot" for t in sent):
+        best = _one_with_a_gunshot_wound(sent)
     return best
+
+
+def _subject_is_one(verb: Token) -> bool:
+    """Whether the subject of a clause is one person ('a teenager is in critical condition')."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)  # "... and suffered"
+    return subject is not None and not subject.conjuncts and _one_victim(subject)
+
+
+def _one_with_a_gunshot_wound(sent: Span) -> int | None:
+    """'A juvenile arrived at the hospital with a gunshot wound', 'she suffered a gunshot
+    wound to the leg', 'a man with a gunshot wound was found': one person with a wound."""
+    for token in sent:
+        if token.lemma_.lower() != "wound" or token.pos_ != "NOUN" or not any(
+                c.lower_ == "gunshot" for c in token.children):
+            continue
+        head = token.head
+        if head.pos_ == "ADP" and head.head.pos_ in {"NOUN", "PROPN", "PRON"} and _one_victim(head.head):
+            return 1  # "a man with a gunshot wound"
+        verb = next((a for a in _ancestors(token, 4) if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and _subject_is_one(verb):
+            return 1
+    return None
 
 
 KILL_LEMMAS = {"kill", "slay", "murder", "execute", "behead", "massacre", "assassinate"}
@@ -767,9 +903,7 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
                 continue
             if child.tag_ in {"WP", "WDT"} and child.head.dep_ == "relcl":
                 child = child.head.head  # "Smith, who was pronounced dead": Smith
-            # "his fiancee, Jo Lee, and their son": a name in apposition may carry the list on
-            victims = [child, *child.conjuncts, *(c for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"
-                                                  for c in a.conjuncts)]
+            victims = _listed(child)
             sizes = [_people(v, pronounced) for v in victims]
             if None in sizes and any(sizes):
                 # "Mackey and Ishmael Haywood died": a name beside a person is a person, whatever
@@ -779,6 +913,8 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
             if None in sizes:
                 continue
             n = sum(sizes)
+            nth = _ordinal_victim(victims[0]) if len(victims) == 1 else None
+            n = nth or n  # "a third person has died": the third of the dead
             first, last = min(v.i for v in victims), max(v.i for v in victims)
             span = sent.doc[first:last + 1]
             classes = {_victim_class(v) or "civilians" for v in victims}
@@ -800,6 +936,37 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
                 return [Count(1, 1, None, span.start_char, span.end_char, "civilians")]
     return [best] if best else []
+
+
+ORDINAL_VICTIMS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _ordinal_victim(noun: Token) -> int | None:
+    """'A second teen has died', 'a third person has died': one more dead, whose rank tells
+    how many have died ('the fifth man was pronounced dead' ranks him in a list, 'his second
+    wife' is one)."""
+    if not any(c.dep_ == "det" and c.lower_ == "a" for c in noun.children):
+        return None
+    return next((ORDINAL_VICTIMS[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in ORDINAL_VICTIMS), None)
+
+
+def _listed(noun: Token) -> list[Token]:
+    """The people a list told from `noun` names: its conjuncts, and those the parse hangs on it
+    as in apposition.  'His fiancee, Jo Lee, and their son': a name in apposition to a person
+    is that person, and carries the list on; 'his wife, son and daughter', 'a mother, father,
+    and toddler': a person in apposition that the list goes on from is one more ('his wife, a
+    nurse,' and 'Al Ruiz, a neighbor and friend,' are one); 'Jo Smith, 23, Al Ruiz, 32, and Bo
+    Lee, 31': a name in apposition to a name is one more."""
+    out = [noun, *noun.conjuncts]
+    for a in noun.children:
+        if a.dep_ != "appos":
+            continue
+        if a.pos_ == "PROPN":
+            out.extend((a, *a.conjuncts) if noun.pos_ == "PROPN" and a.conjuncts else a.conjuncts)
+        elif (a.pos_ == "NOUN" and a.conjuncts and _victim_class(a) is not None and noun.pos_ != "PROPN"
+              and not any(c.dep_ == "det" for c in a.children)):
+            out.extend((a, *a.conjuncts))  # (not "Al Ruiz, a neighbor and friend": one man described)
+    return out
 
 
 def _non_fatal(fatal: Token) -> bool:
@@ -878,7 +1045,7 @@ def _death_of(sent: Span) -> Count | None:
             return _told_at(token, 1)  # "resulting in her death"
         for prep in ofs:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                victims = [obj, *obj.conjuncts]
+                victims = _listed(obj)
                 if all(_one_victim(v) for v in victims):
                     first, last = min(v.i for v in victims), max(v.i for v in victims)
                     span = sent.doc[first:last + 1]
@@ -1486,6 +1653,7 @@ def extract_events(
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
     told: dict[int, str] = {}  # id of a mention -> "victims" (dead with a killer) or "killer" (his own death)
     hurt_unnumbered: list[EventMention] = []  # mentions whose injured are people told one by one
+    hit_mentions: list[EventMention] = []  # mentions whose injured are the people hit ("five were shot")
     background: list[EventMention] = []  # events told as history, dropped
 
     def read(index: int, sent: Span, fallback: bool = False) -> EventMention | None:
@@ -1493,7 +1661,7 @@ def extract_events(
         if sum(t.is_alpha for t in sent) < 4:
             return None
         triggers = find_triggers(sent)
-        deaths, injured, hurt_one_by_one = _read_counts(sent)
+        deaths, injured, hurt_one_by_one, hit_told = _read_counts(sent)
         anchor: Token | None = None
         if deaths:
             span = doc.char_span(deaths[0].start, deaths[0].end, alignment_mode="expand")
@@ -1556,6 +1724,8 @@ def extract_events(
             hurt_one_by_one = m.injured is not None
         if hurt_one_by_one and not deaths:
             hurt_unnumbered.append(m)
+        if hit_told:
+            hit_mentions.append(m)
         m.is_aggregate = m_aggregate
         previous = _recent(mentions, index)
         same_paragraph = previous is not None and paragraphs[previous.sentence_index] == paragraphs[index]
@@ -1627,6 +1797,7 @@ def extract_events(
         for m in hurt_unnumbered:
             m.injured = None  # the one shot may be the one who died
     _killer_told_apart(mentions, told)
+    _dead_among_the_hit(mentions, hit_mentions)
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     return mentions
@@ -1654,7 +1825,8 @@ def _deaths_told_as(sent: Span, deaths: list[Count]) -> str | None:
     """'victims': the sentence's dead were killed by someone it names, and it does not count
     him ('shot and killed his wife and son'); 'killer': its one death is the killer's own
     ('the gunman then killed himself', 'the suspect was shot and killed by police'; not 'the
-    boy accidentally shot himself'); else None
+    boy accidentally shot himself'); 'toll': dead told with no word of a killer at all
+    ('leaving three women dead', 'a triple murder'), and not as found; else None
     (a toll that may hold the killer: 'three dead in a murder-suicide', 'including the gunman')."""
     if any(c.own for c in deaths) or PERPETRATOR_RE.search(sent.text):
         if len(deaths) == 1 and _killer_only(sent, deaths[0]) and not _ACCIDENT_RE.search(sent.text):
@@ -1662,7 +1834,9 @@ def _deaths_told_as(sent: Span, deaths: list[Count]) -> str | None:
         return None
     if any(_killer_verb(sent, c) is not None for c in deaths):
         return "victims"
-    return None
+    if any(t.lemma_.lower() == "find" or t.lemma_.lower() == "body" for t in sent):
+        return None  # the dead found may hold the killer: "three people were found dead"
+    return "toll"
 
 
 PERPETRATOR_RE = re.compile(r"\b(gunm[ae]n|shooter|suspect|assailant|attacker|killer|himself|herself|suicide|own life)\b",
@@ -1686,6 +1860,9 @@ def _killer_only(sent: Span, count: Count) -> bool:
     return "life" in words and any(t.lower_ == "own" for t in span.root.children)
 
 
+SEVERAL_DEAD = 2
+
+
 def _killer_told_apart(mentions: list[EventMention], told: dict[int, str]) -> None:
     """'A man shot and killed his wife and son Friday.  He then turned the gun on himself.': the
     killer's death told in a sentence of its own is one more dead of the article's lead event,
@@ -1693,7 +1870,12 @@ def _killer_told_apart(mentions: list[EventMention], told: dict[int, str]) -> No
     killer, as the records that count shootings do); the killer's sentence continues the lead
     and keeps no count of its own, so the death is counted once."""
     lead = next((i for i, m in enumerate(mentions) if not m.is_aggregate and m.fatalities_best), None)
-    if lead is None or told.get(id(mentions[lead])) != "victims":
+    if lead is None:
+        return
+    lead_told = told.get(id(mentions[lead]))
+    if not (lead_told == "victims" or (lead_told == "toll" and mentions[lead].fatalities_best >= SEVERAL_DEAD)):
+        # one death told with no killer ("the fatal shooting of a boy") may be the death the
+        # killer's sentence tells ("the boy fatally shot himself"); several are his victims
         return
     first = mentions[lead]
     for m in mentions[lead + 1:]:
@@ -1708,6 +1890,18 @@ def _killer_told_apart(mentions: list[EventMention], told: dict[int, str]) -> No
         m.count_char_start = m.count_char_end = None
         m.antecedent = lead
         return
+
+
+def _dead_among_the_hit(mentions: list[EventMention], hit: list[EventMention]) -> None:
+    """'Five men were shot ... One of them died at the hospital': the people hit, told in a
+    sentence of their own, are the dead and the hurt of the article's event; its hurt are the
+    hit less its dead (the most any of its mentions counts, as the count of one event)."""
+    dead = max((m.fatalities_best or 0 for m in mentions if not m.is_aggregate), default=0)
+    if not dead:
+        return
+    for m in hit:
+        if not m.is_aggregate and m.injured and m.injured > dead:
+            m.injured -= dead
 
 
 def _own_date(m: EventMention) -> bool:
