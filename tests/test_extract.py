@@ -575,3 +575,28 @@ def test_a_bullet_that_grazes_is_an_attack_that_wounds(nlp):
     doc = nlp("A 13-year-old girl was grazed by a bullet outside a store on Friday.")
     mentions = extract_events(doc, date(2016, 5, 2), [], "x")
     assert [(m.fatalities_best, m.injured, m.sub_event_type) for m in mentions] == [(None, 1, "Attack")]
+
+
+def test_a_follow_up_story_whose_only_toll_is_a_period_total_reports_its_history(nlp):
+    # "this year" makes the first death a period total; the shooting told as history is the event
+    text = ("A man pleaded guilty Tuesday to selling the rifle that a boy used to kill a classmate this year. "
+            "Prosecutors say the boy fatally shot 12-year-old Ann Cole on March 2 in her kitchen.")
+    found = [(m.sentence_index, m.fatalities_best, m.event_date, m.is_aggregate)
+             for m in extract_events(nlp(text), date(2016, 8, 9), [], "a")]
+    assert found == [(0, 1, date(2016, 4, 21), True), (1, 1, date(2016, 3, 2), False)]
+
+
+def test_a_follow_up_storys_only_shooting_dated_by_its_month_is_its_event(nlp):
+    text = ("A 19-year-old pleaded not guilty Monday to murder in the shooting death of his "
+            "cousin back in April.")
+    [m] = extract_events(nlp(text), date(2016, 6, 13), [], "a")
+    assert (m.fatalities_best, m.is_aggregate, m.date_start, m.date_end) == (
+        1, False, date(2016, 4, 1), date(2016, 4, 30))
+    # beside a death the article dates, the month's is still a period total, not an event
+    text = ("A man was shot and killed outside a bar on Saturday. "
+            "Another man was shot to death at the same bar in April.")
+    mentions = extract_events(nlp(text), date(2016, 6, 13), [], "a")
+    assert [(m.sentence_index, m.is_aggregate) for m in mentions] == [(0, False), (1, True)]
+    # and a month's toll without a shooting word stays one
+    text = "A driver drove onto the sidewalk in April, injuring 30 and killing one."
+    assert all(m.is_aggregate for m in extract_events(nlp(text), date(2016, 6, 13), [], "a"))

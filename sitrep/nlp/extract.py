@@ -21,7 +21,9 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
   is joined to that event through `antecedent`;
 - a killer's own death (suicide, or killed by police) is one more dead of the victims he
   killed, in their sentence or in one of its own (then added to the lead event once);
-- future and hypothetical events are not events; period totals are flagged `is_aggregate`.
+- future and hypothetical events are not events; period totals are flagged `is_aggregate`;
+  a follow-up story whose only deaths are a shooting dated by its month ("back in April"),
+  or history beside period totals, still reports that event.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "17"
+EXTRACTOR_VERSION = "18"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1042,6 +1044,8 @@ RECENT_DAYS = 30
 _CONCURRENT = re.compile(r"\b(simultaneous(ly)?|concurrent(ly)?|at the same time)\b", re.IGNORECASE)
 _COUNTRYWIDE = re.compile(r"\b(across|throughout|all over) (the country|[A-Z][a-z]+)\b|\bnationwide\b")
 MONTH_TOTAL_DAYS = 14
+MONTH_EVENT_DAYS = 31
+"""Deaths dated by one month at most ("in April", "last month") may be one event (see `extract_events`)."""
 SINCE_TOTAL_DAYS = 7
 """'Since' a day further back than this before publication opens a period, not a battle."""
 
@@ -1054,11 +1058,12 @@ _AGG_RE = re.compile(
 
 
 def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, vague_hundreds: bool = False,
-                  published: date | None = None) -> bool:
+                  published: date | None = None, month_totals: bool = True) -> bool:
     """A period total: a campaign's or a war's toll, a month's, 'since' something.
 
     'Since early Wednesday' in a report on Friday is one battle's toll, so 'since' makes a
-    total only when the period it opens is longer than a week or cannot be dated.
+    total only when the period it opens is longer than a week or cannot be dated.  Without
+    `month_totals`, deaths dated by a month or wider are not a total for that alone.
     """
     text = sent.text
     if _AGG_RE.search(text):
@@ -1069,7 +1074,8 @@ def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, v
         return True
     if count is not None and count >= LARGE_TOTAL and (rng is None or rng.precision > 1):
         return True
-    if rng is not None and rng.precision == 3 and rng.expression != "recent" and (rng.end - rng.start).days >= MONTH_TOTAL_DAYS:
+    if month_totals and rng is not None and rng.precision == 3 and rng.expression != "recent" \
+            and (rng.end - rng.start).days >= MONTH_TOTAL_DAYS:
         return True  # "killed more than 300 militants this month": a month's toll
     if _COUNTRYWIDE.search(text):
         return True
@@ -1454,11 +1460,12 @@ def extract_events(
     dateline = _dateline(doc, published)
     lead_date = _lead_date(sentences, published, dateline)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
+    month_told: list[int] = []  # sentences whose deaths are a total only for being dated by a month
     told: dict[int, str] = {}  # id of a mention -> "victims" (dead with a killer) or "killer" (his own death)
     hurt_unnumbered: list[EventMention] = []  # mentions whose injured are people told one by one
     background: list[EventMention] = []  # events told as history, dropped
 
-    def read(index: int, sent: Span, fallback: bool = False) -> EventMention | None:
+    def read(index: int, sent: Span, fallback: bool = False, month_event: bool = False) -> EventMention | None:
         text = sent.text.strip()
         if sum(t.is_alpha for t in sent) < 4:
             return None
@@ -1476,8 +1483,12 @@ def extract_events(
         if rng is None and published is not None and deaths and _RECENT.search(text):
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
         place, governed = _choose_place(sent, places, anchor)
-        m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None),
-                                    any(c.vague and c.best >= 100 for c in deaths), published)
+        most, vague = max((c.best for c in deaths), default=None), any(c.vague and c.best >= 100 for c in deaths)
+        m_aggregate = _is_aggregate(sent, rng, most, vague, published, month_totals=not month_event)
+        if m_aggregate and deaths and triggers and max(t[1][2] for t in triggers) >= FALLBACK_SPECIFICITY \
+                and rng is not None and (rng.end - rng.start).days <= MONTH_EVENT_DAYS \
+                and not _is_aggregate(sent, rng, most, vague, published, month_totals=False):
+            month_told.append(index)  # a total only for its month: read again if the article tells no other
         # "a simultaneous operation": told as happening at the time of the event just told,
         # which dates it as surely as a date of its own would
         concurrent = rng is None and _CONCURRENT.search(text) is not None and bool(mentions) \
@@ -1579,9 +1590,22 @@ def extract_events(
         m = read(unanchored[0], sentences[unanchored[0]], fallback=True)
         if m is not None:
             mentions.append(m)
-    if not any(m.fatalities_best for m in mentions):
+    if month_told and not any(m.fatalities_best and not m.is_aggregate for m in mentions):
+        # a follow-up story whose one event is dated only by its month ("charged in the shooting
+        # death of his girlfriend back in April", "found shot to death along with three others
+        # in December"): a month's toll in a report of other news, but here the only deaths
+        # told, so the report's event
+        index = month_told[0]
+        at = next((i for i, x in enumerate(mentions) if x.sentence_index == index), None)
+        if at is not None:
+            later = mentions[at:]
+            del mentions[at:]  # read it again as it was read first: after the mentions before it
+            m = read(index, sentences[index], month_event=True)
+            mentions.extend([m or later[0], *later[1:]])
+    if not any(m.fatalities_best for m in mentions) or all(m.is_aggregate for m in mentions):
         # a follow-up story (an arrest, a trial) whose only deaths are the event it follows up,
-        # told as history: that event is what the story reports
+        # told as history: that event is what the story reports (a period total beside it,
+        # "used by a boy to kill a classmate this year", is no event of its own)
         history = next((b for b in background if b.fatalities_best), None)
         if history is not None:
             history.mention_index = sum(1 for x in mentions if x.sentence_index == history.sentence_index)
