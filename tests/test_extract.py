@@ -600,3 +600,30 @@ def test_a_follow_up_storys_only_shooting_dated_by_its_month_is_its_event(nlp):
     # and a month's toll without a shooting word stays one
     text = "A driver drove onto the sidewalk in April, injuring 30 and killing one."
     assert all(m.is_aggregate for m in extract_events(nlp(text), date(2016, 6, 13), [], "a"))
+
+
+@pytest.mark.parametrize("text, dead, hurt", [
+    ("4 shot in northwest Tulsa on Friday", None, 4),
+    ("Five shot dead in Riverside on Friday", 5, None),
+    ("1 killed, 5 wounded in nightclub shooting on Sunday", 1, 5),
+    ("2 killed, 4 injured in Sunday night shootings", 2, 4),
+])
+def test_a_headlines_bare_participle_after_a_number_tells_the_dead_or_hurt(nlp, text, dead, hurt):
+    [m] = extract_events(nlp(text), date(2016, 5, 2), [], "x")
+    assert (m.fatalities_best, m.injured) == (dead, hurt)
+
+
+@pytest.mark.parametrize("text", [
+    "One shot was fired into the house on Friday.",
+    "At least one shot struck the car on Friday.",
+    "He fired one shot at the car on Friday.",
+    "The witness said he feared being the next one shot.",
+])
+def test_a_shot_that_is_a_noun_is_no_count(nlp, text):
+    deaths, injured = read_counts(next(iter(nlp(text).sents)))
+    assert (deaths, injured) == ([], None)
+
+
+def test_a_number_followed_by_the_harm_it_does_is_the_doers_not_the_dead(nlp):
+    deaths, injured = read_counts(next(iter(nlp("Two killed three guards at the gate on Friday.").sents)))
+    assert [c.best for c in deaths] == [3] and injured is None

@@ -12,6 +12,8 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
   anchored by that event's date;
 - an article whose events are all unanchored still reports one: its first violent trigger
   ("shooting", not "attack"), dated and placed by the article;
+- a headline's bare participle after a number ("4 shot", "Five shot dead", "1 killed, 5
+  wounded") counts the people it names, whatever the parse made of it;
 - counts are conservative and parts are not added to wholes (`sitrep.nlp.counts` reads the
   numbers; here the parse decides which numbers are deaths, injuries, or neither);
 - dates resolve against the publication date, skipping the date of the *saying*
@@ -43,7 +45,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -135,6 +137,8 @@ def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
         if i in covered:
             continue
         info = lx.TRIGGER_LEMMAS.get(token.lemma_.lower()) or lx.TRIGGER_LEMMAS.get(token.lower_)
+        if info is None and words[i] == "shot" and i > 0 and sent[i - 1].like_num:
+            info = lx.TRIGGER_LEMMAS["shoot"]  # a headline's "4 shot", which the parse reads as the noun
         if info:
             found.append((token, info))
     return found
@@ -330,6 +334,37 @@ def _next_word_kind(span: Span, noun: Token) -> str | None:
     return "death" if word in _DEAD_WORDS else None
 
 
+_TELEGRAPHIC = {"shot": "injury", "wounded": "injury", "injured": "injury", "stabbed": "injury",
+                "killed": "death", "slain": "death", "dead": "death"}
+"""A headline's participles without their auxiliary: '4 shot', 'Five shot dead', '2 killed'."""
+
+
+def _telegraphic_kind(span: Span) -> str | None:
+    """'4 shot in northwest', 'Five Shot Dead In South Shore', '2 killed in crash': a bare
+    number followed at once by a participle of harm, which a headline tells without 'were',
+    and which the parse often hangs the number on ('shot' read as the noun).  Not a number
+    that is an object ('fired one shot') nor one followed by its noun ('3 men shot')."""
+    doc = span.doc
+    end = span.end
+    if end >= span.sent.end or not span[-1].like_num:
+        return None
+    word = doc[end].lower_
+    kind = _TELEGRAPHIC.get(word)
+    if kind is None or doc[end].dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} or span[-1].dep_ in {"dobj", "pobj"}:
+        return None
+    if span.start > span.sent.start and doc[span.start - 1].tag_ in {"DT", "JJ", "PRP$"}:
+        return None  # "the next one shot": a noun, not a count of people
+    after = doc[end + 1] if end + 1 < span.sent.end else None
+    if after is not None and after.pos_ in {"VERB", "AUX"}:
+        return None  # "one shot hit him", "one shot was fired": the shot is the subject
+    if word == "shot" and after is not None and (after.lower_ == "dead" or (
+            after.lower_ == "to" and end + 2 < span.sent.end and doc[end + 2].lower_ == "death")):
+        return "death"  # "Five shot dead", "2 shot to death"
+    if after is not None and after.pos_ in _OBJECT_POS and after.lower_ not in {"dead", "in", "at", "on", "after"}:
+        return None  # "two gunmen killed three people": a verb with its object
+    return kind
+
+
 GENERAL_VICTIMS = {"people", "person", "civilian", "victim", "individual", "resident", "villager"}
 """Nouns for everyone hit, which a second group told beside them may belong to."""
 
@@ -416,14 +451,17 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
             noun = noun.head
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
             noun = noun.head.head.head  # "dozens of civilians" read through "of"
+        telegraphic = _telegraphic_kind(span)
+        if telegraphic is not None:
+            noun = number  # "4 shot in northwest": the number is the people, whatever the parse hangs it on
         lemma = noun.lemma_.lower()
-        if lemma in lx.NOT_DEATH_NOUNS or _told_as_earlier(noun):
+        if (lemma in lx.NOT_DEATH_NOUNS and telegraphic is None) or _told_as_earlier(noun):
             continue
         if any(c.lower_ == "unborn" for c in noun.children):
             continue  # "three of her children and an unborn grandson": the unborn are not counted (as in a list)
         if noun is number and _one_of_things(number):
             continue  # "in one of the worst mass shootings", "one of its oldest churches": a ranking
-        said = _next_word_kind(span, noun)
+        said = telegraphic or _next_word_kind(span, noun)
         if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS:
             continue  # "a gunman killed ...": the killer, not the dead
         victims = _victim_class(noun)
