@@ -624,6 +624,11 @@ def test_a_shot_that_is_a_noun_is_no_count(nlp, text):
     assert (deaths, injured) == ([], None)
 
 
+def test_a_number_hyphened_to_a_word_is_a_name_not_a_count(nlp):
+    deaths, injured = read_counts(next(iter(nlp("Two clerks were shot at a 7-Eleven on Friday.").sents)))
+    assert (deaths, injured) == ([], 2)
+
+
 def test_a_number_followed_by_the_harm_it_does_is_the_doers_not_the_dead(nlp):
     deaths, injured = read_counts(next(iter(nlp("Two killed three guards at the gate on Friday.").sents)))
     assert [c.best for c in deaths] == [3] and injured is None

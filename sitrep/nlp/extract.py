@@ -45,7 +45,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -439,6 +439,8 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool]:
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
             continue
+        if cs.start >= 2 and sent.text[cs.start - 1] == "-" and sent.text[cs.start - 2].isalnum():
+            continue  # "a 7-Eleven clerk", "a 2-1 vote": a number hyphened to another word is a name or a score
         start, end = sent.start_char + cs.start, sent.start_char + cs.end
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -1659,20 +1661,21 @@ def extract_events(
 
 
 def extract_headline_events(title: Doc, published: date | None, places: list[PlaceMention],
-                            article_id: str = "") -> list[EventMention]:
+                            article_id: str = "", headline: str | None = None) -> list[EventMention]:
     """The events a headline tells, for an article whose text tells none.
 
     A page whose body is only navigation, a login wall or a caption list still carries its
     story in the headline ("2 dead in house party shooting in Fresno"), and an analyst would
     code it from there.  The headline is read by the same rules as a sentence of the text;
     its mentions say they come from it (`sentence_index` -1, the headline as evidence, no
-    character offsets, which index the text only).
+    character offsets, which index the text only).  `headline` is the headline as written,
+    when `title` is a parse of it in other case (`sitrep.nlp.headlines`).
     """
     mentions = extract_events(title, published, places, article_id)
     for m in mentions:
         m.sentence_index = HEADLINE_SENTENCE
         m.char_start = m.char_end = m.count_char_start = m.count_char_end = None
-        m.evidence = title.text.strip()
+        m.evidence = (headline or title.text).strip()
     return mentions
 
 
