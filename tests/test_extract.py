@@ -632,3 +632,16 @@ def test_a_number_hyphened_to_a_word_is_a_name_not_a_count(nlp):
 def test_a_number_followed_by_the_harm_it_does_is_the_doers_not_the_dead(nlp):
     deaths, injured = read_counts(next(iter(nlp("Two killed three guards at the gate on Friday.").sents)))
     assert [c.best for c in deaths] == [3] and injured is None
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Police identified the man killed in Saturday's shooting as Jo Reed.", 1),
+    ("The coroner identified the 15-year-old killed on Friday night.", 1),
+    # a ranking, a plural, the killer: no count from the participle
+    ("He was the fifth person killed in the county this year.", None),
+    ("Residents said civilians killed by the strikes were buried on Friday.", None),
+    ("An officer was shot on Friday, suspect killed.", None),
+])
+def test_a_killing_participle_after_its_noun_tells_one_death(nlp, text, dead):
+    deaths, _ = read_counts(next(iter(nlp(text).sents)))
+    assert (combine_counts(deaths).best if deaths else None) == dead

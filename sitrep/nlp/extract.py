@@ -13,7 +13,8 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
 - an article whose events are all unanchored still reports one: its first violent trigger
   ("shooting", not "attack"), dated and placed by the article;
 - a headline's bare participle after a number ("4 shot", "Five shot dead", "1 killed, 5
-  wounded") counts the people it names, whatever the parse made of it;
+  wounded") counts the people it names, whatever the parse made of it, and a killing
+  participle after a singular noun ("identified the man killed Saturday") one death;
 - counts are conservative and parts are not added to wholes (`sitrep.nlp.counts` reads the
   numbers; here the parse decides which numbers are deaths, injuries, or neither);
 - dates resolve against the publication date, skipping the date of the *saying*
@@ -45,7 +46,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -836,12 +837,37 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     if best is None:
         best = _murder_charges(sent)
     if best is None:
+        best = _killed_after_noun(sent)
+    if best is None:
         for token in sent:
             if (token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {
                     "shooting", "stabbing", "attack", "shot"} and not _non_fatal(token) and not _told_as_earlier(token)):
                 span = sent.doc[min(token.i, token.head.i):max(token.i, token.head.i) + 1]
                 return [Count(1, 1, None, span.start_char, span.end_char, "civilians")]
     return [best] if best else []
+
+
+def _killed_after_noun(sent: Span) -> Count | None:
+    """'The man killed Saturday night was identified', 'Officer Killed in Baton Rouge': a
+    killing participle right after its noun (a relative clause without 'who was') tells that
+    one person's death; not 'the fifth person killed this year' (a ranking), 'some person
+    killed', a plural ('Civilians Killed by Airstrikes' is no count), nor the killer's ('...,
+    suspect killed'), which the sentences telling it in full count.  Read last, for a sentence
+    that tells no death otherwise."""
+    for token in sent:
+        if token.dep_ != "acl" or token.tag_ not in {"VBN", "VBD"} or token.lemma_.lower() not in KILL_LEMMAS:
+            continue
+        noun = token.head
+        if any(c.dep_ in {"dobj", "nsubj"} for c in token.children) or (noun.tag_ not in {"NN", "NNP"} and not _aged(noun)) or noun.i > token.i:
+            continue
+        if noun.lemma_.lower() in PERPETRATOR_NOUNS:
+            continue  # "..., suspect killed": the killer's death, left to the sentences that tell it
+        if any(c.lower_ in {"some", "any", "every", "no"} or c.ent_type_ == "ORDINAL" or c.dep_ == "nummod"
+               for c in noun.children) or _is_part(noun) or _unrealised(token) or _told_as_earlier(token):
+            continue
+        if _people(noun) == 1:
+            return Count(1, 1, None, noun.idx, noun.idx + len(noun.text), _victim_class(noun) or "civilians")
+    return None
 
 
 def _non_fatal(fatal: Token) -> bool:
