@@ -645,3 +645,13 @@ def test_a_number_followed_by_the_harm_it_does_is_the_doers_not_the_dead(nlp):
 def test_a_killing_participle_after_its_noun_tells_one_death(nlp, text, dead):
     deaths, _ = read_counts(next(iter(nlp(text).sents)))
     assert (combine_counts(deaths).best if deaths else None) == dead
+
+
+def test_firing_a_gun_is_a_shooting_trigger(nlp):
+    from sitrep.nlp.extract import find_triggers
+
+    doc = nlp("A man accidentally fired a gun in his kitchen, hitting his two sons.")
+    [m] = extract_events(doc, date(2016, 5, 2), [], "x")
+    assert (m.injured, m.sub_event_type) == (2, "Attack")
+    # firing an employee, or firing a kiln, is no shooting
+    assert find_triggers(next(iter(nlp("The company fired a manager on Friday.").sents))) == []

@@ -6,7 +6,7 @@ the geoparser resolved.  It returns one `EventMention` per event a sentence repo
 sentence's exact character span as evidence.  The rules follow SPEC §3:
 
 - a sentence reports an event when it has a death count tied to a death word, or an event
-  trigger (strike, clashes, captured, ...) anchored by a date, a place it governs, or a count
+  trigger (strike, clashes, captured, fired a gun, ...) anchored by a date, a place it governs, or a count
   of the people it hurt ("wounding two men");
 - a trigger told as simultaneous with the event before it ("a simultaneous operation") is
   anchored by that event's date;
@@ -46,7 +46,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -140,6 +140,9 @@ def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
         info = lx.TRIGGER_LEMMAS.get(token.lemma_.lower()) or lx.TRIGGER_LEMMAS.get(token.lower_)
         if info is None and words[i] == "shot" and i > 0 and sent[i - 1].like_num:
             info = lx.TRIGGER_LEMMAS["shoot"]  # a headline's "4 shot", which the parse reads as the noun
+        elif info is None and token.lemma_.lower() == "fire" and token.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in GUN_NOUNS | {"shot", "round", "bullet"} for c in token.children):
+            info = lx.TRIGGER_LEMMAS["shoot"]  # "fired a gun", "fires several rounds": a shooting
         if info:
             found.append((token, info))
     return found
