@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from spacy.symbols import acl as ACL
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp import lexicon as lx
@@ -137,10 +138,11 @@ def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
     for i, token in enumerate(sent):
         if i in covered:
             continue
-        info = lx.TRIGGER_LEMMAS.get(token.lemma_.lower()) or lx.TRIGGER_LEMMAS.get(token.lower_)
+        lemma = token.lemma_.lower()
+        info = lx.TRIGGER_LEMMAS.get(lemma) or lx.TRIGGER_LEMMAS.get(words[i])
         if info is None and words[i] == "shot" and i > 0 and sent[i - 1].like_num:
             info = lx.TRIGGER_LEMMAS["shoot"]  # a headline's "4 shot", which the parse reads as the noun
-        elif info is None and token.lemma_.lower() == "fire" and token.pos_ == "VERB" and any(
+        elif info is None and lemma == "fire" and token.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in GUN_NOUNS | {"shot", "round", "bullet"} for c in token.children):
             info = lx.TRIGGER_LEMMAS["shoot"]  # "fired a gun", "fires several rounds": a shooting
         if info:
@@ -858,8 +860,8 @@ def _killed_after_noun(sent: Span) -> Count | None:
     suspect killed'), which the sentences telling it in full count.  Read last, for a sentence
     that tells no death otherwise."""
     for token in sent:
-        if token.dep_ != "acl" or token.tag_ not in {"VBN", "VBD"} or token.lemma_.lower() not in KILL_LEMMAS:
-            continue
+        if token.dep != ACL or token.tag_ not in {"VBN", "VBD"} or token.lemma_.lower() not in KILL_LEMMAS:
+            continue  # (the dependency as a number first: most words are no relative clause)
         noun = token.head
         if any(c.dep_ in {"dobj", "nsubj"} for c in token.children) or (noun.tag_ not in {"NN", "NNP"} and not _aged(noun)) or noun.i > token.i:
             continue
