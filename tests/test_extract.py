@@ -597,6 +597,10 @@ def test_a_follow_up_storys_only_shooting_dated_by_its_month_is_its_event(nlp):
             "Another man was shot to death at the same bar in April.")
     mentions = extract_events(nlp(text), date(2016, 6, 13), [], "a")
     assert [(m.sentence_index, m.is_aggregate) for m in mentions] == [(0, False), (1, True)]
+    # told months after it (history), it stays the period total it was read as, counted once
+    text = "A 19-year-old pleaded not guilty Monday to murder in the shooting death of his cousin back in April."
+    mentions = extract_events(nlp(text), date(2016, 8, 22), [], "a")
+    assert [(m.fatalities_best, m.is_aggregate) for m in mentions] == [(1, True)]
     # and a month's toll without a shooting word stays one
     text = "A driver drove onto the sidewalk in April, injuring 30 and killing one."
     assert all(m.is_aggregate for m in extract_events(nlp(text), date(2016, 6, 13), [], "a"))

@@ -47,7 +47,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "23"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1669,10 +1669,11 @@ def extract_events(
         index = month_told[0]
         at = next((i for i, x in enumerate(mentions) if x.sentence_index == index), None)
         if at is not None:
-            later = mentions[at:]
+            later, history = mentions[at:], len(background)
             del mentions[at:]  # read it again as it was read first: after the mentions before it
             m = read(index, sentences[index], month_event=True)
             mentions.extend([m or later[0], *later[1:]])
+            del background[history:]  # one told months ago stays the period total it was read as
     if not any(m.fatalities_best for m in mentions) or all(m.is_aggregate for m in mentions):
         # a follow-up story (an arrest, a trial) whose only deaths are the event it follows up,
         # told as history: that event is what the story reports (a period total beside it,
