@@ -726,3 +726,87 @@ def test_a_courts_day_is_not_the_day_of_the_killing(nlp, lead):
     doc = nlp(lead + "\n\nThe three men were shot dead on Wednesday night outside a store.")
     m = extract_events(doc, date(2017, 2, 18), [], "x")[0]
     assert (m.fatalities_best, m.event_date) == (3, date(2017, 2, 15))
+
+
+def test_a_follow_up_story_whose_only_toll_is_a_period_total_reports_its_history(nlp):
+    # "this year" makes the first death a period total; the shooting told as history is the event
+    text = ("A man pleaded guilty Tuesday to selling the rifle that a boy used to kill a classmate this year. "
+            "Prosecutors say the boy fatally shot 12-year-old Ann Cole on March 2 in her kitchen.")
+    found = [(m.sentence_index, m.fatalities_best, m.event_date, m.is_aggregate)
+             for m in extract_events(nlp(text), date(2016, 8, 9), [], "a")]
+    assert found == [(0, 1, date(2016, 4, 21), True), (1, 1, date(2016, 3, 2), False)]
+
+
+def test_a_follow_up_storys_only_shooting_dated_by_its_month_is_its_event(nlp):
+    text = ("A 19-year-old pleaded not guilty Monday to murder in the shooting death of his "
+            "cousin back in April.")
+    [m] = extract_events(nlp(text), date(2016, 6, 13), [], "a")
+    assert (m.fatalities_best, m.is_aggregate, m.date_start, m.date_end) == (
+        1, False, date(2016, 4, 1), date(2016, 4, 30))
+    # beside a death the article dates, the month's is still a period total, not an event
+    text = ("A man was shot and killed outside a bar on Saturday. "
+            "Another man was shot to death at the same bar in April.")
+    mentions = extract_events(nlp(text), date(2016, 6, 13), [], "a")
+    assert [(m.sentence_index, m.is_aggregate) for m in mentions] == [(0, False), (1, True)]
+    # told months after it (history), it stays the period total it was read as, counted once
+    text = "A 19-year-old pleaded not guilty Monday to murder in the shooting death of his cousin back in April."
+    mentions = extract_events(nlp(text), date(2016, 8, 22), [], "a")
+    assert [(m.fatalities_best, m.is_aggregate) for m in mentions] == [(1, True)]
+    # and a month's toll without a shooting word stays one
+    text = "A driver drove onto the sidewalk in April, injuring 30 and killing one."
+    assert all(m.is_aggregate for m in extract_events(nlp(text), date(2016, 6, 13), [], "a"))
+
+
+@pytest.mark.parametrize("text, dead, hurt", [
+    ("4 shot in northwest Tulsa on Friday", None, 4),
+    ("Five shot dead in Riverside on Friday", 5, None),
+    ("1 killed, 5 wounded in nightclub shooting on Sunday", 1, 5),
+    ("2 killed, 4 injured in Sunday night shootings", 2, 4),
+])
+def test_a_headlines_bare_participle_after_a_number_tells_the_dead_or_hurt(nlp, text, dead, hurt):
+    [m] = extract_events(nlp(text), date(2016, 5, 2), [], "x")
+    assert (m.fatalities_best, m.injured) == (dead, hurt)
+
+
+@pytest.mark.parametrize("text", [
+    "One shot was fired into the house on Friday.",
+    "At least one shot struck the car on Friday.",
+    "He fired one shot at the car on Friday.",
+    "The witness said he feared being the next one shot.",
+])
+def test_a_shot_that_is_a_noun_is_no_count(nlp, text):
+    deaths, injured = read_counts(next(iter(nlp(text).sents)))
+    assert (deaths, injured) == ([], None)
+
+
+def test_a_number_hyphened_to_a_word_is_a_name_not_a_count(nlp):
+    deaths, injured = read_counts(next(iter(nlp("Two clerks were shot at a 7-Eleven on Friday.").sents)))
+    assert (deaths, injured) == ([], 2)
+
+
+def test_a_number_followed_by_the_harm_it_does_is_the_doers_not_the_dead(nlp):
+    deaths, injured = read_counts(next(iter(nlp("Two killed three guards at the gate on Friday.").sents)))
+    assert [c.best for c in deaths] == [3] and injured is None
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Police identified the man killed in Saturday's shooting as Jo Reed.", 1),
+    ("The coroner identified the 15-year-old killed on Friday night.", 1),
+    # a ranking, a plural, the killer: no count from the participle
+    ("He was the fifth person killed in the county this year.", None),
+    ("Residents said civilians killed by the strikes were buried on Friday.", None),
+    ("An officer was shot on Friday, suspect killed.", None),
+])
+def test_a_killing_participle_after_its_noun_tells_one_death(nlp, text, dead):
+    deaths, _ = read_counts(next(iter(nlp(text).sents)))
+    assert (combine_counts(deaths).best if deaths else None) == dead
+
+
+def test_firing_a_gun_is_a_shooting_trigger(nlp):
+    from sitrep.nlp.extract import find_triggers
+
+    doc = nlp("A man accidentally fired a gun in his kitchen, hitting his two sons.")
+    [m] = extract_events(doc, date(2016, 5, 2), [], "x")
+    assert (m.injured, m.sub_event_type) == (2, "Attack")
+    # firing an employee, or firing a kiln, is no shooting
+    assert find_triggers(next(iter(nlp("The company fired a manager on Friday.").sents))) == []

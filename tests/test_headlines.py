@@ -54,6 +54,9 @@ ROWS = [
     {"id": "told", "title": "Gunfire outside a bar", "text": TOLD, "published": "2016-05-02"},
     {"id": "quiet", "title": "City council meets on Tuesday", "text": WALL.replace("story", "page"),
      "published": "2016-05-02"},
+    # in Title Case the model reads "Shoots" as a name: read again in sentence case
+    {"id": "cased", "title": "Teen Girl Accidentally Shoots Herself With Father's Gun", "published": "2016-05-02",
+     "text": WALL.replace("story", "article")},
 ]
 
 
@@ -66,11 +69,14 @@ def test_only_an_article_whose_text_tells_no_event_is_read_from_its_headline(tmp
     mentions = warehouse.frame(
         "SELECT r.source_id, m.* FROM event_mentions m JOIN raw_articles r USING (article_id) ORDER BY source_id")
     by_source = {s: g for (s,), g in mentions.group_by("source_id")}
-    assert {s.rsplit(":", 1)[-1] for s in by_source} == {"wall", "told"}
+    assert {s.rsplit(":", 1)[-1] for s in by_source} == {"wall", "told", "cased"}
     wall = next(g for s, g in by_source.items() if s.endswith("wall")).row(0, named=True)
     assert wall["sentence_index"] == HEADLINE_SENTENCE and wall["char_start"] is None
     assert wall["evidence"] == "Two men dead after shooting outside a Fresno bar"  # whitespace collapsed, as read
     assert wall["fatalities_best"] == 2 and wall["admin1"] == "US-CA"
+    cased = next(g for s, g in by_source.items() if s.endswith("cased")).row(0, named=True)
+    assert cased["evidence"] == "Teen Girl Accidentally Shoots Herself With Father's Gun"  # as written
+    assert (cased["injured"], cased["fatalities_best"]) == (1, None)
     told = next(g for s, g in by_source.items() if s.endswith("told"))
     assert (told["sentence_index"] >= 0).all() and told["char_start"].is_not_null().all()
     # the contract holds: every evidence is its span of the text, or the headline
@@ -93,3 +99,17 @@ def test_a_headline_mention_passes_only_with_its_own_title_and_no_offsets():
     got = derived.add_evidence_matches_text(df, texts)["evidence_matches_text"].to_list()
     # right title; another title; offsets given; no title; a body sentence without offsets
     assert got == [True, False, False, False, False]
+
+
+def test_a_title_case_headline_is_put_in_sentence_case_keeping_its_places_and_first_word():
+    from sitrep.geo import get_gazetteer
+    from sitrep.nlp.geoparse import find_places
+    from sitrep.nlp.headlines import sentence_case
+
+    nlp = load_model(MODEL)
+    title = nlp("One Person Shot Outside Gas Station In Fresno\n")
+    places = find_places(title, get_gazetteer())
+    assert sentence_case(title, places) == "One person shot outside gas station in Fresno\n"
+    # a headline in sentence case is left as it is
+    title = nlp("Teen shot outside gas station in Fresno\n")
+    assert sentence_case(title, find_places(title, get_gazetteer())) == title.text

@@ -201,6 +201,11 @@ def test_same_day_reports_in_one_state_join_on_an_age_or_a_headline():
     for other in (later, louisiana):
         _, events = merge_mentions(frame([a, other]), titles=titles)
         assert events.height == 2
+    # nor a report dated only by its month ("killed in March"): it shares no day with any other
+    month = dict(b, date_start=date(2016, 3, 1), date_end=date(2016, 3, 31), event_date=date(2016, 3, 16),
+                 time_precision=3, date_expression="in March")
+    _, events = merge_mentions(frame([a, month]))
+    assert events.height == 2
 
 
 def test_a_report_with_no_province_joins_the_one_its_clues_point_to():

@@ -278,6 +278,14 @@ def _told_names(rows: list[dict], articles: set[str]) -> dict[str, str]:
     return {article: "\n".join(texts) for article, texts in told.items()}
 
 
+CLUE_MAX_SPAN_DAYS = 7
+"""A report dated only within a wider range than this ("in December") shares no day with another."""
+
+
+def _wide(row: dict) -> bool:
+    return (row["date_end"] - row["date_start"]).days > CLUE_MAX_SPAN_DAYS
+
+
 CLUE_TOWN_SLACK_DAYS = 2
 """Reports of one town and one count (or none) that share a clue may date the event this many
 days apart: one dates a late-night shooting by the next day, another by the day it was found."""
@@ -368,6 +376,8 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
                     continue
                 if not _overlap(a, b) and not (_same_town(a, b) and a["fatalities_best"] == b["fatalities_best"]):
                     continue
+                if _wide(a) or _wide(b):
+                    continue  # a month's range overlaps every event of that month: no day to share
                 if particulars(a, b) or _same_toll(a, b):
                     links.append((members[x], members[y]))
     return links

@@ -6,12 +6,15 @@ the geoparser resolved.  It returns one `EventMention` per event a sentence repo
 sentence's exact character span as evidence.  The rules follow SPEC §3:
 
 - a sentence reports an event when it has a death count tied to a death word, or an event
-  trigger (strike, clashes, captured, ...) anchored by a date, a place it governs, or a count
+  trigger (strike, clashes, captured, fired a gun, ...) anchored by a date, a place it governs, or a count
   of the people it hurt ("wounding two men");
 - a trigger told as simultaneous with the event before it ("a simultaneous operation") is
   anchored by that event's date;
 - an article whose events are all unanchored still reports one: its first violent trigger
   ("shooting", not "attack"), dated and placed by the article;
+- a headline's bare participle after a number ("4 shot", "Five shot dead", "1 killed, 5
+  wounded") counts the people it names, whatever the parse made of it, and a killing
+  participle after a singular noun ("identified the man killed Saturday") one death;
 - counts are conservative and parts are not added to wholes (`sitrep.nlp.counts` reads the
   numbers; here the parse decides which numbers are deaths, injuries, or neither);
 - dates resolve against the publication date, skipping the date of the *saying*
@@ -21,7 +24,9 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
   is joined to that event through `antecedent`;
 - a killer's own death (suicide, or killed by police) is one more dead of the victims he
   killed, in their sentence or in one of its own (then added to the lead event once);
-- future and hypothetical events are not events; period totals are flagged `is_aggregate`.
+- future and hypothetical events are not events; period totals are flagged `is_aggregate`;
+  a follow-up story whose only deaths are a shooting dated by its month ("back in April"),
+  or history beside period totals, still reports that event.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from spacy.symbols import acl as ACL
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp import lexicon as lx
@@ -41,7 +47,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "24"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -132,7 +138,13 @@ def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
     for i, token in enumerate(sent):
         if i in covered:
             continue
-        info = lx.TRIGGER_LEMMAS.get(token.lemma_.lower()) or lx.TRIGGER_LEMMAS.get(token.lower_)
+        lemma = token.lemma_.lower()
+        info = lx.TRIGGER_LEMMAS.get(lemma) or lx.TRIGGER_LEMMAS.get(words[i])
+        if info is None and words[i] == "shot" and i > 0 and sent[i - 1].like_num:
+            info = lx.TRIGGER_LEMMAS["shoot"]  # a headline's "4 shot", which the parse reads as the noun
+        elif info is None and lemma == "fire" and token.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in GUN_NOUNS | {"shot", "round", "bullet"} for c in token.children):
+            info = lx.TRIGGER_LEMMAS["shoot"]  # "fired a gun", "fires several rounds": a shooting
         if info:
             found.append((token, info))
     return found
@@ -361,6 +373,37 @@ def _next_word_kind(span: Span, noun: Token) -> str | None:
     return "death" if word in _DEAD_WORDS else None
 
 
+_TELEGRAPHIC = {"shot": "injury", "wounded": "injury", "injured": "injury", "stabbed": "injury",
+                "killed": "death", "slain": "death", "dead": "death"}
+"""A headline's participles without their auxiliary: '4 shot', 'Five shot dead', '2 killed'."""
+
+
+def _telegraphic_kind(span: Span) -> str | None:
+    """'4 shot in northwest', 'Five Shot Dead In South Shore', '2 killed in crash': a bare
+    number followed at once by a participle of harm, which a headline tells without 'were',
+    and which the parse often hangs the number on ('shot' read as the noun).  Not a number
+    that is an object ('fired one shot') nor one followed by its noun ('3 men shot')."""
+    doc = span.doc
+    end = span.end
+    if end >= span.sent.end or not span[-1].like_num:
+        return None
+    word = doc[end].lower_
+    kind = _TELEGRAPHIC.get(word)
+    if kind is None or doc[end].dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} or span[-1].dep_ in {"dobj", "pobj"}:
+        return None
+    if span.start > span.sent.start and doc[span.start - 1].tag_ in {"DT", "JJ", "PRP$"}:
+        return None  # "the next one shot": a noun, not a count of people
+    after = doc[end + 1] if end + 1 < span.sent.end else None
+    if after is not None and after.pos_ in {"VERB", "AUX"}:
+        return None  # "one shot hit him", "one shot was fired": the shot is the subject
+    if word == "shot" and after is not None and (after.lower_ == "dead" or (
+            after.lower_ == "to" and end + 2 < span.sent.end and doc[end + 2].lower_ == "death")):
+        return "death"  # "Five shot dead", "2 shot to death"
+    if after is not None and after.pos_ in _OBJECT_POS and after.lower_ not in {"dead", "in", "at", "on", "after"}:
+        return None  # "two gunmen killed three people": a verb with its object
+    return kind
+
+
 GENERAL_VICTIMS = {"people", "person", "civilian", "victim", "individual", "resident", "villager"}
 """Nouns for everyone hit, which a second group told beside them may belong to."""
 
@@ -441,6 +484,8 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool, bool]:
     for cs in find_counts(sent.text):
         if cs.kind != "quantity":
             continue
+        if cs.start >= 2 and sent.text[cs.start - 1] == "-" and sent.text[cs.start - 2].isalnum():
+            continue  # "a 7-Eleven clerk", "a 2-1 vote": a number hyphened to another word is a name or a score
         start, end = sent.start_char + cs.start, sent.start_char + cs.end
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -457,8 +502,11 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool, bool]:
             shared = not span.start <= share.i < span.end and share.i < noun.i and not any(
                 c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in lx.DEATH_LEMMAS for c in noun.children)
             noun = share.head  # "dozens of civilians" read through "of"
+        telegraphic = _telegraphic_kind(span)
+        if telegraphic is not None:
+            noun = number  # "4 shot in northwest": the number is the people, whatever the parse hangs it on
         lemma = noun.lemma_.lower()
-        if lemma in lx.NOT_DEATH_NOUNS or _told_as_earlier(noun):
+        if (lemma in lx.NOT_DEATH_NOUNS and telegraphic is None) or _told_as_earlier(noun):
             continue
         if any(a.lower_ == "according" for a in _ancestors(noun, 3)):
             continue  # "according to the two men, the victim died": who says it, not the dead
@@ -466,7 +514,7 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool, bool]:
             continue  # "three of her children and an unborn grandson": the unborn are not counted (as in a list)
         if noun is number and _one_of_things(number):
             continue  # "in one of the worst mass shootings", "one of its oldest churches": a ranking
-        said = _next_word_kind(span, noun)
+        said = telegraphic or _next_word_kind(span, noun)
         if said is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in KILL_LEMMAS | lx.WOUNDING_LEMMAS and not (
                 noun.head.tag_ == "VBN" and any(c.dep_ == "conj" and c.lemma_.lower() in DIE_LEMMAS for c in noun.head.children)):
             # "a gunman killed ...": the killer, not the dead ("one of five people shot Sunday
@@ -930,6 +978,8 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
     if best is None:
         best = _murder_charges(sent)
     if best is None:
+        best = _killed_after_noun(sent)
+    if best is None:
         for token in sent:
             if (token.lower_ == "fatal" and token.dep_ == "amod" and token.head.lemma_.lower() in {
                     "shooting", "stabbing", "attack", "shot"} and not _non_fatal(token) and not _told_as_earlier(token)):
@@ -967,6 +1017,29 @@ def _listed(noun: Token) -> list[Token]:
               and not any(c.dep_ == "det" for c in a.children)):
             out.extend((a, *a.conjuncts))  # (not "Al Ruiz, a neighbor and friend": one man described)
     return out
+
+
+def _killed_after_noun(sent: Span) -> Count | None:
+    """'The man killed Saturday night was identified', 'Officer Killed in Baton Rouge': a
+    killing participle right after its noun (a relative clause without 'who was') tells that
+    one person's death; not 'the fifth person killed this year' (a ranking), 'some person
+    killed', a plural ('Civilians Killed by Airstrikes' is no count), nor the killer's ('...,
+    suspect killed'), which the sentences telling it in full count.  Read last, for a sentence
+    that tells no death otherwise."""
+    for token in sent:
+        if token.dep != ACL or token.tag_ not in {"VBN", "VBD"} or token.lemma_.lower() not in KILL_LEMMAS:
+            continue  # (the dependency as a number first: most words are no relative clause)
+        noun = token.head
+        if any(c.dep_ in {"dobj", "nsubj"} for c in token.children) or (noun.tag_ not in {"NN", "NNP"} and not _aged(noun)) or noun.i > token.i:
+            continue
+        if noun.lemma_.lower() in PERPETRATOR_NOUNS:
+            continue  # "..., suspect killed": the killer's death, left to the sentences that tell it
+        if any(c.lower_ in {"some", "any", "every", "no"} or c.ent_type_ == "ORDINAL" or c.dep_ == "nummod"
+               for c in noun.children) or _is_part(noun) or _unrealised(token) or _told_as_earlier(token):
+            continue
+        if _people(noun) == 1:
+            return Count(1, 1, None, noun.idx, noun.idx + len(noun.text), _victim_class(noun) or "civilians")
+    return None
 
 
 def _non_fatal(fatal: Token) -> bool:
@@ -1215,6 +1288,8 @@ RECENT_DAYS = 30
 _CONCURRENT = re.compile(r"\b(simultaneous(ly)?|concurrent(ly)?|at the same time)\b", re.IGNORECASE)
 _COUNTRYWIDE = re.compile(r"\b(across|throughout|all over) (the country|[A-Z][a-z]+)\b|\bnationwide\b")
 MONTH_TOTAL_DAYS = 14
+MONTH_EVENT_DAYS = 31
+"""Deaths dated by one month at most ("in April", "last month") may be one event (see `extract_events`)."""
 SINCE_TOTAL_DAYS = 7
 """'Since' a day further back than this before publication opens a period, not a battle."""
 
@@ -1227,11 +1302,12 @@ _AGG_RE = re.compile(
 
 
 def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, vague_hundreds: bool = False,
-                  published: date | None = None) -> bool:
+                  published: date | None = None, month_totals: bool = True) -> bool:
     """A period total: a campaign's or a war's toll, a month's, 'since' something.
 
     'Since early Wednesday' in a report on Friday is one battle's toll, so 'since' makes a
-    total only when the period it opens is longer than a week or cannot be dated.
+    total only when the period it opens is longer than a week or cannot be dated.  Without
+    `month_totals`, deaths dated by a month or wider are not a total for that alone.
     """
     text = sent.text
     if _AGG_RE.search(text):
@@ -1242,7 +1318,8 @@ def _is_aggregate(sent: Span, rng: DateRange | None, count: int | None = None, v
         return True
     if count is not None and count >= LARGE_TOTAL and (rng is None or rng.precision > 1):
         return True
-    if rng is not None and rng.precision == 3 and rng.expression != "recent" and (rng.end - rng.start).days >= MONTH_TOTAL_DAYS:
+    if month_totals and rng is not None and rng.precision == 3 and rng.expression != "recent" \
+            and (rng.end - rng.start).days >= MONTH_TOTAL_DAYS:
         return True  # "killed more than 300 militants this month": a month's toll
     if _COUNTRYWIDE.search(text):
         return True
@@ -1651,12 +1728,13 @@ def extract_events(
     dateline = _dateline(doc, published)
     lead_date = _lead_date(sentences, published, dateline)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
+    month_told: list[int] = []  # sentences whose deaths are a total only for being dated by a month
     told: dict[int, str] = {}  # id of a mention -> "victims" (dead with a killer) or "killer" (his own death)
     hurt_unnumbered: list[EventMention] = []  # mentions whose injured are people told one by one
     hit_mentions: list[EventMention] = []  # mentions whose injured are the people hit ("five were shot")
     background: list[EventMention] = []  # events told as history, dropped
 
-    def read(index: int, sent: Span, fallback: bool = False) -> EventMention | None:
+    def read(index: int, sent: Span, fallback: bool = False, month_event: bool = False) -> EventMention | None:
         text = sent.text.strip()
         if sum(t.is_alpha for t in sent) < 4:
             return None
@@ -1674,14 +1752,18 @@ def extract_events(
         if rng is None and published is not None and deaths and _RECENT.search(text):
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
         place, governed = _choose_place(sent, places, anchor)
-        m_aggregate = _is_aggregate(sent, rng, max((c.best for c in deaths), default=None),
-                                    any(c.vague and c.best >= 100 for c in deaths), published)
+        most, vague = max((c.best for c in deaths), default=None), any(c.vague and c.best >= 100 for c in deaths)
+        m_aggregate = _is_aggregate(sent, rng, most, vague, published, month_totals=not month_event)
         retold = m_aggregate and deaths and rng is None and _tells_dated_event(sent, mentions, index) \
-            and not _is_aggregate(sent, rng, None, any(c.vague and c.best >= 100 for c in deaths), published)
+            and not _is_aggregate(sent, rng, None, vague, published, month_totals=not month_event)
         if retold:
             # "the attack, which killed 1,400": the toll of the day just told, and of its place
             # too, unless the sentence governs one ("Washington blames ... for the attack")
             m_aggregate = False
+        if m_aggregate and deaths and triggers and max(t[1][2] for t in triggers) >= FALLBACK_SPECIFICITY \
+                and rng is not None and (rng.end - rng.start).days <= MONTH_EVENT_DAYS \
+                and not _is_aggregate(sent, rng, most, vague, published, month_totals=False):
+            month_told.append(index)  # a total only for its month: read again if the article tells no other
         # "a simultaneous operation": told as happening at the time of the event just told,
         # which dates it as surely as a date of its own would
         concurrent = rng is None and _CONCURRENT.search(text) is not None and bool(mentions) \
@@ -1785,9 +1867,23 @@ def extract_events(
         m = read(unanchored[0], sentences[unanchored[0]], fallback=True)
         if m is not None:
             mentions.append(m)
-    if not any(m.fatalities_best for m in mentions):
+    if month_told and not any(m.fatalities_best and not m.is_aggregate for m in mentions):
+        # a follow-up story whose one event is dated only by its month ("charged in the shooting
+        # death of his girlfriend back in April", "found shot to death along with three others
+        # in December"): a month's toll in a report of other news, but here the only deaths
+        # told, so the report's event
+        index = month_told[0]
+        at = next((i for i, x in enumerate(mentions) if x.sentence_index == index), None)
+        if at is not None:
+            later, history = mentions[at:], len(background)
+            del mentions[at:]  # read it again as it was read first: after the mentions before it
+            m = read(index, sentences[index], month_event=True)
+            mentions.extend([m or later[0], *later[1:]])
+            del background[history:]  # one told months ago stays the period total it was read as
+    if not any(m.fatalities_best for m in mentions) or all(m.is_aggregate for m in mentions):
         # a follow-up story (an arrest, a trial) whose only deaths are the event it follows up,
-        # told as history: that event is what the story reports
+        # told as history: that event is what the story reports (a period total beside it,
+        # "used by a boy to kill a classmate this year", is no event of its own)
         history = next((b for b in background if b.fatalities_best), None)
         if history is not None:
             history.mention_index = sum(1 for x in mentions if x.sentence_index == history.sentence_index)
@@ -1804,20 +1900,21 @@ def extract_events(
 
 
 def extract_headline_events(title: Doc, published: date | None, places: list[PlaceMention],
-                            article_id: str = "") -> list[EventMention]:
+                            article_id: str = "", headline: str | None = None) -> list[EventMention]:
     """The events a headline tells, for an article whose text tells none.
 
     A page whose body is only navigation, a login wall or a caption list still carries its
     story in the headline ("2 dead in house party shooting in Fresno"), and an analyst would
     code it from there.  The headline is read by the same rules as a sentence of the text;
     its mentions say they come from it (`sentence_index` -1, the headline as evidence, no
-    character offsets, which index the text only).
+    character offsets, which index the text only).  `headline` is the headline as written,
+    when `title` is a parse of it in other case (`sitrep.nlp.headlines`).
     """
     mentions = extract_events(title, published, places, article_id)
     for m in mentions:
         m.sentence_index = HEADLINE_SENTENCE
         m.char_start = m.char_end = m.count_char_start = m.count_char_end = None
-        m.evidence = title.text.strip()
+        m.evidence = (headline or title.text).strip()
     return mentions
 
 

@@ -20,6 +20,7 @@ from sitrep.nlp.people import people_in
 from sitrep.progress import Progress
 from sitrep.geo import get_gazetteer
 from sitrep.nlp.geoparse import find_places
+from sitrep.nlp.headlines import sentence_case
 from sitrep.stages.parse import places_from_rows, refresh_places, title_line
 from sitrep.store.warehouse import Warehouse, batches, insert_frame
 
@@ -64,11 +65,15 @@ class Extraction:
     people: list[dict] = field(default_factory=list)
 
     def read(self, doc, published, places, article_id: str, headline: Callable[[], tuple] | None = None) -> None:
-        """Read one article; `headline`, when given, returns its parsed title and the places in
-        it, asked for only when the text tells no event (see `extract_headline_events`)."""
+        """Read one article; `headline`, when given, returns its parsed title, the places in it
+        and its sentence-case parse (see `headline_reading`), asked for only when the text
+        tells no event (see `extract_headline_events`)."""
         found = extract_events(doc, published, places, article_id)
         if not found and headline is not None and (title := headline()) is not None:
-            found = extract_headline_events(title[0], published, title[1], article_id)
+            parsed, title_places, recased = title
+            found = extract_headline_events(parsed, published, title_places, article_id)
+            if not found and recased is not None:
+                found = extract_headline_events(recased, published, title_places, article_id, parsed.text)
         self.mentions.extend(mention_rows(found))
         self.people.extend({"article_id": article_id, "person": p} for p in sorted(people_in(doc)))
         self.markers.append({"article_id": article_id, "extractor_version": EXTRACTOR_VERSION, "n_mentions": len(found)})
@@ -77,6 +82,15 @@ class Extraction:
 def headline_places(title, url: str | None) -> list:
     """The places of a parsed headline, read as a text of its own (the page's address helps)."""
     return find_places(title, get_gazetteer(), None, url)
+
+
+def headline_reading(title, url: str | None, nlp) -> tuple:
+    """What the events of a parsed headline are read from: its parse, its places, and for a
+    Title Case headline a parse of it in sentence case (`sitrep.nlp.headlines`), read when the
+    headline as written tells no event (else None)."""
+    places = headline_places(title, url)
+    text = sentence_case(title, places)
+    return title, places, (nlp(text) if text != title.text else None)
 
 
 class _HeadlineReader:
@@ -95,8 +109,7 @@ class _HeadlineReader:
         def read() -> tuple:
             if self._nlp is None:
                 self._nlp = load_model(self._model)
-            doc = self._nlp(line)
-            return doc, headline_places(doc, url)
+            return headline_reading(self._nlp(line), url, self._nlp)
         return read
 
 

@@ -216,7 +216,7 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
     the parallel parse workers, beside the NLP, instead of alone after it.
     """
     if extract:  # imported here: the extract stage imports this module
-        from sitrep.stages.extract import Extraction, headline_places, write_extraction
+        from sitrep.stages.extract import Extraction, headline_reading, write_extraction
     ids = pending_ids(warehouse) if ids is None else ids
     if not ids:
         return ParseSummary(0, 0, 0, 0, {})
@@ -254,7 +254,7 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
             found_places = sorted(find_places(doc, gazetteer, title, row["url"]), key=lambda p: p.char_start)
             places.extend(_place_row(p, row["article_id"]) for p in found_places)
             if read is not None:
-                headline = (lambda t=title, u=row["url"]: (t, headline_places(t, u))) if title is not None else None
+                headline = (lambda t=title, u=row["url"]: headline_reading(t, u, nlp)) if title is not None else None
                 read.read(doc, pub.value, found_places, row["article_id"], headline=headline)
             title = None
             totals["sentences"] += n_sent
