@@ -810,3 +810,16 @@ def test_firing_a_gun_is_a_shooting_trigger(nlp):
     assert (m.injured, m.sub_event_type) == (2, "Attack")
     # firing an employee, or firing a kiln, is no shooting
     assert find_triggers(next(iter(nlp("The company fired a manager on Friday.").sents))) == []
+
+
+def test_ancestors_stop_at_the_root():
+    # spaCy hands out a new Token object on each access: the root is its own head by index only
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitrep.nlp.extract import _ancestors
+
+    doc = Doc(spacy.blank("en").vocab, words=["Gunman", "shot", "dead"], heads=[1, 1, 1],
+              deps=["nsubj", "ROOT", "acomp"])
+    assert [t.i for t in _ancestors(doc[0], 8)] == [1]
+    assert _ancestors(doc[1], 8) == []

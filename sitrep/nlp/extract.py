@@ -47,7 +47,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -151,8 +151,10 @@ def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
 
 
 def _ancestors(token: Token, limit: int = 5) -> list[Token]:
+    """The heads above `token`, nearest first, up to the root.  (spaCy makes a new Token object
+    on every access, so the root is recognised by its index, never by `is`.)"""
     out = []
-    while token.head is not token and len(out) < limit:
+    while token.head.i != token.i and len(out) < limit:
         token = token.head
         out.append(token)
     return out
@@ -494,7 +496,7 @@ def _read_counts(sent: Span) -> tuple[list[Count], int | None, bool, bool]:
         if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "," and doc[span.end].text == ",":
             continue  # "The man, 28, later died": an age in apposition
         noun = number.head if number.dep_ in {"nummod", "quantmod", "amod", "compound", "det"} else number
-        while noun.dep_ in {"nummod", "quantmod"} and noun.head is not noun:
+        while noun.dep_ in {"nummod", "quantmod"} and noun.head.i != noun.i:
             noun = noun.head
         shared = False  # a group a share is told of: "one of the two firefighters shot"
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
@@ -666,7 +668,7 @@ def _killer_verb(sent: Span, count: Count) -> Token | None:
     if span is None:
         return None
     noun = span.root
-    while noun.dep_ in {"nummod", "quantmod", "conj"} and noun.head is not noun:
+    while noun.dep_ in {"nummod", "quantmod", "conj"} and noun.head.i != noun.i:
         noun = noun.head
     verb = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and noun.lower_ not in REFLEXIVES and _kills(verb):
@@ -703,7 +705,7 @@ def _self_killing(sent: Span, deaths: list[Count]) -> Token | None:
         if not told or any(c.start <= token.idx < c.end for c in deaths):
             continue
         verb = token
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         if any(k in _ancestors(verb, 8) or verb in _ancestors(k, 8) or k.head == verb.head for k in killers):
             return token
@@ -934,7 +936,7 @@ def _singular_deaths(sent: Span, already: list[Count]) -> list[Count]:
         heads = [(head, deps)]
         if predicate.lemma_.lower() in {"dead", "deceased"} and predicate is not head:
             heads.append((predicate, {"nsubj"}))  # "they found Jo Munnings dead": Munnings, subject of "dead"
-        if head.dep_ in {"xcomp", "ccomp", "oprd", "conj"} and head.head is not head:
+        if head.dep_ in {"xcomp", "ccomp", "oprd", "conj"} and head.head.i != head.i:
             # "were found shot to death", "was shot and killed"; "was taken to a hospital and
             # died": dying, or being killed, joined by "and" without a subject of its own
             # shares its head's ("Smith shot and killed a deer": Smith is not the dead)
