@@ -186,10 +186,10 @@ def test_weekly_stats_page_renders_the_fatalities_chart(served, browser):
     row = browser.find_element(By.XPATH, "//tr[td[1][normalize-space()='fatalities_per_week']]")
     row.find_element(By.XPATH, ".//a[contains(normalize-space(), 'Show Markdown')]").click()
     dialog = WebDriverWait(browser, UI_TIMEOUT).until(lambda d: d.find_element(By.CSS_SELECTOR, "[role=dialog]"))
+    # the dialog fades in: wait for a decoded image that is also shown, not just present
     image = WebDriverWait(browser, UI_TIMEOUT).until(
         lambda d: next((i for i in dialog.find_elements(By.CSS_SELECTOR, "img[src^='data:image/png;base64,']")
-                        if int(i.get_attribute("naturalWidth") or 0) > 0), False))
-    assert image.is_displayed()
+                        if int(i.get_attribute("naturalWidth") or 0) > 0 and i.is_displayed()), False))
     assert int(image.get_attribute("naturalWidth")) >= 400 and image.size["height"] > 150
     assert top in dialog.text  # the most affected province heads the figures under the chart
     _shoot(browser, "weekly_chart")
