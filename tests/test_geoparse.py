@@ -470,6 +470,27 @@ def test_the_city_a_host_is_named_after_gives_its_state(url, state):
 
 
 @pytest.mark.parametrize("url, state", [
+    ("http://www.nbcconnecticut.com/news/local/story.html", "US-CT"),
+    ("http://web.archive.org/web/20160101000000/http://minnesota.cbslocal.com:80/2016/story/", "US-MN"),
+    ("http://www.arkansasonline.com/news/story", "US-AR"),  # not also Kansas
+    ("http://www.wkansas.com/news/story", None),  # one letter of call letters is no word
+    ("http://www.kansascity.com/news/story", None),  # the city's paper, and a city of two states
+    ("http://www.nbcwashington.com/news/story", None),  # Washington is also the capital
+    ("http://example.com/news/story", None),
+])
+def test_the_state_a_host_is_named_after_gives_its_state(url, state):
+    from sitrep.nlp.geoparse import _host_state
+
+    assert _host_state(url) == state
+
+
+def test_the_hosts_state_is_context():
+    from sitrep.nlp.geoparse import _url_states
+
+    assert dict(_url_states("http://www.nbcconnecticut.com/news/local/story.html")) == {"US-CT": 1.0}
+
+
+@pytest.mark.parametrize("url, state", [
     ("http://example.com/news/las-vegas/teen-shot-near-park", "US-NV"),
     ("http://www.example.com/chicago/20161226/chatham/man-killed", "US-IL"),
     ("http://example.com/news/shot-in-cincinnati-park", None),  # the story's slug is not a section
