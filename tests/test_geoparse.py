@@ -230,6 +230,13 @@ def test_a_town_the_state_has_keeps_its_own_place(nlp, gaz):
     assert springfield is not None and springfield.admin1 == "US-IL" and springfield.geo_precision == 1
 
 
+def test_two_institutions_sharing_a_plural_noun_are_no_places(nlp, gaz):
+    text = "Two teens were shot at a park on Monday. The victims were treated at Lincoln and Mercy hospitals for minor wounds."
+    assert not [p for p in places(nlp, gaz, text) if p.mention == "Lincoln"]
+    text = "Three men were shot on Sunday in Lincoln and Omaha, police said."
+    assert [p for p in places(nlp, gaz, text) if p.mention == "Lincoln"]
+
+
 def test_a_name_before_an_institution_noun_is_the_institution(nlp, gaz):
     text = "Officers blocked the road outside St. Luke's Hospital and in the streets around Fifth Avenue late on Friday."
     assert not [p for p in places(nlp, gaz, text) if p.mention.startswith("St. Luke")]

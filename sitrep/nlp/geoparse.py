@@ -197,6 +197,11 @@ INSTITUTION_NOUNS = ("Hospital", "Medical", "University", "College", "School", "
                      "Center", "Centre", "Mall", "Hotel", "Club", "Institute", "Stadium", "Arena", "Bar",
                      "Restaurant", "Apartments")
 INSTITUTION_RE = re.compile(rf"((?:[A-Z][\w'’.\-]*[ \t]+){{1,4}})(?:{'|'.join(INSTITUTION_NOUNS)})\b")
+# two institutions sharing one plural noun ("treated at Lincoln and Bronx Lebanon hospitals")
+INSTITUTION_PLURALS = ("hospitals", "schools", "high schools", "churches", "universities", "colleges",
+                       "medical centers", "hotels", "clubs")
+_NAME_WORDS = r"((?:[A-Z][\w'’.\-]*[ \t]+){1,4})"
+INSTITUTIONS_RE = re.compile(rf"{_NAME_WORDS}(?:and|&)[ \t]+{_NAME_WORDS}(?i:{'|'.join(INSTITUTION_PLURALS)})\b")
 SURNAME_CITY_POPULATION = 100_000  # a name that is also a person's is a place if this big
 # Weights of the evidence an article gives about where it is (first-pass context).
 W_COUNTRY_MENTION = 2.0
@@ -353,6 +358,8 @@ def _institution_names(text: str) -> set[str]:
     for m in INSTITUTION_RE.finditer(text):
         words = m.group(1).split()
         names.update(" ".join(words[i:]) for i in range(len(words)))
+    for m in INSTITUTIONS_RE.finditer(text):  # the first of two names sharing a plural noun, whole
+        names.add(" ".join(m.group(1).split()))
     return names
 
 
