@@ -192,3 +192,18 @@ def test_the_merge_puts_a_report_placed_in_a_state_alone_in_the_states_town_it_n
     frame = frame.with_columns(pl.lit("A man was charged in a shooting death.").alias("evidence"))
     assigned, _ = merge_mentions(frame, places=place_names([("a", "US-OR", "Oregon")]), gazetteer=get_gazetteer())
     assert assigned["location"].item() == "Oregon"
+
+
+def test_the_merge_puts_a_report_placed_in_a_county_alone_in_the_states_town_it_names():
+    frame = schema.conform(pl.DataFrame([
+        report("a-0-0", "a", "US-OR", "Jackson County", admin1_name="Oregon", geo_precision=2,
+               evidence="Jackson County deputies said the boy was shot at a Medford home"),
+    ], infer_schema_length=None), schema.EVENT_MENTIONS)
+    assigned, _ = merge_mentions(frame, places=place_names([("a", "US-OR", "Jackson County")]),
+                                 gazetteer=get_gazetteer())
+    assert assigned["location"].item() == "Medford"
+    # a county whose reports name no town of the state stays the county
+    frame = frame.with_columns(pl.lit("Jackson County deputies said the boy was shot.").alias("evidence"))
+    assigned, _ = merge_mentions(frame, places=place_names([("a", "US-OR", "Jackson County")]),
+                                 gazetteer=get_gazetteer())
+    assert assigned["location"].item() == "Jackson County"

@@ -560,15 +560,24 @@ def _place_at_home(members: list[dict], moves: dict[str, dict], hosts: dict[str,
             members[k] = moved(m, home)
 
 
+_COUNTY_WORDS = (" County", " Parish")
+
+
 def _town_of_state(members: list[dict], moves: dict[str, dict], gazetteer,
                    titles: dict[str, str | None] | None = None) -> None:
-    """An event whose reports put it in a US state and no town ("Florida" from a line of the
-    page, the headline's "Hialeah" unread) lies in the town of that state its headlines or
-    sentences name (`sitrep.merge.outlets.home_town`): the story is told in a town."""
+    """An event whose reports put it in a US state or county and no town ("Florida" from a line
+    of the page, the headline's "Hialeah" unread; the "Jackson County" of its sheriff) lies in
+    the town of that state its headlines or sentences name (`sitrep.merge.outlets.home_town`):
+    the story is told in a town."""
     placed = min(members, key=_place_rank)
-    if placed["country"] != "US" or placed["admin1"] is None or placed["location"] != placed["admin1_name"]:
+    if placed["country"] != "US" or placed["admin1"] is None or not placed["location"]:
         return
-    if any(m["admin1"] == placed["admin1"] and m["location"] != placed["admin1_name"] for m in members):
+    wide = {placed["location"]} if placed["location"] == placed["admin1_name"] else set()
+    if not wide and placed["location"].endswith(_COUNTY_WORDS):
+        wide = {placed["location"]}
+    wide.add(placed["admin1_name"])
+    if placed["location"] not in wide or any(
+            m["admin1"] == placed["admin1"] and m["location"] not in wide for m in members):
         return
     texts = [(titles or {}).get(a) or "" for a in dict.fromkeys(m["article_id"] for m in members)]
     town = home_town(placed["admin1"], texts + [m.get("evidence") or "" for m in members], gazetteer)
@@ -577,7 +586,7 @@ def _town_of_state(members: list[dict], moves: dict[str, dict], gazetteer,
     to = {"country": town.country, "admin1": town.admin1, "admin1_name": town.admin1_name, "location": town.name,
           "latitude": town.latitude, "longitude": town.longitude, "geo_precision": town.geo_precision}
     for k, m in enumerate(members):
-        if m["admin1"] == placed["admin1"] and m["location"] == placed["admin1_name"] and not m["is_aggregate"]:
+        if m["admin1"] == placed["admin1"] and m["location"] in wide and not m["is_aggregate"]:
             moves[m["mention_id"]] = to
             members[k] = moved(m, to)
 
