@@ -34,7 +34,7 @@ FLOORS = {
         "killed exact": 0.82,
         "injured exact": 0.63,
         "state right": 0.94,
-        "city right": 0.66,
+        "city right": 0.665,
         "incident date right": 0.73,
         "multi-article incidents -> exactly one event": 0.70,
         "incidents not merged with another incident": 0.92,

@@ -230,6 +230,13 @@ def test_a_town_the_state_has_keeps_its_own_place(nlp, gaz):
     assert springfield is not None and springfield.admin1 == "US-IL" and springfield.geo_precision == 1
 
 
+def test_two_institutions_sharing_a_plural_noun_are_no_places(nlp, gaz):
+    text = "Two teens were shot at a park on Monday. The victims were treated at Lincoln and Mercy hospitals for minor wounds."
+    assert not [p for p in places(nlp, gaz, text) if p.mention == "Lincoln"]
+    text = "Three men were shot on Sunday in Lincoln and Omaha, police said."
+    assert [p for p in places(nlp, gaz, text) if p.mention == "Lincoln"]
+
+
 def test_a_name_before_an_institution_noun_is_the_institution(nlp, gaz):
     text = "Officers blocked the road outside St. Luke's Hospital and in the streets around Fifth Avenue late on Friday."
     assert not [p for p in places(nlp, gaz, text) if p.mention.startswith("St. Luke")]
@@ -467,6 +474,27 @@ def test_the_city_a_host_is_named_after_gives_its_state(url, state):
     from sitrep.nlp.geoparse import _host_city_state
 
     assert _host_city_state(url) == state
+
+
+@pytest.mark.parametrize("url, state", [
+    ("http://www.nbcconnecticut.com/news/local/story.html", "US-CT"),
+    ("http://web.archive.org/web/20160101000000/http://minnesota.cbslocal.com:80/2016/story/", "US-MN"),
+    ("http://www.arkansasonline.com/news/story", "US-AR"),  # not also Kansas
+    ("http://www.wkansas.com/news/story", None),  # one letter of call letters is no word
+    ("http://www.kansascity.com/news/story", None),  # the city's paper, and a city of two states
+    ("http://www.nbcwashington.com/news/story", None),  # Washington is also the capital
+    ("http://example.com/news/story", None),
+])
+def test_the_state_a_host_is_named_after_gives_its_state(url, state):
+    from sitrep.nlp.geoparse import _host_state
+
+    assert _host_state(url) == state
+
+
+def test_the_hosts_state_is_context():
+    from sitrep.nlp.geoparse import _url_states
+
+    assert dict(_url_states("http://www.nbcconnecticut.com/news/local/story.html")) == {"US-CT": 1.0}
 
 
 @pytest.mark.parametrize("url, state", [

@@ -7,7 +7,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.merge.events import merge_mentions
-from sitrep.merge.outlets import home_place, namesake_moves, outlet_homes, with_homes
+from sitrep.merge.outlets import home_place, home_town, namesake_moves, outlet_homes, with_homes
 from sitrep.text.sources import outlet_host
 from sitrep.merge.placing import evidence, place_names
 
@@ -156,3 +156,54 @@ def test_a_report_placed_by_its_event_tells_its_outlets_home():
                                  people={"a": {"Jonah Quillfeather"}, "b": {"Jonah Quillfeather"}})
     placed = dict(zip(assigned["article_id"], assigned["admin1"]))
     assert placed == {"a": "US-NM", "b": "US-NM", "c": "US-NM"}
+
+
+def test_the_home_town_is_the_provinces_town_the_texts_name_most():
+    gazetteer = get_gazetteer()
+    texts = ["Two hurt in shooting at Medford apartment", "Medford Police said a man fired at a car."]
+    town = home_town("US-OR", texts, gazetteer)
+    assert (town.name, town.admin1, town.kind) == ("Medford", "US-OR", "city")
+    # a town of another province, a longer name ("Home Depot") and an everyday word are no town
+    assert home_town("US-KY", texts, gazetteer) is None
+    assert home_town("US-WA", ["A man was shot at the Home Depot on Friday."], gazetteer) is None
+    assert home_town("US-NJ", ["Union members met on Friday."], gazetteer) is None
+    # the longer name inside a run of capitalised words hides the shorter ones it holds
+    town = home_town("US-PA", ["One Person Shot Outside Store In New Castle"], gazetteer)
+    assert town.name == "New Castle"
+
+
+def test_an_unplaced_report_takes_the_home_town_its_headline_names():
+    gazetteer = get_gazetteer()
+    unplaced = [report("a-0-0", "a", None, None, country=None, evidence="The boy died at the scene.")]
+    place = home_place(unplaced, {"a": "kxyz.com"}, {"kxyz.com": "US-NM"}, gazetteer,
+                       {"a": "Boy shot dead outside Roswell store"})
+    assert (place["admin1"], place["location"], place["geo_precision"]) == ("US-NM", "Roswell", 1)
+
+
+def test_the_merge_puts_a_report_placed_in_a_state_alone_in_the_states_town_it_names():
+    frame = schema.conform(pl.DataFrame([
+        report("a-0-0", "a", "US-OR", "Oregon", admin1_name="Oregon", geo_precision=3,
+               evidence="Medford man charged in shooting death"),
+    ], infer_schema_length=None), schema.EVENT_MENTIONS)
+    assigned, _ = merge_mentions(frame, places=place_names([("a", "US-OR", "Oregon")]), gazetteer=get_gazetteer())
+    a = assigned.row(0, named=True)
+    assert (a["admin1"], a["location"], a["geo_precision"]) == ("US-OR", "Medford", 1)
+    # naming no town of the state, it stays in the state
+    frame = frame.with_columns(pl.lit("A man was charged in a shooting death.").alias("evidence"))
+    assigned, _ = merge_mentions(frame, places=place_names([("a", "US-OR", "Oregon")]), gazetteer=get_gazetteer())
+    assert assigned["location"].item() == "Oregon"
+
+
+def test_the_merge_puts_a_report_placed_in_a_county_alone_in_the_states_town_it_names():
+    frame = schema.conform(pl.DataFrame([
+        report("a-0-0", "a", "US-OR", "Jackson County", admin1_name="Oregon", geo_precision=2,
+               evidence="Jackson County deputies said the boy was shot at a Medford home"),
+    ], infer_schema_length=None), schema.EVENT_MENTIONS)
+    assigned, _ = merge_mentions(frame, places=place_names([("a", "US-OR", "Jackson County")]),
+                                 gazetteer=get_gazetteer())
+    assert assigned["location"].item() == "Medford"
+    # a county whose reports name no town of the state stays the county
+    frame = frame.with_columns(pl.lit("Jackson County deputies said the boy was shot.").alias("evidence"))
+    assigned, _ = merge_mentions(frame, places=place_names([("a", "US-OR", "Jackson County")]),
+                                 gazetteer=get_gazetteer())
+    assert assigned["location"].item() == "Jackson County"

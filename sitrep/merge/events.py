@@ -63,7 +63,8 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
-from sitrep.merge.outlets import UNPLACED_HOME_MIN_REPORTS, home_place, namesake_moves, outlet_homes, with_homes
+from sitrep.merge.outlets import (UNPLACED_HOME_MIN_REPORTS, home_place, home_town, namesake_moves, outlet_homes,
+                                  with_homes)
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
 
 COUNT_RATIO_FLOOR = 0.3
@@ -545,18 +546,49 @@ def _place_unplaced(members: list[dict], moves: dict[str, dict]) -> None:
 
 
 def _place_at_home(members: list[dict], moves: dict[str, dict], hosts: dict[str, str | None],
-                   homes: dict[str, str], gazetteer) -> None:
+                   homes: dict[str, str], gazetteer, titles: dict[str, str | None] | None = None) -> None:
     """An event that no report places in a province lies in its outlets' home province
     (`sitrep.merge.outlets`), if they have one; period totals keep the width they were told."""
     if any(m["admin1"] for m in members):
         return
-    home = home_place(members, hosts, homes, gazetteer)
+    home = home_place(members, hosts, homes, gazetteer, titles)
     if home is None:
         return
     for k, m in enumerate(members):
         if not m["is_aggregate"]:
             moves[m["mention_id"]] = home
             members[k] = moved(m, home)
+
+
+_COUNTY_WORDS = (" County", " Parish")
+
+
+def _town_of_state(members: list[dict], moves: dict[str, dict], gazetteer,
+                   titles: dict[str, str | None] | None = None) -> None:
+    """An event whose reports put it in a US state or county and no town ("Florida" from a line
+    of the page, the headline's "Hialeah" unread; the "Jackson County" of its sheriff) lies in
+    the town of that state its headlines or sentences name (`sitrep.merge.outlets.home_town`):
+    the story is told in a town."""
+    placed = min(members, key=_place_rank)
+    if placed["country"] != "US" or placed["admin1"] is None or not placed["location"]:
+        return
+    wide = {placed["location"]} if placed["location"] == placed["admin1_name"] else set()
+    if not wide and placed["location"].endswith(_COUNTY_WORDS):
+        wide = {placed["location"]}
+    wide.add(placed["admin1_name"])
+    if placed["location"] not in wide or any(
+            m["admin1"] == placed["admin1"] and m["location"] not in wide for m in members):
+        return
+    texts = [(titles or {}).get(a) or "" for a in dict.fromkeys(m["article_id"] for m in members)]
+    town = home_town(placed["admin1"], texts + [m.get("evidence") or "" for m in members], gazetteer)
+    if town is None:
+        return
+    to = {"country": town.country, "admin1": town.admin1, "admin1_name": town.admin1_name, "location": town.name,
+          "latitude": town.latitude, "longitude": town.longitude, "geo_precision": town.geo_precision}
+    for k, m in enumerate(members):
+        if m["admin1"] == placed["admin1"] and m["location"] in wide and not m["is_aggregate"]:
+            moves[m["mention_id"]] = to
+            members[k] = moved(m, to)
 
 
 def _possible_dates(members: list[dict]) -> list[dict]:
@@ -673,7 +705,10 @@ def merge_mentions(
             unplaced_homes = outlet_homes([placed.get(r["mention_id"], r) for r in rows], lead, hosts,
                                           UNPLACED_HOME_MIN_REPORTS)
             for members in clusters.values():
-                _place_at_home(members, moves, hosts, unplaced_homes, gazetteer)
+                _place_at_home(members, moves, hosts, unplaced_homes, gazetteer, titles)
+        if gazetteer is not None:
+            for members in clusters.values():
+                _town_of_state(members, moves, gazetteer, titles)
     events = []
     event_of: dict[str, str] = {}
     groups = list(clusters.values())

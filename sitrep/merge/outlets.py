@@ -27,6 +27,7 @@ Two kinds of report take their outlet's home:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from sitrep.merge.placing import support
@@ -114,10 +115,13 @@ def namesake_moves(rows: list[dict], lead: dict[str, int], host_of: dict[str, st
     return out
 
 
-def home_place(members: list[dict], host_of: dict[str, str | None], homes: dict[str, str], gazetteer) -> dict | None:
+def home_place(members: list[dict], host_of: dict[str, str | None], homes: dict[str, str], gazetteer,
+               titles: dict[str, str | None] | None = None) -> dict | None:
     """The home province (a dict of `sitrep.merge.placing.PLACE_COLUMNS`, precision 3) of an
     event none of whose reports is placed in a province: the home of its reports' outlets,
-    when they have one and one only, and no report names another country."""
+    when they have one and one only, and no report names another country.  Where the reports'
+    headlines or sentences name a town of that province the geoparser did not take for a place
+    (`home_town`), the event lies in that town."""
     found = {homes.get(host_of.get(m["article_id"]) or "") for m in members}
     found.discard(None)
     if len(found) != 1:
@@ -125,7 +129,54 @@ def home_place(members: list[dict], host_of: dict[str, str | None], homes: dict[
     state = gazetteer.admin1_place(found.pop())
     if state is None or any(m["country"] not in (None, state.country) for m in members):
         return None
-    return _as_place(state, state.name)
+    texts = [(titles or {}).get(a) or "" for a in dict.fromkeys(m["article_id"] for m in members)]
+    town = home_town(state.admin1, texts + [m.get("evidence") or "" for m in members], gazetteer)
+    return _as_place(town, town.name) if town is not None else _as_place(state, state.name)
+
+
+_NAME_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
+HOME_TOWN_MAX_WORDS = 3
+
+
+def _names(text: str, gazetteer) -> list[str]:
+    """The names of one to HOME_TOWN_MAX_WORDS capitalised words in ``text``, longest first
+    within each run of capitalised words ("In New Castle" gives "In New Castle", "In New",
+    "New Castle", ...), save those a capitalised word that is no everyday word follows: that
+    is a longer name ("Home Depot", "Lincoln Memorial"), while "Medford Police" is Medford."""
+    out = []
+    for run in _NAME_RUN.finditer(text):
+        words = run.group(0).split(" ")
+        for n in range(min(len(words), HOME_TOWN_MAX_WORDS), 0, -1):
+            out += [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)
+                    if i + n == len(words) or gazetteer.is_common_word(words[i + n])]
+    return out
+
+
+def home_town(admin1: str, texts: list[str], gazetteer) -> object | None:
+    """The town of province ``admin1`` that ``texts`` name most often (the first named on a tie),
+    or None: a report the geoparser could not place ("Third person charged in Winchester
+    apartment shooting", a headline's town the model read as a person or a firm) that its
+    outlet's home places in a province is most likely about a town of that province it names.
+    Only a capitalised name that is no everyday word ("Union", "Man") and that the province has
+    a town of counts; inside one run of capitalised words a longer name hides the shorter ones
+    it holds ("New Castle" is not also Castle)."""
+    counts: Counter = Counter()
+    first: dict[str, tuple[int, object]] = {}
+    for text in texts:
+        taken: list[str] = []
+        for name in _names(text, gazetteer):
+            if any(name in t for t in taken) or gazetteer.is_common_word(name):
+                continue
+            town = next((p for p in gazetteer.lookup(name) if p.admin1 == admin1 and p.kind in TOWN_KINDS), None)
+            if town is None:
+                continue
+            taken.append(name)
+            counts[town.name] += 1
+            first.setdefault(town.name, (len(first), town))
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -first[k][0]))
+    return first[best][1]
 
 
 def with_homes(places: dict[str, dict[str, frozenset[str]]], host_of: dict[str, str | None],

