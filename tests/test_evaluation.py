@@ -35,7 +35,7 @@ FLOORS = {
         "injured exact": 0.63,
         "state right": 0.94,
         "city right": 0.66,
-        "incident date right": 0.73,
+        "incident date right": 0.74,
         "multi-article incidents -> exactly one event": 0.70,
         "incidents not merged with another incident": 0.92,
     },
