@@ -43,6 +43,8 @@ inventing a day):
   after publication; with a year they are kept only if not after publication.  "In August"
   is that month (the latest not after publication), clipped to publication day.  A bare
   month word is a month only between a determiner and an event noun ("an April shooting").
+* Holidays ("on Christmas Eve", "the Easter morning shooting", Thanksgiving) are their latest
+  day not after publication.
 * "Since early Wednesday", "since September 2015", "since 2014" run from the start of what
   they name to publication; precision from the span (1 day, within a week, wider).
 * "In recent days" is the three days before publication up to it, precision 2: news says it
@@ -61,6 +63,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
@@ -524,6 +527,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "easter": easter,
+    "easter sunday": easter,
 }
 
 
@@ -581,7 +586,7 @@ _NEEDS = {
     "month": _MONTH_WORDS,
     "year": {"<year>"},
     "holiday": {"christmas", "new", "halloween", "valentine", "independence", "fourth",
-                "thanksgiving", "memorial", "labor"},
+                "thanksgiving", "memorial", "labor", "easter"},
 }
 
 
@@ -605,7 +610,7 @@ _DAY_MOD = (r"(?:(?:early|late|earlier|later|mid)(?:[-\s]+on)?\s+|(?:in\s+)?the\
             r"\s+of\s+|(?:in\s+)?the\s+(?:morning|afternoon|evening|night)\s+of\s+|mid-)?")
 _HOL = (r"(?P<hol>new\s+year['’]s\s+(?:eve|day)|new\s+year['’]s|christmas(?:\s+(?:eve|day))?"
         r"|halloween(?:\s+night)?|valentine['’]s\s+day|independence\s+day|(?:the\s+)?fourth\s+of"
-        r"\s+july|thanksgiving(?:\s+day)?|memorial\s+day|labor\s+day)")
+        r"\s+july|thanksgiving(?:\s+day)?|memorial\s+day|labor\s+day|easter(?:\s+sunday)?)")
 
 _IN = r"(?:(?:in|over|during|within|for|throughout|after)\s+)?"  # "over the past week"
 _PAST = r"the\s+(?:past|last|previous)\s+"
