@@ -137,6 +137,8 @@ RESOLVED = [
     ("on New Year's Eve", d("2017-01-03"), "2016-12-31", "2016-12-31", 1),
     ("on Christmas Eve", d("2016-12-26"), "2016-12-24", "2016-12-24", 1),
     ("Thanksgiving", d("2016-11-30"), "2016-11-24", "2016-11-24", 1),
+    ("on Easter", d("2016-05-25"), "2016-03-27", "2016-03-27", 1),
+    ("Easter Sunday", d("2016-03-20"), "2015-04-05", "2015-04-05", 1),
     ("on the Fourth of July", d("2016-07-05"), "2016-07-04", "2016-07-04", 1),
 ]
 
@@ -239,6 +241,10 @@ def test_date_range_is_frozen():
          ["Sunday", "on New Year's Eve", "in 2014", "since 2011"]),
         ("Russia says it killed 800 militants this month alone.", ["this month alone"]),
         ("Envoy Jan Egeland said the talks may resume; a protest march went ahead.", []),
+        ("Police made an arrest in an April shooting and the January quadruple murder.",
+         ["April", "January"]),
+        ("His lawyer said the May attacks were not his; in May police may charge him.", ["May", "in May"]),
+        ("Officers said they may stop the protest march in Seattle.", []),
         ("The 2014 offensive and 2015 were bad years with 1400 dead.", []),
         ("He was recently released, and would return next week.", []),
         ("", []),

@@ -823,3 +823,37 @@ def test_ancestors_stop_at_the_root():
               deps=["nsubj", "ROOT", "acomp"])
     assert [t.i for t in _ancestors(doc[0], 8)] == [1]
     assert _ancestors(doc[1], 8) == []
+
+
+def test_a_month_before_the_shooting_dates_it_as_a_month(nlp):
+    text = "Police have made an arrest in an April shooting at a bowling alley that left one man dead."
+    [m] = extract_events(nlp(text), date(2013, 6, 19), [], "a")
+    assert (m.fatalities_best, m.date_start, m.date_end, m.time_precision) == (
+        1, date(2013, 4, 1), date(2013, 4, 30), 3)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Prosecutors charged a man with murder in the Dec. 2 death of his neighbor.", date(2015, 12, 2)),
+    ("A complaint filed Friday charges a teenager with manslaughter in the Nov. 29 death of a 17-year-old boy.",
+     date(2015, 11, 29)),
+])
+def test_a_date_on_the_death_is_the_events_not_the_charges(nlp, text, day):
+    [m] = extract_events(nlp(text), date(2016, 1, 20), [], "a")
+    assert (m.date_start, m.date_end, m.time_precision) == (day, day, 1)
+
+
+def test_a_follow_up_storys_news_takes_the_day_it_gives_the_shooting(nlp):
+    text = ("A 23-year-old man was arrested Tuesday in the fatal shooting of a girl in Compton. "
+            "Detectives said the man shot the girl about 7 p.m. Feb. 9 at her home on Holly Avenue.")
+    m = extract_events(nlp(text), date(2016, 2, 23), [], "a")[0]
+    assert (m.fatalities_best, m.event_date, m.time_precision) == (1, date(2016, 2, 9), 1)
+    # a day a few days before the news may be the next development's: the news keeps its day
+    text = ("A 23-year-old man was arrested Tuesday in the fatal shooting of a girl in Compton. "
+            "Detectives said the man shot the girl about 7 p.m. Feb. 20 at her home on Holly Avenue.")
+    m = extract_events(nlp(text), date(2016, 2, 23), [], "a")[0]
+    assert m.event_date == date(2016, 2, 23)
+    # nor is the day a wounded man died weeks later the shooting's
+    text = ("Two suspects were arrested Monday in the killing of a man who was wounded in a shooting. "
+            "The man died around 6 a.m. Nov. 2 at the medical center.")
+    m = extract_events(nlp(text), date(2016, 11, 29), [], "a")[0]
+    assert m.event_date != date(2016, 11, 2)

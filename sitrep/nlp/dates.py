@@ -41,7 +41,10 @@ inventing a day):
   precision 2.
 * Explicit dates without a year ("on August 21", "5 July") take the latest such date not
   after publication; with a year they are kept only if not after publication.  "In August"
-  is that month (the latest not after publication), clipped to publication day.
+  is that month (the latest not after publication), clipped to publication day.  A bare
+  month word is a month only between a determiner and an event noun ("an April shooting").
+* Holidays ("on Christmas Eve", "the Easter morning shooting", Thanksgiving) are their latest
+  day not after publication.
 * "Since early Wednesday", "since September 2015", "since 2014" run from the start of what
   they name to publication; precision from the span (1 day, within a week, wider).
 * "In recent days" is the three days before publication up to it, precision 2: news says it
@@ -60,6 +63,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
@@ -523,6 +527,8 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "easter": easter,
+    "easter sunday": easter,
 }
 
 
@@ -580,7 +586,7 @@ _NEEDS = {
     "month": _MONTH_WORDS,
     "year": {"<year>"},
     "holiday": {"christmas", "new", "halloween", "valentine", "independence", "fourth",
-                "thanksgiving", "memorial", "labor"},
+                "thanksgiving", "memorial", "labor", "easter"},
 }
 
 
@@ -604,7 +610,7 @@ _DAY_MOD = (r"(?:(?:early|late|earlier|later|mid)(?:[-\s]+on)?\s+|(?:in\s+)?the\
             r"\s+of\s+|(?:in\s+)?the\s+(?:morning|afternoon|evening|night)\s+of\s+|mid-)?")
 _HOL = (r"(?P<hol>new\s+year['’]s\s+(?:eve|day)|new\s+year['’]s|christmas(?:\s+(?:eve|day))?"
         r"|halloween(?:\s+night)?|valentine['’]s\s+day|independence\s+day|(?:the\s+)?fourth\s+of"
-        r"\s+july|thanksgiving(?:\s+day)?|memorial\s+day|labor\s+day)")
+        r"\s+july|thanksgiving(?:\s+day)?|memorial\s+day|labor\s+day|easter(?:\s+sunday)?)")
 
 _IN = r"(?:(?:in|over|during|within|for|throughout|after)\s+)?"  # "over the past week"
 _PAST = r"the\s+(?:past|last|previous)\s+"
@@ -787,6 +793,22 @@ def _month_words_ok(s: str) -> bool:
     return all(w.group()[0].isupper() for w in _MONTH_WORD_RE.finditer(s))
 
 
+_EVENT_NOUNS = (r"(?:shootings?|slayings?|killings?|murders?|homicides?|stabbings?|deaths?|attacks?"
+                r"|ambush|massacre|rampage|gunfire|incident|crash|robbery|fire)")
+_MONTH_OF_EVENT_BEFORE = re.compile(r"(?:\b(?:a|an|the|that|this|his|her|their|its)|['’]s)\s+$", re.I)
+_MONTH_OF_EVENT_AFTER = re.compile(rf"\s+(?:[a-z]+(?:-[a-z]+)*\s+){{0,2}}?{_EVENT_NOUNS}\b", re.I)
+
+
+def _names_an_event(text: str, start: int, end: int) -> bool:
+    """Whether a bare month word is the date of the event noun it stands before, after a
+    determiner: "an April shooting", "the January quadruple murder", "his December killing".
+    Alone a month word is too often a name or a modal ("Jan Egeland", "police May ..."); in
+    this place it can only be a month, the way follow-up stories (arrests, trials) name the
+    shooting they are about."""
+    return (_MONTH_OF_EVENT_BEFORE.search(text, max(0, start - 8), start) is not None
+            and _MONTH_OF_EVENT_AFTER.match(text, end) is not None)
+
+
 def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     """Spans of the date expressions in `text` that `resolve_expression` understands.
 
@@ -813,7 +835,7 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
                 continue
             if _BARE_YEAR_RE.fullmatch(frag):
                 continue  # "2014 offensive", "of 2014": a year, but not when something happened
-            if re.fullmatch(rf"{_MONTH}\.?", frag, re.I):
+            if re.fullmatch(rf"{_MONTH}\.?", frag, re.I) and not _names_an_event(text, s, e):
                 continue  # a bare month word: "Jan Egeland", "May"
 
             cands.append((s, e))

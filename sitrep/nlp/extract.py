@@ -26,7 +26,8 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
   killed, in their sentence or in one of its own (then added to the lead event once);
 - future and hypothetical events are not events; period totals are flagged `is_aggregate`;
   a follow-up story whose only deaths are a shooting dated by its month ("back in April"),
-  or history beside period totals, still reports that event.
+  or history beside period totals, still reports that event; its deaths told with the step of
+  justice take the day it gives the shooting elsewhere, a week or more before the news.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1158,11 +1159,26 @@ JUSTICE_LEMMAS = {"arrest", "charge", "sentence", "indict", "convict", "arraign"
 "unsealed", a juror "dismissed", a suspect who "appeared" or "faced a judge" on the day told."""
 
 
+EVENT_NOUN_LEMMAS = frozenset(lx.TRIGGER_LEMMAS.keys() | {"death", "killing", "slaying"})
+"""Nouns that name the event itself: a date on one is the event's ("the Nov. 3 shooting death")."""
+
+
+def _on_event_noun(token: Token) -> bool:
+    """Whether a date hangs off a noun naming the event, below any verb: "charged in the January
+    shooting deaths", "in the shooting of a boy on Easter", not "arrested Friday"."""
+    for anc in _ancestors(token, 3):
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in EVENT_NOUN_LEMMAS:
+            return True
+        if anc.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
 def _is_justice_date(token: Token) -> bool:
     """Whether a date hangs off a step of justice ("arrested Friday", "sentenced on Monday"),
     not off the event it names ("arrested in the April 14 shooting")."""
     for anc in _ancestors(token, 3):
-        if anc.pos_ == "NOUN" and anc.lemma_.lower() in lx.TRIGGER_LEMMAS:
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in EVENT_NOUN_LEMMAS:
             return False
         if anc.pos_ in {"VERB", "AUX"}:
             return anc.lemma_.lower() in JUSTICE_LEMMAS
@@ -1735,6 +1751,7 @@ def extract_events(
     hurt_unnumbered: list[EventMention] = []  # mentions whose injured are people told one by one
     hit_mentions: list[EventMention] = []  # mentions whose injured are the people hit ("five were shot")
     background: list[EventMention] = []  # events told as history, dropped
+    justice: set[int] = set()  # ids of mentions told in a sentence of a step of justice
 
     def read(index: int, sent: Span, fallback: bool = False, month_event: bool = False) -> EventMention | None:
         text = sent.text.strip()
@@ -1811,6 +1828,8 @@ def extract_events(
         if hit_told:
             hit_mentions.append(m)
         m.is_aggregate = m_aggregate
+        if _tells_justice(sent):
+            justice.add(id(m))
         previous = _recent(mentions, index)
         same_paragraph = previous is not None and paragraphs[previous.sentence_index] == paragraphs[index]
         continues = deaths and rng is None and (not triggers or _anaphoric(sent) or _generic(triggers))
@@ -1898,6 +1917,7 @@ def extract_events(
     _dead_among_the_hit(mentions, hit_mentions)
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
+    _date_from_follow_up(mentions, justice)
     return mentions
 
 
@@ -2052,6 +2072,45 @@ def _date_from_article(mentions: list[EventMention], background: list[EventMenti
         if source is not None:
             _copy_date(m, source)
             m.date_expression = f"article: {source.date_expression}"
+
+
+JUSTICE_NOUNS = {"arrest", "charge", "indictment", "trial", "arraignment", "sentence", "conviction", "hearing", "plea"}
+
+
+def _tells_justice(sent: Span) -> bool:
+    """Whether a sentence tells a step of justice ("charged in the shooting death of", "will be
+    tried as adults", "an indictment was unsealed"): the news of a follow-up story."""
+    return any((t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in JUSTICE_LEMMAS)
+               or (t.pos_ == "NOUN" and t.lemma_.lower() in JUSTICE_NOUNS) for t in sent)
+
+
+FOLLOW_UP_MIN_DAYS = 7
+"""A follow-up story comes a week or more after its shooting; a day closer to the news may be
+the next development's (a wounded man's death, a second shooting), not the shooting's."""
+_LATER_DEATH = re.compile(r"\b(died|dies|succumbed)\b", re.IGNORECASE)
+"""A day someone died on may be days after he was shot: not the shooting's own day."""
+
+
+def _date_from_follow_up(mentions: list[EventMention], justice: set[int]) -> None:
+    """A follow-up story's deaths told with the step of justice ("arrested in the fatal
+    shooting of a girl", "charged Tuesday in the killing of ...") are dated by that news, by
+    the story's lead or by nothing; the day the story itself gives the shooting further on
+    in a sentence of its own ("she was shot about 7 p.m. Feb. 9", "the March 27 shooting"), not
+    one lent by another, is theirs, when it is before
+    the days of the news: the step of justice follows the event it is about.  Of several such
+    days the earliest is the shooting's; the day a wounded man "died" may be weeks after it,
+    and a day told with another toll is another event's ("five officers were killed on July 7")."""
+    dated = [n for n in mentions if _own_date(n) and not n.is_aggregate and n.antecedent is None
+             and n.date_start == n.date_end and not n.date_expression.startswith("article:")
+             and not _LATER_DEATH.search(n.evidence)]
+    for m in mentions:
+        if id(m) not in justice or m.is_aggregate or not m.fatalities_best or _own_date(m) or m.date_start is None:
+            continue
+        source = min((n for n in dated if n.date_end < m.date_start - timedelta(days=FOLLOW_UP_MIN_DAYS)
+                      and n.fatalities_best in (None, m.fatalities_best)), key=lambda n: n.date_start, default=None)
+        if source is not None:
+            _copy_date(m, source)
+            m.date_expression = f"follow-up: {source.date_expression.removeprefix('article: ')}"
 
 
 def _recent(mentions: list[EventMention], index: int) -> EventMention | None:
