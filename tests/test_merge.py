@@ -515,3 +515,46 @@ def test_reports_sharing_their_distinctive_wording_are_one_event():
     plain = dict(b, evidence="A woman hit by a stray bullet at a party is recovering, police said.")
     _, events = merge_mentions(frame([a, plain, *background]), titles=titles)
     assert events.filter(pl.col("admin1") == "US-TX").height == 2
+
+
+def _roundup(title_says_shootings=True, evidence=None):
+    """A city's daily toll told in one article: three reports, each read as continuing the one before."""
+    toll = _shooting("r-0-0", "r", 7, location="Chicago", geo_precision=2, fatalities_best=3, fatalities_low=3,
+                     injured=4, evidence=evidence or "Three killed, four wounded across Chicago on Monday.")
+    englewood = _shooting("r-1-0", "r", 7, location="Englewood", antecedent_id="r-0-0", evidence="A man died in Englewood.")
+    austin = _shooting("r-2-0", "r", 7, location="Austin", fatalities_best=2, fatalities_low=2, antecedent_id="r-1-0",
+                       evidence="Two men died in Austin.")
+    title = "3 killed, 4 wounded in Monday shootings" if title_says_shootings else "3 killed, 4 wounded on Monday"
+    return [toll, englewood, austin], title
+
+
+def test_a_roundup_never_bridges_two_other_articles_incidents():
+    roundup, title = _roundup()
+    englewood = _shooting("a-1-0", "a", 7, location="Englewood", evidence="A man was shot dead in Englewood.")
+    austin = _shooting("b-1-0", "b", 7, location="Austin", fatalities_best=2, fatalities_low=2,
+                       evidence="Two men were shot dead in Austin.")
+    titles = {"r": title, "a": "Man killed in Englewood", "b": "Two killed in Austin"}
+    _, events = merge_mentions(frame([*roundup, englewood, austin]), titles=titles)
+    assert sorted(events["n_articles"].to_list()) == [1, 1, 1]
+    # linked one by one, the same three reports are one event when the article is no roundup
+    _, chained = merge_mentions(frame([*roundup, englewood, austin]), titles=dict(titles, r=_roundup(False)[1]))
+    assert chained.height == 1
+    # a roundup whose reports all point to one other article's event joins it
+    _, events = merge_mentions(frame([*roundup, englewood]), titles=titles)
+    assert events.height == 1 and events["n_articles"].item() == 2
+
+
+def test_separate_shootings_told_in_a_sentence_make_a_roundup():
+    roundup, _ = _roundup(False, "Three killed, four wounded in three separate shootings on Monday.")
+    englewood = _shooting("a-1-0", "a", 7, location="Englewood")
+    austin = _shooting("b-1-0", "b", 7, location="Austin", fatalities_best=2, fatalities_low=2)
+    _, events = merge_mentions(frame([*roundup, englewood, austin]))
+    assert events.height == 3
+
+
+def test_a_roundups_lead_links_as_any_articles_lead():
+    roundup, title = _roundup()
+    chicago = _shooting("c-1-0", "c", 7, location="Chicago", geo_precision=2, fatalities_best=3, fatalities_low=3,
+                        injured=4)
+    _, events = merge_mentions(frame([*roundup, chicago]), titles={"r": title})
+    assert events.height == 1 and events["n_articles"].item() == 2

@@ -27,7 +27,10 @@ one event, one count.  Mentions are linked when they can only be the same event:
   number of people shot (dead and wounded); a lead event with no province joins the same way, or on the same town or the same
   count of two or more, when its clues point to one province only;
 - period totals only ever join other period totals: a claim is never added to the events it
-  contains.
+  contains;
+- a roundup (an article telling several separate shootings: "6 shot Sunday in Chicago") links
+  by its lead event as any article, but its other reports join another article's event only
+  when all their links point to that one event: a roundup never bridges two other incidents.
 
 Before linking, a report placed in the wrong province by a namesake town ("Wilmington" of
 North Carolina for Delaware's) or by its outlet's home state takes the place of another report
@@ -55,6 +58,7 @@ before gets a fresh id.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -462,6 +466,32 @@ def relocate(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]]
     return moves
 
 
+ROUNDUP_MIN_REPORTS = 2
+"""A roundup tells at least this many reports (place, deaths, wounded) that differ: a single
+incident's report with "shootings" in its headline ("Teen killed in party shootings") tells one."""
+
+_ROUNDUP = re.compile(r"\b(?:separate|different|unrelated) (?:shootings|incidents|attacks)\b", re.IGNORECASE)
+
+
+def _roundups(rows: list[dict], heads: dict[str, frozenset[str]]) -> set[str]:
+    """Articles that report several separate shootings (a city's weekend toll, "6 shot Sunday in
+    Chicago"): their headline says "shootings", or a sentence tells of separate shootings, and
+    their reports differ in place or toll (`ROUNDUP_MIN_REPORTS`).
+
+    A roundup's reports are told in a line each, with few particulars, and within the article
+    they are easily joined into one (a sentence read as continuing the one before): linked
+    one by one, a roundup chains two incidents of one city and day into one event.  So its lead
+    links as any article's, and its other reports join another article's event only if all of
+    them point to the same one."""
+    told = {article for article, words in heads.items() if "shootings" in words}
+    told.update(row["article_id"] for row in rows if _ROUNDUP.search(row["evidence"] or ""))
+    tolls: dict[str, set] = defaultdict(set)
+    for row in rows:
+        if row["article_id"] in told and not row["is_aggregate"]:
+            tolls[row["article_id"]].add((row["location"], row["fatalities_best"], row["injured"]))
+    return {article for article, seen in tolls.items() if len(seen) >= ROUNDUP_MIN_REPORTS}
+
+
 def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], people: dict[str, set[str]],
              heads: dict[str, frozenset[str]], wording: Wording) -> list[int]:
     uf = _UnionFind([row["admin1"] for row in rows])
@@ -495,6 +525,18 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
                 b = rows[members[y]]
                 if a["article_id"] != b["article_id"] and a["is_aggregate"] == b["is_aggregate"] and same_sentence(a["evidence"], b["evidence"]):
                     uf.union(members[x], members[y])
+    # links between other articles' reports and a roundup's reports other than its lead wait
+    # until all the rest are made (see `_roundups`)
+    roundups = _roundups(rows, heads)
+    deferred: list[tuple[int, int]] = []
+    leads = {lead[a] for a in roundups if a in lead}
+
+    def link(i: int, j: int) -> None:
+        if (rows[i]["article_id"] in roundups) != (rows[j]["article_id"] in roundups) and not ({i, j} & leads):
+            deferred.append((i, j))
+        else:
+            uf.union(i, j)
+
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         key = ("agg", row["victims"]) if row["is_aggregate"] else (row["admin1"],)
@@ -509,11 +551,21 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
                 if b["date_start"] and a["date_end"] and (b["date_start"] - a["date_end"]).days > SAME_COUNT_SLACK_DAYS:
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
-                    uf.union(members[x], members[y])
+                    link(members[x], members[y])
     for i, j in _same_person_links(rows, lead, people):
-        uf.union(i, j)
+        link(i, j)
     for i, j in _corroborated_links(rows, lead, heads, wording):
-        uf.union(i, j)
+        link(i, j)
+    # a roundup's event joins another article's event only when all its deferred links lead to
+    # one: a roundup is never the bridge between two other articles' events
+    bridged: dict[int, set[int]] = defaultdict(set)
+    for i, j in deferred:
+        if rows[i]["article_id"] not in roundups:
+            i, j = j, i
+        bridged[uf.find(i)].add(uf.find(j))
+    for root, targets in bridged.items():
+        if len(targets - {root}) == 1:
+            uf.union(root, next(iter(targets - {root})))
     return [uf.find(i) for i in range(len(rows))]
 
 
