@@ -67,8 +67,8 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
-from sitrep.merge.outlets import (UNPLACED_HOME_MIN_REPORTS, home_place, home_town, namesake_moves, outlet_homes,
-                                  with_homes)
+from sitrep.merge.outlets import (UNPLACED_HOME_MIN_REPORTS, as_place, home_place, namesake_moves, outlet_homes,
+                                  town_told, with_homes)
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
 
 COUNT_RATIO_FLOOR = 0.3
@@ -226,7 +226,8 @@ def lead_mentions(rows: list[dict]) -> dict[str, int]:
     return lead
 
 
-def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]]) -> list[tuple[int, int]]:
+def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]],
+                       evidence: dict[str, list[str]]) -> list[tuple[int, int]]:
     """Pairs of lead mentions whose articles name the same distinctive person.
 
     One shared name links two reports within `NAME_DATE_SLACK_DAYS` and with compatible counts
@@ -253,7 +254,7 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 shared[(members[x], members[y])].append(name)
-    told = _told_names(rows, {rows[i]["article_id"] for pair in shared for i in pair})
+    told = _told_names(evidence, {rows[i]["article_id"] for pair in shared for i in pair})
     links = []
     for (i, j), names in shared.items():
         a, b = rows[i], rows[j]
@@ -272,15 +273,20 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
     return links
 
 
-def _told_names(rows: list[dict], articles: set[str]) -> dict[str, str]:
-    """article -> the lower-case text of its event sentences (every mention's evidence), in
-    which a name of the article (`sitrep.nlp.people`) is looked up: a name there is part of
-    what happened, one only in a quote's attribution or a byline is not."""
-    told: dict[str, list[str]] = defaultdict(list)
+def _evidence_of(rows: list[dict]) -> dict[str, list[str]]:
+    """article -> the evidence of each of its mentions (its event sentences), in row order: what
+    the clues, the names and the wording of an article are read in."""
+    evidence: dict[str, list[str]] = defaultdict(list)
     for row in rows:
-        if row["article_id"] in articles:
-            told[row["article_id"]].append((row["evidence"] or "").lower())
-    return {article: "\n".join(texts) for article, texts in told.items()}
+        evidence[row["article_id"]].append(row["evidence"] or "")
+    return evidence
+
+
+def _told_names(evidence: dict[str, list[str]], articles: set[str]) -> dict[str, str]:
+    """article -> the lower-case text of its event sentences (`_evidence_of`), in which a name
+    of the article (`sitrep.nlp.people`) is looked up: a name there is part of what happened,
+    one only in a quote's attribution or a byline is not."""
+    return {article: "\n".join(evidence[article]).lower() for article in articles if article in evidence}
 
 
 CLUE_MAX_SPAN_DAYS = 7
@@ -317,7 +323,7 @@ def _same_toll(a: dict, b: dict) -> bool:
 
 
 def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str, frozenset[str]],
-                        wording: Wording) -> list[tuple[int, int]]:
+                        wording: Wording, evidence: dict[str, list[str]]) -> list[tuple[int, int]]:
     """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
     articles also share a particular of the incident: a victim's age, a street, much of their
     headlines' words, much of their distinctive wording (`sitrep.merge.clues.Wording`), or the
@@ -325,9 +331,6 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
     not enough: a busy province sees several incidents a day, and its towns are often not named
     alike (a suburb, the city, the county).  Reports of the same town and the same count may be
     up to `CLUE_TOWN_SLACK_DAYS` apart."""
-    evidence: dict[str, list[str]] = defaultdict(list)
-    for row in rows:
-        evidence[row["article_id"]].append(row["evidence"] or "")
     ages: dict[str, frozenset[int]] = {}
     streets: dict[str, frozenset[str]] = {}
 
@@ -493,7 +496,7 @@ def _roundups(rows: list[dict], heads: dict[str, frozenset[str]]) -> set[str]:
 
 
 def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], people: dict[str, set[str]],
-             heads: dict[str, frozenset[str]], wording: Wording) -> list[int]:
+             heads: dict[str, frozenset[str]], evidence: dict[str, list[str]], wording: Wording) -> list[int]:
     uf = _UnionFind([row["admin1"] for row in rows])
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -552,9 +555,9 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
                     link(members[x], members[y])
-    for i, j in _same_person_links(rows, lead, people):
+    for i, j in _same_person_links(rows, lead, people, evidence):
         link(i, j)
-    for i, j in _corroborated_links(rows, lead, heads, wording):
+    for i, j in _corroborated_links(rows, lead, heads, wording, evidence):
         link(i, j)
     # a roundup's event joins another article's event only when all its deferred links lead to
     # one: a roundup is never the bridge between two other articles' events
@@ -569,14 +572,9 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
     return [uf.find(i) for i in range(len(rows))]
 
 
-def _wording(rows: list[dict], titles: dict[str, str | None]) -> Wording:
+def _wording(evidence: dict[str, list[str]], titles: dict[str, str | None]) -> Wording:
     """Each article's event sentences and headline, weighed against all the articles merged."""
-    texts: dict[str, list[str]] = defaultdict(list)
-    for row in rows:
-        texts[row["article_id"]].append(row["evidence"] or "")
-    for article, sentences in texts.items():
-        sentences.append(titles.get(article) or "")
-    return Wording(texts)
+    return Wording({article: [*sentences, titles.get(article) or ""] for article, sentences in evidence.items()})
 
 
 def _moved_rows(rows: list[dict], moves: dict[str, dict]) -> list[dict]:
@@ -619,7 +617,7 @@ def _town_of_state(members: list[dict], moves: dict[str, dict], gazetteer,
                    titles: dict[str, str | None] | None = None) -> None:
     """An event whose reports put it in a US state or county and no town ("Florida" from a line
     of the page, the headline's "Hialeah" unread; the "Jackson County" of its sheriff) lies in
-    the town of that state its headlines or sentences name (`sitrep.merge.outlets.home_town`):
+    the town of that state its headlines or sentences name (`sitrep.merge.outlets.town_told`):
     the story is told in a town."""
     placed = min(members, key=_place_rank)
     if placed["country"] != "US" or placed["admin1"] is None or not placed["location"]:
@@ -631,12 +629,10 @@ def _town_of_state(members: list[dict], moves: dict[str, dict], gazetteer,
     if placed["location"] not in wide or any(
             m["admin1"] == placed["admin1"] and m["location"] not in wide for m in members):
         return
-    texts = [(titles or {}).get(a) or "" for a in dict.fromkeys(m["article_id"] for m in members)]
-    town = home_town(placed["admin1"], texts + [m.get("evidence") or "" for m in members], gazetteer)
+    town = town_told(placed["admin1"], members, gazetteer, titles)
     if town is None:
         return
-    to = {"country": town.country, "admin1": town.admin1, "admin1_name": town.admin1_name, "location": town.name,
-          "latitude": town.latitude, "longitude": town.longitude, "geo_precision": town.geo_precision}
+    to = as_place(town)
     for k, m in enumerate(members):
         if m["admin1"] == placed["admin1"] and m["location"] in wide and not m["is_aggregate"]:
             moves[m["mention_id"]] = to
@@ -744,7 +740,8 @@ def merge_mentions(
         abroad = namesake_moves(rows, lead, hosts, homes, places, gazetteer, province=True)
         rows = _moved_rows(rows, abroad)
         moves.update(abroad)
-    roots = _cluster(rows, story_of, lead, people, heads, _wording(rows, titles or {}))
+    evidence = _evidence_of(rows)
+    roots = _cluster(rows, story_of, lead, people, heads, evidence, _wording(evidence, titles or {}))
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
         clusters[root].append(row)

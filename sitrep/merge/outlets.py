@@ -62,9 +62,11 @@ def outlet_homes(rows: list[dict], lead: dict[str, int], host_of: dict[str, str 
     return homes
 
 
-def _as_place(place, location: str) -> dict:
+def as_place(place, location: str | None = None) -> dict:
+    """A gazetteer place as the place columns of a mention (`sitrep.merge.placing.PLACE_COLUMNS`),
+    located by `location` (its own name unless given)."""
     return {"country": place.country, "admin1": place.admin1, "admin1_name": place.admin1_name,
-            "location": location, "latitude": place.latitude, "longitude": place.longitude,
+            "location": location or place.name, "latitude": place.latitude, "longitude": place.longitude,
             "geo_precision": place.geo_precision}
 
 
@@ -104,9 +106,9 @@ def namesake_moves(rows: list[dict], lead: dict[str, int], host_of: dict[str, st
             continue
         town = next((p for p in gazetteer.lookup(head["location"]) if p.admin1 == home and p.kind in TOWN_KINDS), None)
         if town is not None and not province:
-            to = _as_place(town, town.name)
+            to = as_place(town, town.name)
         elif town is None and abroad and province:
-            to = _as_place(state, state.name)
+            to = as_place(state, state.name)
         else:
             continue
         for m in by_article[article]:
@@ -129,9 +131,15 @@ def home_place(members: list[dict], host_of: dict[str, str | None], homes: dict[
     state = gazetteer.admin1_place(found.pop())
     if state is None or any(m["country"] not in (None, state.country) for m in members):
         return None
+    town = town_told(state.admin1, members, gazetteer, titles)
+    return as_place(town, town.name) if town is not None else as_place(state, state.name)
+
+
+def town_told(admin1: str, members: list[dict], gazetteer, titles: dict[str, str | None] | None = None) -> object | None:
+    """The town of province `admin1` that an event's reports name most (`home_town`), read in
+    their articles' headlines and in the reports' own sentences."""
     texts = [(titles or {}).get(a) or "" for a in dict.fromkeys(m["article_id"] for m in members)]
-    town = home_town(state.admin1, texts + [m.get("evidence") or "" for m in members], gazetteer)
-    return _as_place(town, town.name) if town is not None else _as_place(state, state.name)
+    return home_town(admin1, texts + [m.get("evidence") or "" for m in members], gazetteer)
 
 
 _NAME_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
