@@ -161,6 +161,11 @@ def _ancestors(token: Token, limit: int = 5) -> list[Token]:
     return out
 
 
+def _verb_above(token: Token, limit: int) -> Token | None:
+    """The nearest verb (or auxiliary) among `token`'s heads, at most `limit` up: the clause it is told in."""
+    return next((a for a in _ancestors(token, limit) if a.pos_ in {"VERB", "AUX"}), None)
+
+
 def _is_fatal(verb: Token) -> bool:
     """'fatally shot', 'shot and killed', 'shot dead': a wounding verb that ends in death."""
     for child in verb.children:
@@ -825,7 +830,7 @@ def _one_with_a_gunshot_wound(sent: Span) -> int | None:
         head = token.head
         if head.pos_ == "ADP" and head.head.pos_ in {"NOUN", "PROPN", "PRON"} and _one_victim(head.head):
             return 1  # "a man with a gunshot wound"
-        verb = next((a for a in _ancestors(token, 4) if a.pos_ in {"VERB", "AUX"}), None)
+        verb = _verb_above(token, 4)
         if verb is not None and _subject_is_one(verb):
             return 1
     return None
@@ -1214,7 +1219,7 @@ def _is_relative_clause_date(token: Token, anchor: Token | None) -> bool:
     in May"): a "who" clause whose verb is neither violence nor death, the anchor outside it.
     A clause about the event ("a shooting that happened Sunday") or telling the harm itself
     ("the two men who were shot Monday", "the boy, who died Tuesday") dates the event."""
-    verb = next((a for a in _ancestors(token, 3) if a.pos_ in {"VERB", "AUX"}), None)
+    verb = _verb_above(token, 3)
     if verb is None or verb.dep_ != "relcl":
         return False
     if not any(c.lower_ in {"who", "whom"} for c in verb.children):

