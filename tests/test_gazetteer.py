@@ -336,3 +336,25 @@ def test_warm_load_is_fast(gaz):
     fresh.resolve("Raqqa")
     assert time.perf_counter() - start < 1.5
     assert fresh.resolve("Mosul").admin1 == "IQ-NI"
+
+
+# ------------------------------------------------------------------ kept answers
+
+
+def test_a_kept_lookup_is_the_same_answer_and_the_caller_owns_its_list():
+    fresh = Gazetteer(get_gazetteer()._ix)
+    first = fresh.lookup("Springfield")
+    assert len(first) > 1
+    first.clear()  # a caller changing its list must not change the next caller's
+    again = fresh.lookup("Springfield")
+    assert again == Gazetteer(get_gazetteer()._ix)._lookup("Springfield")
+    assert again and again[0].country == "US"
+
+
+def test_resolve_answers_the_same_from_kept_candidates():
+    fresh = Gazetteer(get_gazetteer()._ix)
+    in_syria = fresh.resolve("Raqqa", context_countries={"SY": 1.0})
+    assert fresh.resolve("Raqqa", context_countries={"SY": 1.0}) == in_syria
+    assert in_syria.admin1 == "SY-RA"
+    assert fresh.resolve("Jacksonville", context_admin1={"US-FL": 1.0}).admin1 == "US-FL"
+    assert fresh.resolve("Jacksonville", context_admin1={"US-NC": 1.0}).admin1 == "US-NC"

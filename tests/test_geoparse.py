@@ -556,6 +556,25 @@ def test_phone_states_reads_geographic_numbers_only():
     assert text[start:end] == "(505) 843-7867"
 
 
+@pytest.mark.parametrize("written", [
+    "(505) 843-7867", "505-843-7867", "505.843.7867", "505 843 7867", "5058437867", "+1 505 843 7867",
+    "1-505-843-7867", "+1 (505) 843-7867", "505 - 843 - 7867", "(505)843-7867 ext. 12",
+])
+def test_every_way_of_writing_a_number_passes_the_ten_digit_gate(written):
+    """The gate that spares most texts the matcher must let through every number it finds."""
+    from sitrep.geo.phones import TEN_DIGITS, phone_states
+
+    text = f"Anyone with information should call {written}."
+    assert TEN_DIGITS.search(text)
+    assert [state for _, _, state in phone_states(text)] == ["US-NM"]
+
+
+def test_a_text_without_ten_digits_in_a_row_has_no_numbers():
+    from sitrep.geo.phones import phone_states
+
+    assert phone_states("Shot at 2:30 a.m. on May 5, 2016, at 1200 Main St.; call 843-7867.") == []
+
+
 def test_the_prefix_table_gives_the_geocoders_state_for_every_prefix():
     """The table is the geocoder's data cut down (scripts/build_phone_prefixes.py): for a number
     under each of its prefixes, and under every area code, it must name the state the

@@ -49,6 +49,10 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 # Scoring weights (see module docstring for the order they encode).
+LOOKUP_CACHE_SIZE = 200_000
+"""Names whose `lookup` (and candidates) a gazetteer keeps (then it starts afresh): a bound on
+its memory."""
+
 W_ALIAS = 2.0
 W_COUNTRY = 2.0
 W_ADMIN1 = 0.8
@@ -107,6 +111,8 @@ class Gazetteer:
         self._admin1_centroid: dict[str, list[float]] = meta["admin1_centroid"]
         self._country_info: dict[str, list] = meta["country_info"]
         self._common = frozenset(meta["common_words"])
+        self._lookups: dict[str, tuple[Place, ...]] = {}
+        self._candidate_cache: dict[str, tuple[_Query, dict[int, int]]] = {}
 
     def __reduce__(self):
         # Memory maps do not pickle; a process that receives a gazetteer maps its own.
@@ -119,7 +125,18 @@ class Gazetteer:
 
         Places that match only through one of GeoNames' alternate names are left out when
         some place matches by its main name or an alias ("Iraq" is not also the Iranian
-        village once called so); ``resolve`` still weighs them all."""
+        village once called so); ``resolve`` still weighs them all.
+
+        Kept per name: the geoparser asks for the same names (towns, "Police", "County")
+        many times in an article and across articles."""
+        found = self._lookups.get(name)
+        if found is None:
+            if len(self._lookups) >= LOOKUP_CACHE_SIZE:
+                self._lookups.clear()
+            found = self._lookups[name] = tuple(self._lookup(name))
+        return list(found)
+
+    def _lookup(self, name: str) -> list[Place]:
         query, cands = self._candidates(name)
         if any(f & MAIN for f in cands.values()):
             cands = {i: f for i, f in cands.items() if f & MAIN}
@@ -247,7 +264,16 @@ class Gazetteer:
     # ------------------------------------------------------------------ internals
 
     def _candidates(self, name: str) -> tuple[_Query, dict[int, int]]:
-        """Postings for the whole phrase, else for the phrase without its qualifiers."""
+        """Postings for the whole phrase, else for the phrase without its qualifiers (kept per
+        name, like `lookup`'s answers; callers read them, never change them)."""
+        found = self._candidate_cache.get(name)
+        if found is None:
+            if len(self._candidate_cache) >= LOOKUP_CACHE_SIZE:
+                self._candidate_cache.clear()
+            found = self._candidate_cache[name] = self._find_candidates(name)
+        return found
+
+    def _find_candidates(self, name: str) -> tuple[_Query, dict[int, int]]:
         text = _POSSESSIVE.sub("", name or "").strip()
         key, articled = key_and_articles(text)
         exact = self._postings(key)

@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -257,8 +258,10 @@ _TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A word of the sentence (a tuple: made for every word of every sentence read, and a
+    frozen dataclass costs several times as much to build)."""
+
     text: str
     start: int
     end: int
@@ -414,6 +417,10 @@ def _parse_core(toks: list[_Tok], i: int) -> _Num | None:
             num.value, num.j, num.vague = num.value * 12, num.j + 1, True
         return num
     return None
+
+
+_CORE_STARTS = frozenset({"half", "a", "an", "several", *_VAGUE_PLURALS, *_NUMBER_WORDS})
+"""The words `_parse_core` can read a number from (besides digits)."""
 
 
 def _few_tail(toks: list[_Tok], i: int, j: int, value: int) -> _Num:
@@ -892,6 +899,9 @@ def find_counts(text: str) -> list[CountSpan]:
         if low == "one" and _low(toks, i - 1) in ("no", "any", "every", "some") or (
                 low == "one" and _low(toks, i + 1) == "another"):
             i += 1
+            continue
+        if not t.is_num and low not in _CORE_STARTS:
+            i += 1  # (most words start no number: `_parse_core` would return None)
             continue
         ph = _parse_phrase(toks, i)
         if ph is None:

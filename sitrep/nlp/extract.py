@@ -47,6 +47,7 @@ from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, i
 from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
+from sitrep.nlp.sentences import Sentence
 
 EXTRACTOR_VERSION = "26"
 BACKGROUND_DAYS = 60
@@ -125,13 +126,21 @@ def _lower_tokens(span: Span) -> list[str]:
     return [t.lower_ for t in span]
 
 
+_PHRASE_FIRST_WORDS: dict[int, frozenset[str]] = {
+    n: frozenset(p.split(" ")[0] for p in lx.TRIGGER_PHRASES if len(p.split(" ")) == n) for n in (2, 3)}
+"""The first words of the trigger phrases, by their length in words."""
+
+
 def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
     """Event triggers in a sentence: single lemmas and multi-word phrases."""
     found: list[tuple[Token, tuple[str, str, int]]] = []
     words = _lower_tokens(sent)
     covered: set[int] = set()
     for n in (3, 2):
+        firsts = _PHRASE_FIRST_WORDS.get(n, frozenset())
         for i in range(len(words) - n + 1):
+            if words[i] not in firsts:
+                continue  # (no phrase of n words starts here: joining them all costs more)
             phrase = " ".join(words[i:i + n])
             if phrase in lx.TRIGGER_PHRASES and not covered.intersection(range(i, i + n)):
                 found.append((sent[i + n - 1], lx.TRIGGER_PHRASES[phrase]))
@@ -1257,6 +1266,13 @@ condition Friday", "on hand Wednesday", "remained at large")."""
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
+def _date_expressions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """`find_date_expressions`, kept: an article's lead sentences are read for the story's
+    date (`_lead_date`) and again for their own events."""
+    return tuple(find_date_expressions(text))
+
+
 def read_date(sent: Span, published: date, anchor: Token | None,
               dateline: Dateline | None = None) -> tuple[DateRange | None, DateRange | None]:
     """The event's date range from the sentence (nearest the anchor), and the date of saying.
@@ -1271,7 +1287,7 @@ def read_date(sent: Span, published: date, anchor: Token | None,
     doc = sent.doc
     best: tuple[int, DateRange] | None = None
     reported: DateRange | None = None
-    for s, e, expr in find_date_expressions(sent.text):
+    for s, e, expr in _date_expressions(sent.text):
         rng = resolve_expression(expr, published)
         if rng is None:
             continue
@@ -1538,10 +1554,10 @@ def _apply_date(m: EventMention, rng: DateRange | None, published: date | None, 
     m.event_date = report_day
 
 
-def _paragraph_of(doc: Doc) -> list[int]:
-    """Paragraph number of each sentence: a new paragraph after a blank line or a line break."""
+def _paragraph_of(doc: Doc, text: str) -> list[int]:
+    """Paragraph number of each sentence (`text` is the doc's): a new paragraph after a blank
+    line or a line break."""
     out, para = [], 0
-    text = doc.text  # built anew from the tokens on every access: read it once, not per sentence
     for sent in doc.sents:
         before = text[max(sent.start_char - 2, 0):sent.start_char]
         if "\n" in before:
@@ -1697,12 +1713,12 @@ def _read_full_date(sent: Span, anchor: Token | None) -> tuple[DateRange | None,
     return full[0], full[1]
 
 
-def _dateline(doc: Doc, published: date | None) -> Dateline | None:
-    found = find_dateline(doc.text)
+def _dateline(text: str, published: date | None) -> Dateline | None:
+    found = find_dateline(text)
     if found is None or published is None or found[0] > published:
         return None
     day, start, end = found
-    return Dateline(start, end, DateRange(day, day, 1, doc.text[start:end]))
+    return Dateline(start, end, DateRange(day, day, 1, text[start:end]))
 
 
 def _lead_date(sentences: list[Span], published: date | None,
@@ -1743,12 +1759,13 @@ def extract_events(
 ) -> list[EventMention]:
     """Every event mention in the article (see the module docstring for the rules)."""
     mentions: list[EventMention] = []
-    sentences = list(doc.sents)
-    paragraphs = _paragraph_of(doc)
+    sentences = [Sentence(s) for s in doc.sents]  # each read many times: its tokens made once
+    text = doc.text  # built anew from the tokens on every access: read it once
+    paragraphs = _paragraph_of(doc, text)
     places = [p for p in places if not _across_border(doc, p)]
     sent_places = [[p for p in places if s.start_char <= p.char_start < s.end_char] for s in sentences]
     dominant = _dominant_place(places)
-    dateline = _dateline(doc, published)
+    dateline = _dateline(text, published)
     lead_date = _lead_date(sentences, published, dateline)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
     month_told: list[int] = []  # sentences whose deaths are a total only for being dated by a month

@@ -302,16 +302,15 @@ def _police_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
     return spans
 
 
-def _unlabelled_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Span]:
+def _unlabelled_spans(doc: Doc, gazetteer: Gazetteer, surnames: set[str], institutions: set[str]) -> list[Span]:
     """Proper names the model left without a place label where the words around them say
     "place": after a locative preposition ("shot in Chattanooga", "a man from Adelanto") or
     in front of a resident noun ("a Medford man", "a Compton home", "a 19-year-old Chattanooga
     man").  Tokens the model reads as a person's name anywhere in the article ("Kyle Carney"
     makes "Carney" a person), and names of institutions ("at Mount Sinai" where the article
     says "Mount Sinai Hospital"), are left out, except after "the city of" (or town, village),
-    which names a place whatever the model made of it ("the city of Al Tabqah")."""
-    surnames = _person_words(doc)
-    institutions = _institution_names(text)
+    which names a place whatever the model made of it ("the city of Al Tabqah").  (`surnames`
+    and `institutions` are the article's `_person_words` and `_institution_names`.)"""
     spans = []
     i = 0
     n = len(doc)
@@ -558,7 +557,7 @@ class _Anchored:
     weight: float  # how much it says about the article's country and province
 
 
-def _unknown_town(doc: Doc, start: int, end: int, state: Place) -> PlaceMention | None:
+def _unknown_town(doc: Doc, text: str, start: int, end: int, state: Place) -> PlaceMention | None:
     """A town written with its state that the gazetteer does not know there ("Waynesville,
     Indiana", a village too small for it): a town of that state all the same, placed at the
     state's centroid (precision 3), never a namesake elsewhere.  Its name is the place name
@@ -566,9 +565,9 @@ def _unknown_town(doc: Doc, start: int, end: int, state: Place) -> PlaceMention 
     names = [e for e in doc.ents if e.label_ in PLACE_LABELS and e.end_char == end and e.start_char >= start]
     if names:
         start = names[0].start_char
-    elif re.search(r"\s", doc.text[start:end]):
+    elif re.search(r"\s", text[start:end]):
         return None
-    name = doc.text[start:end]
+    name = text[start:end]
     if re.search(r"(?i)\b(county|parish|borough|township)$", name):
         return None  # "PIKE COUNTY, Miss." is no town
     if not re.fullmatch(r"[A-Z][A-Za-z'’]*\.?(?:[ \t][A-Z][A-Za-z'’]*\.?)*", name):
@@ -596,7 +595,7 @@ def _town_state_pairs(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Anchor
             t0, t1 = m.start("town") + offset, m.end("town")
             precision = max(place.geo_precision, _floor(doc, t0, t1) or 0)
             out.append(_Anchored(PlaceMention(t0, t1, text[t0:t1], place, precision), W_ANCHORED))
-        elif (unknown := _unknown_town(doc, m.start("town"), m.end("town"), state)) is not None:
+        elif (unknown := _unknown_town(doc, text, m.start("town"), m.end("town"), state)) is not None:
             out.append(_Anchored(unknown, W_ANCHORED))
         s0, s1 = m.span("state")
         out.append(_Anchored(PlaceMention(s0, s1, text[s0:s1], state, 3), W_ANCHORED))
@@ -875,14 +874,16 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
     """
     context = _url_states(url)
     host = _host(url)
+    text = doc.text  # (spaCy joins a doc's text from its tokens on every access: read once)
     if title is None or not title.text.strip():
-        return _find_places(doc, gazetteer, 0, context, host)
+        return _find_places(doc, gazetteer, 0, context, host, text)
     both = Doc.from_docs([title, doc], ensure_whitespace=True, exclude=["tensor", "user_data", "spans"])
-    shift = len(both.text) - len(doc.text)
-    if not both.text.endswith(doc.text) or "\n" not in both.text[:shift]:
-        return _find_places(doc, gazetteer, 0, context, host)  # no line of its own: never glue it to the lead
+    both_text = both.text
+    shift = len(both_text) - len(text)
+    if not both_text.endswith(text) or "\n" not in both_text[:shift]:
+        return _find_places(doc, gazetteer, 0, context, host, text)  # no line of its own: never glue it to the lead
     return [PlaceMention(p.char_start - shift, p.char_end - shift, p.mention, p.place, p.geo_precision)
-            for p in _find_places(both, gazetteer, shift, context, host)]
+            for p in _find_places(both, gazetteer, shift, context, host, both_text)]
 
 
 def _host(url: str | None) -> str:
@@ -983,8 +984,12 @@ def _host_city_state(url: str) -> str | None:
     "chicago.suntimes.com", "toledoblade.com"; an archived copy's original host): the city
     must open or close a label of the host, so "trentonian" is not Renton."""
     host = _host(url)
-    if not host:
-        return None
+    return _city_state_of_host(host) if host else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _city_state_of_host(host: str) -> str | None:
+    """`_host_city_state` of a host (kept: an outlet publishes many articles)."""
     cities = _host_cities()
     labels = [label for label in re.split(r"[.\-]", host) if label not in {"www", "com", "org", "net"}]
     found = [(len(k), code) for label in labels for k, code in cities.items()
@@ -1013,8 +1018,12 @@ def _host_state(url: str) -> str | None:
     letters, not Kansas).  A name a big city of another state starts with says nothing
     ("nbcwashington" is the capital's station, "kansascity" the Missouri city's paper)."""
     host = _host(url)
-    if not host:
-        return None
+    return _state_of_host(host) if host else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _state_of_host(host: str) -> str | None:
+    """`_host_state` of a host (kept: an outlet publishes many articles)."""
     cities = _big_cities_by_state()
     found = []
     for label in re.split(r"[.\-]", host):
@@ -1031,10 +1040,11 @@ def _host_state(url: str) -> str | None:
 
 
 def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = Counter(),
-                 host: str = "") -> list[PlaceMention]:
+                 host: str = "", text: str | None = None) -> list[PlaceMention]:
     """`find_places` on a doc whose article text opens at offset ``body``; ``address`` holds
-    the states the article's address names (``host`` is its host name)."""
-    text = doc.text
+    the states the article's address names (``host`` is its host name); ``text`` is the doc's
+    text when the caller has read it."""
+    text = doc.text if text is None else text
     phones = _phone_states(text, body)
     contact = address + Counter({code: PHONE_STATE_WEIGHT for _, _, code in phones})  # address and numbers
     url_states = contact + _institution_states(doc)
@@ -1156,7 +1166,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     # names the model did not label, kept only where they are places of the article's country
     used = taken + dateline_spans + [(p[0].start_char, p[0].end_char) for p in prepared]
     home = _home_country(countries)
-    for span in _unlabelled_spans(doc, text, gazetteer):
+    for span in _unlabelled_spans(doc, gazetteer, surnames, institutions):
         if _overlaps(span.start_char, span.end_char, used):
             continue
         place = gazetteer.resolve(span.text, context_countries=dict(countries), context_admin1=dict(admin1s))

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 import polars as pl
 
-from sitrep.nlp.extract import EXTRACTOR_VERSION, extract_events, extract_headline_events
+from sitrep.nlp.extract import EXTRACTOR_VERSION, EventMention, extract_events, extract_headline_events
 from sitrep.nlp.model import doc_from_bytes, load_model
 from sitrep.nlp.people import people_in
 from sitrep.progress import Progress
@@ -44,10 +44,13 @@ def _pending_ids(warehouse: Warehouse) -> list[str]:
     )["article_id"].to_list()
 
 
+_MENTION_FIELDS = fields(EventMention)
+
+
 def mention_rows(mentions) -> list[dict]:
     rows = []
     for m in mentions:
-        row = asdict(m)
+        row = {f.name: getattr(m, f.name) for f in _MENTION_FIELDS}  # (its fields are plain values: no deep copy)
         row["mention_id"] = m.mention_id
         row["antecedent_id"] = mentions[m.antecedent].mention_id if m.antecedent is not None else None
         row["extractor_version"] = EXTRACTOR_VERSION

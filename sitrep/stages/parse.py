@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator, Sequence
 
+import numpy as np
 import polars as pl
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
+from spacy.tokens import Doc
 
 from sitrep.geo.gazetteer import Place, get_gazetteer
 from sitrep.merge.duplicates import signature
@@ -206,6 +209,17 @@ def refresh_places(warehouse: Warehouse, model: str, force: bool = False, logger
     return len(stale)
 
 
+def sizes(doc: Doc) -> tuple[int, int]:
+    """The article's sentences that hold a word, and its words (tokens neither space nor
+    punctuation), read from the doc's arrays: a loop over its tokens costs more than the rest
+    of the bookkeeping of a parse."""
+    if len(doc) == 0:
+        return 0, 0
+    starts, alpha, space, punct = doc.to_array([SENT_START, IS_ALPHA, IS_SPACE, IS_PUNCT]).T
+    sentence = np.cumsum(starts == 1)
+    return int(np.unique(sentence[alpha == 1]).size), int(np.count_nonzero((space == 0) & (punct == 0)))
+
+
 def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, batch_size: int = 200,
           logger: logging.Logger | None = None, ids: Sequence[str] | None = None,
           extract: bool = False) -> ParseSummary:
@@ -240,8 +254,7 @@ def parse(warehouse: Warehouse, model: str, today: date, n_process: int = 1, bat
             text = doc.text
             pub = publication_date(row["published_meta"], text, today)
             dated_from[pub.source] = dated_from.get(pub.source, 0) + 1
-            n_sent = sum(1 for s in doc.sents if any(t.is_alpha for t in s))
-            n_words = sum(1 for t in doc if not t.is_space and not t.is_punct)
+            n_sent, n_words = sizes(doc)
             articles.append({
                 "article_id": row["article_id"], "source_id": row["source_id"],
                 "title": row["title"] or title_from_text(text), "outlet": row["outlet"],
