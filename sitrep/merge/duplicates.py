@@ -10,6 +10,7 @@ on different days.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -25,13 +26,22 @@ THRESHOLD = 0.6
 _WORD = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=1)
+def _permutations():
+    """The seed's permutations, drawn once per process: a MinHash draws them anew each time it
+    is made."""
+    from datasketch import MinHash  # here, not at the top: it loads scipy, which loading the pipeline need not
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> bytes:
     """The MinHash of an article's word shingles, as bytes for the warehouse."""
-    from datasketch import MinHash  # here, not at the top: it loads scipy, which loading the pipeline need not
+    from datasketch import MinHash
 
     words = _WORD.findall(normalise_text(text))
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m.hashvalues.astype(np.uint32).tobytes()
 
@@ -42,8 +52,7 @@ def stories(signatures: dict[str, bytes], threshold: float = THRESHOLD) -> dict[
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     hashes = {}
-    # the seed's permutations, drawn once: a MinHash draws them anew each time it is made
-    permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+    permutations = _permutations()
     for article_id, blob in signatures.items():
         m = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(blob, dtype=np.uint32),
                     permutations=permutations, scheme=SCHEME)
