@@ -48,7 +48,7 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place
 from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
