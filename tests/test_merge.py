@@ -607,3 +607,19 @@ def test_a_follow_up_that_dates_its_own_event_keeps_it():
     _, events = merge_mentions(frame([crime, other]), people={"a": {"kyle martin"}, "b": {"kyle martin"}},
                                titles={"a": "Man shot dead", "b": "Man charged in killing"})
     assert events.height == 2
+
+
+def test_a_death_told_the_day_after_the_shooting_is_the_same_incident():
+    shot = _shooting("a-0-0", "a", 4, evidence="A boy died after he was shot Friday morning.")
+    died = _shooting("b-0-0", "b", 5, date_expression="on Saturday",
+                     evidence="The boy was taken to the hospital and pronounced dead on Saturday.")
+    _, events = merge_mentions(frame([shot, died]))
+    assert events.height == 1 and events["event_date"].item() == date(2016, 3, 4)
+    # a second killing of the town the next day, told without a death of its own day, is another
+    other = dict(died, evidence="A man was shot and killed on Saturday.")
+    _, events = merge_mentions(frame([shot, other]))
+    assert events.height == 2
+    # and a death two days on is no longer the day after
+    later = _shooting("b-0-0", "b", 6, date_expression="on Sunday", evidence=died["evidence"])
+    _, events = merge_mentions(frame([shot, later]))
+    assert events.height == 2

@@ -28,7 +28,8 @@ one event, one count.  Mentions are linked when they can only be the same event:
   count of two or more, when its clues point to one province only;
 - across articles, by follow-ups (`sitrep.merge.followups`): a follow-up story (an arrest, a
   charge, a funeral) dated only by its own day joins a report of the same town up to a month
-  older when they share a rare name or a victim's age;
+  older when they share a rare name or a victim's age; and a report dating a death ("died
+  Saturday") joins one of its town and count dated the day before, the day of the shooting;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains;
 - a roundup (an article telling several separate shootings: "6 shot Sunday in Chicago") links
@@ -70,7 +71,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
-from sitrep.merge.followups import follow_up_links
+from sitrep.merge.followups import follow_up_links, later_death_links
 from sitrep.merge.outlets import (UNPLACED_HOME_MIN_REPORTS, as_place, home_place, namesake_moves, outlet_homes,
                                   town_told, with_homes)
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
@@ -565,6 +566,8 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
     for i, j in _corroborated_links(rows, lead, heads, wording, evidence):
         link(i, j)
     for i, j in follow_up_links(rows, lead, people, evidence, titles or {}, _counts_compatible):
+        link(i, j)
+    for i, j in later_death_links(rows, lead):
         link(i, j)
     # a roundup's event joins another article's event only when all its deferred links lead to
     # one: a roundup is never the bridge between two other articles' events

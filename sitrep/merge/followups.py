@@ -1,4 +1,5 @@
-"""Follow-up stories: an arrest, a charge, a plea, a funeral reported days or weeks on.
+"""Follow-up stories: an arrest, a charge, a plea, a funeral reported days or weeks on, or a
+death reported the day after the shooting.
 
 A follow-up story often dates its lead sentence by its own news ("charged Tuesday in the fatal
 shooting of ...", "police arrested the mother of ...") or by nothing, so the merger
@@ -99,4 +100,31 @@ def follow_up_links(rows: list[dict], lead: dict[str, int], people: dict[str, se
             rare = any(named[n] <= FOLLOW_UP_NAME_ARTICLES for n in people.get(article, set()) & people.get(other, set()))
             if rare or ages_of(article) & ages_of(other):
                 links.append((f, j))
+    return links
+
+
+LATER_DEATH = re.compile(r"\b(?:died|dies|succumbed|pronounced dead)\b", re.IGNORECASE)
+"""A death told with its own day: a man shot late Friday "died Saturday" or "was pronounced
+dead on Saturday", so the report dates the incident by the next day."""
+
+
+def later_death_links(rows: list[dict], lead: dict[str, int]) -> list[tuple[int, int]]:
+    """Pairs of lead mentions of one province and town, each dated to a day, the second a day
+    after the first with the same death count told by a death (`LATER_DEATH`): one report
+    dates the shooting, the other the death that followed it.  (Two reports each giving an
+    exact day are otherwise never joined across days, `sitrep.merge.events`.)"""
+    by_town: dict[tuple[str, str], list[int]] = {}
+    for i in lead.values():
+        row = rows[i]
+        if (row["admin1"] and row["location"] and row["time_precision"] == 1 and row["date_start"] is not None
+                and not row["is_aggregate"] and row["fatalities_best"]):
+            by_town.setdefault((row["admin1"], row["location"]), []).append(i)
+    links = []
+    for members in by_town.values():
+        for i in members:
+            for j in members:
+                a, b = rows[i], rows[j]
+                if ((b["date_start"] - a["date_start"]).days == 1 and a["article_id"] != b["article_id"]
+                        and a["fatalities_best"] == b["fatalities_best"] and LATER_DEATH.search(b["evidence"] or "")):
+                    links.append((i, j))
     return links
