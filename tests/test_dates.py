@@ -245,6 +245,10 @@ def test_date_range_is_frozen():
          ["April", "January"]),
         ("His lawyer said the May attacks were not his; in May police may charge him.", ["May", "in May"]),
         ("Officers said they may stop the protest march in Seattle.", []),
+        # a month followed by its day is that day, not the month: "of March" and "March 20"
+        # are as long, and the earlier of two equal matches would win
+        ("The boy was fatally shot on the evening of March 20, police said.", ["March 20"]),
+        ("Charges were filed in the murders of May 11 and in March 2016.", ["May 11", "in March 2016"]),
         ("The 2014 offensive and 2015 were bad years with 1400 dead.", []),
         ("He was recently released, and would return next week.", []),
         ("", []),

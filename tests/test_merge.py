@@ -558,3 +558,68 @@ def test_a_roundups_lead_links_as_any_articles_lead():
                         injured=4)
     _, events = merge_mentions(frame([*roundup, chicago]), titles={"r": title})
     assert events.height == 1 and events["n_articles"].item() == 2
+
+
+def _follow_up(day, **kw):
+    """An arrest story of 1 April 2016 dated by its own lead ("lead: Tuesday")."""
+    base = dict(date_expression="lead: Tuesday", time_precision=2, published_date=date(2016, 4, 1),
+                evidence="A man was charged Tuesday in the fatal shooting of his neighbor.")
+    base.update(kw)
+    return _shooting("b-0-0", "b", day, **base)
+
+
+def test_an_arrest_story_dated_by_its_own_day_joins_its_shooting_by_a_rare_name():
+    crime = _shooting("a-0-0", "a", 3, evidence="Kyle Martin was shot dead outside his home on Monday.")
+    arrest = _follow_up(29)
+    people = {"a": {"kyle martin"}, "b": {"kyle martin"}}
+    titles = {"a": "Man shot dead in Houston", "b": "Neighbor arrested in Houston killing"}
+    _, events = merge_mentions(frame([crime, arrest]), people=people, titles=titles)
+    assert events.height == 1
+    # the event keeps the day of the shooting, not the day of the arrest
+    assert events["event_date"].item() == date(2016, 3, 3)
+    # no word of justice or mourning: a later report of the town naming him is no follow-up
+    plain = dict(arrest, evidence="A man was found dead in his car on Tuesday.")
+    _, events = merge_mentions(frame([crime, plain]), people=people, titles={"a": titles["a"], "b": "Man found dead"})
+    assert events.height == 2
+
+
+def test_a_follow_up_joins_by_a_victims_age_only_in_the_same_town_within_a_month():
+    crime = _shooting("a-0-0", "a", 3, fatalities_best=None, fatalities_low=None,
+                      evidence="A 3-year-old girl was shot in the face by her brother on Monday.")
+    arrest = _follow_up(29, fatalities_best=None, fatalities_low=None,
+                        evidence="Police arrested the mother of a 3-year-old girl shot by her brother.")
+    titles = {"a": "Girl shot by brother", "b": "Mother arrested after girl shot"}
+    _, events = merge_mentions(frame([crime, arrest]), titles=titles)
+    assert events.height == 1
+    _, events = merge_mentions(frame([crime, dict(arrest, location="Pasadena")]), titles=titles)
+    assert events.height == 2
+    later = dict(arrest, date_start=date(2016, 4, 12), date_end=date(2016, 4, 12), event_date=date(2016, 4, 12),
+                 published_date=date(2016, 4, 13))
+    _, events = merge_mentions(frame([crime, later]), titles=titles)
+    assert events.height == 2
+
+
+def test_a_follow_up_that_dates_its_own_event_keeps_it():
+    # "shot on March 28": a date of the story's own event, not of its news; it is another shooting
+    crime = _shooting("a-0-0", "a", 3, evidence="A man was shot dead on Monday.")
+    other = _follow_up(28, date_expression="on March 28", time_precision=1, published_date=date(2016, 4, 20),
+                       evidence="A man was charged in the fatal shooting of Kyle Martin, 19, on March 28.")
+    _, events = merge_mentions(frame([crime, other]), people={"a": {"kyle martin"}, "b": {"kyle martin"}},
+                               titles={"a": "Man shot dead", "b": "Man charged in killing"})
+    assert events.height == 2
+
+
+def test_a_death_told_the_day_after_the_shooting_is_the_same_incident():
+    shot = _shooting("a-0-0", "a", 4, evidence="A boy died after he was shot Friday morning.")
+    died = _shooting("b-0-0", "b", 5, date_expression="on Saturday",
+                     evidence="The boy was taken to the hospital and pronounced dead on Saturday.")
+    _, events = merge_mentions(frame([shot, died]))
+    assert events.height == 1 and events["event_date"].item() == date(2016, 3, 4)
+    # a second killing of the town the next day, told without a death of its own day, is another
+    other = dict(died, evidence="A man was shot and killed on Saturday.")
+    _, events = merge_mentions(frame([shot, other]))
+    assert events.height == 2
+    # and a death two days on is no longer the day after
+    later = _shooting("b-0-0", "b", 6, date_expression="on Sunday", evidence=died["evidence"])
+    _, events = merge_mentions(frame([shot, later]))
+    assert events.height == 2

@@ -26,6 +26,10 @@ one event, one count.  Mentions are linked when they can only be the same event:
   share a victim's age, much of their headlines, much of their distinctive wording or the
   number of people shot (dead and wounded); a lead event with no province joins the same way, or on the same town or the same
   count of two or more, when its clues point to one province only;
+- across articles, by follow-ups (`sitrep.merge.followups`): a follow-up story (an arrest, a
+  charge, a funeral) dated only by its own day joins a report of the same town up to a month
+  older when they share a rare name or a victim's age; and a report dating a death ("died
+  Saturday") joins one of its town and count dated the day before, the day of the shooting;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains;
 - a roundup (an article telling several separate shootings: "6 shot Sunday in Chicago") links
@@ -67,6 +71,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
+from sitrep.merge.followups import follow_up_links, later_death_links
 from sitrep.merge.outlets import (UNPLACED_HOME_MIN_REPORTS, as_place, home_place, namesake_moves, outlet_homes,
                                   town_told, with_homes)
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
@@ -496,7 +501,8 @@ def _roundups(rows: list[dict], heads: dict[str, frozenset[str]]) -> set[str]:
 
 
 def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], people: dict[str, set[str]],
-             heads: dict[str, frozenset[str]], evidence: dict[str, list[str]], wording: Wording) -> list[int]:
+             heads: dict[str, frozenset[str]], evidence: dict[str, list[str]], wording: Wording,
+             titles: dict[str, str | None] | None = None) -> list[int]:
     uf = _UnionFind([row["admin1"] for row in rows])
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -558,6 +564,10 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
     for i, j in _same_person_links(rows, lead, people, evidence):
         link(i, j)
     for i, j in _corroborated_links(rows, lead, heads, wording, evidence):
+        link(i, j)
+    for i, j in follow_up_links(rows, lead, people, evidence, titles or {}, _counts_compatible):
+        link(i, j)
+    for i, j in later_death_links(rows, lead):
         link(i, j)
     # a roundup's event joins another article's event only when all its deferred links lead to
     # one: a roundup is never the bridge between two other articles' events
@@ -741,7 +751,7 @@ def merge_mentions(
         rows = _moved_rows(rows, abroad)
         moves.update(abroad)
     evidence = _evidence_of(rows)
-    roots = _cluster(rows, story_of, lead, people, heads, evidence, _wording(evidence, titles or {}))
+    roots = _cluster(rows, story_of, lead, people, heads, evidence, _wording(evidence, titles or {}), titles)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
         clusters[root].append(row)

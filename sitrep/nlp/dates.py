@@ -669,7 +669,7 @@ _RULES: list[_Rule] = [
                           r"(?P<ny>(?:19|20)\d{2})", _h_explicit),
     _rule("month", rf"(?:(?:in|during|throughout|through|of|by|until)\s+)?"
                    rf"(?:(?P<mod>early|mid|late)[-\s]+)?(?:(?:in|of)\s+)?(?P<last>last\s+)?"
-                   rf"(?P<mon>{_MONTH_IN_EXPR})(?:\s+(?:of\s+)?{_YEAR})?", _h_month),
+                   rf"(?P<mon>{_MONTH_IN_EXPR})(?:\s+(?:of\s+)?{_YEAR})?(?!\s+\d)", _h_month),
     _rule("year", rf"(?:(?:in|during|throughout|of)\s+)?(?:(?:early|mid|late)[-\s]+)?{_YEAR}",
           _h_year),
     _rule("holiday", rf"(?:(?:on|at|during|over)\s+)?{_HOL}", _h_holiday),

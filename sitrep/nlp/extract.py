@@ -49,7 +49,7 @@ from sitrep.nlp.geoparse import PlaceMention
 from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
