@@ -444,6 +444,25 @@ def test_a_report_that_names_the_others_town_takes_its_place_on_the_same_count()
         assert events.height == 2
 
 
+def test_a_report_placed_in_a_state_alone_that_names_the_others_town_takes_its_place_on_any_count():
+    from sitrep.merge.placing import place_names
+
+    # "a 24-year-old Georgia woman died after being shot at a gun range": the lead lies in the
+    # victim's home state, its count is the death; the other report counts her as wounded
+    ga = _shooting("a-0-0", "a", 7, **_in("US-GA", "Georgia", "Georgia", 32.7))
+    sc = _shooting("b-0-0", "b", 7, fatalities_best=None, fatalities_low=None, injured=1,
+                   **_in("US-SC", "South Carolina", "Anderson", 34.5))
+    places = place_names([("a", "US-GA", "Georgia"), ("a", "US-SC", "Anderson"), ("a", "US-SC", "Anderson County"),
+                          ("b", "US-SC", "Anderson"), ("b", "US-SC", "Anderson County")])
+    assigned, events = merge_mentions(frame([ga, sc]), places=places)
+    assert events.height == 1 and set(assigned["admin1"]) == {"US-SC"}
+    # placed in a town of its own, the report must give the other's count
+    town = dict(ga, location="Athens")
+    _, events = merge_mentions(frame([town, sc]), places=place_names(
+        [("a", "US-GA", "Athens"), ("a", "US-SC", "Anderson"), ("b", "US-SC", "Anderson"), ("b", "US-SC", "Anderson County")]))
+    assert events.height == 2
+
+
 def test_same_day_reports_in_one_state_join_on_a_street():
     a = _shooting("a-0-0", "a", 7, location="Baltimore", admin1="US-MD", admin1_name="Maryland",
                   evidence="A man was shot dead in the 1400 block of Ramsay St. on Friday.")

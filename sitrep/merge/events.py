@@ -40,7 +40,8 @@ Before linking, a report placed in the wrong province by a namesake town ("Wilmi
 North Carolina for Delaware's) or by its outlet's home state takes the place of another report
 of the same event (`sitrep.merge.placing`): their lead events share a distinctive name within a
 day, or name the same town or tell much of one headline on overlapping dates, or give one count
-while one article, placed by its town alone, names the other's town in the other's province; and
+(any, for an article placed in its province alone) while one article, placed by its town alone,
+names the other's town in the other's province; and
 the places the two articles name back the other province more; first, a report whose town nothing
 else backs takes the namesake town of its outlet's home province (`sitrep.merge.outlets`).  Last,
 an article whose reports lie in a US state or county alone takes the town of it that its
@@ -457,7 +458,8 @@ def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[s
 
     The two leads must have compatible counts and share a distinctive name within a day, or
     name the same town, or tell much of one headline, or give the same count while one article
-    names the other's town in the other's province, on overlapping dates.  The article that
+    names the other's town in the other's province (any compatible count, when that article
+    placed its lead in its province alone), on overlapping dates.  The article that
     moves is the one whose province the places of both articles back less (its own town
     aside, `sitrep.merge.placing`); on a tie neither does, and an article pointed at two other
     provinces keeps its own."""
@@ -489,9 +491,12 @@ def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[s
                 town = a["location"] and b["location"] and a["location"].lower() == b["location"].lower()
                 # one report names, somewhere, the other's town in the other's province while
                 # nothing but its own town backs its own, and both give the same count (or
-                # none): the town it was placed in may be a namesake
-                names_it = a["fatalities_best"] == b["fatalities_best"] and (
-                    _names_other_town(places.get(pair[0]), a, b) or _names_other_town(places.get(pair[1]), b, a))
+                # none): the town it was placed in may be a namesake.  A report placed in its
+                # province alone needs no equal count: its province may be no more than the
+                # victim's home ("a 24-year-old Georgia woman") and its count the first one told
+                same = a["fatalities_best"] == b["fatalities_best"]
+                names_it = ((same or _province_wide(a)) and _names_other_town(places.get(pair[0]), a, b)
+                            or (same or _province_wide(b)) and _names_other_town(places.get(pair[1]), b, a))
                 if not town and not names_it and not headlines_alike(heads[pair[0]], heads[pair[1]], MOVE_HEADLINE_OVERLAP):
                     continue
             wa, wb = weight(i, pair), weight(j, pair)
