@@ -7,7 +7,8 @@ import polars as pl
 from sitrep import schema
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.merge.events import merge_mentions
-from sitrep.merge.outlets import home_place, home_town, namesake_moves, outlet_homes, title_case, with_homes
+from sitrep.merge.outlets import (headline_proper, home_place, home_town, namesake_moves, outlet_homes, title_case,
+                                  with_homes)
 from sitrep.text.sources import outlet_host
 from sitrep.merge.placing import evidence, place_names
 
@@ -232,3 +233,16 @@ def test_a_report_placed_in_a_state_alone_joins_its_towns_report_by_the_town_its
     # naming no town, the state's report and the town's one death stay two events
     assigned, events = merge_mentions(frame, places=places, gazetteer=get_gazetteer(), titles={})
     assert events.height == 2
+
+
+def test_the_masthead_after_a_headline_names_the_outlets_town_not_the_incidents():
+    title = "Teens playing with gun led to deadly shooting - wistv.com - Columbia, South Carolina"
+    assert headline_proper(title) == "Teens playing with gun led to deadly shooting"
+    assert headline_proper("Family has questions | WBTV Charlotte") == "Family has questions"
+    frame = schema.conform(pl.DataFrame([
+        report("a-0-0", "a", "US-SC", "Sumter County", admin1_name="South Carolina", geo_precision=2,
+               evidence="Sumter County deputies said the boy died."),
+    ], infer_schema_length=None), schema.EVENT_MENTIONS)
+    assigned, _ = merge_mentions(frame, places=place_names([("a", "US-SC", "Sumter County")]),
+                                 gazetteer=get_gazetteer(), titles={"a": title})
+    assert assigned["location"].item() == "Sumter County"

@@ -138,8 +138,18 @@ def home_place(members: list[dict], host_of: dict[str, str | None], homes: dict[
 def town_told(admin1: str, members: list[dict], gazetteer, titles: dict[str, str | None] | None = None) -> object | None:
     """The town of province `admin1` that an event's reports name most (`home_town`), read in
     their articles' headlines and in the reports' own sentences."""
-    texts = [(titles or {}).get(a) or "" for a in dict.fromkeys(m["article_id"] for m in members)]
+    texts = [headline_proper((titles or {}).get(a) or "") for a in dict.fromkeys(m["article_id"] for m in members)]
     return home_town(admin1, texts + [m.get("evidence") or "" for m in members], gazetteer)
+
+
+_MASTHEAD_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*\|\s*")
+
+
+def headline_proper(title: str) -> str:
+    """A headline without the masthead its page title carries after it ("Teen dies after shooting
+    - WIS News 10 - Columbia, South Carolina", "... | WBTV Charlotte"): the station's town there
+    is the outlet's, not the incident's."""
+    return _MASTHEAD_SEPARATOR.split(title, maxsplit=1)[0]
 
 
 _NAME_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
