@@ -444,6 +444,25 @@ def test_a_report_that_names_the_others_town_takes_its_place_on_the_same_count()
         assert events.height == 2
 
 
+def test_a_report_placed_in_a_state_alone_that_names_the_others_town_takes_its_place_on_any_count():
+    from sitrep.merge.placing import place_names
+
+    # "a 24-year-old Georgia woman died after being shot at a gun range": the lead lies in the
+    # victim's home state, its count is the death; the other report counts her as wounded
+    ga = _shooting("a-0-0", "a", 7, **_in("US-GA", "Georgia", "Georgia", 32.7))
+    sc = _shooting("b-0-0", "b", 7, fatalities_best=None, fatalities_low=None, injured=1,
+                   **_in("US-SC", "South Carolina", "Anderson", 34.5))
+    places = place_names([("a", "US-GA", "Georgia"), ("a", "US-SC", "Anderson"), ("a", "US-SC", "Anderson County"),
+                          ("b", "US-SC", "Anderson"), ("b", "US-SC", "Anderson County")])
+    assigned, events = merge_mentions(frame([ga, sc]), places=places)
+    assert events.height == 1 and set(assigned["admin1"]) == {"US-SC"}
+    # placed in a town of its own, the report must give the other's count
+    town = dict(ga, location="Athens")
+    _, events = merge_mentions(frame([town, sc]), places=place_names(
+        [("a", "US-GA", "Athens"), ("a", "US-SC", "Anderson"), ("b", "US-SC", "Anderson"), ("b", "US-SC", "Anderson County")]))
+    assert events.height == 2
+
+
 def test_same_day_reports_in_one_state_join_on_a_street():
     a = _shooting("a-0-0", "a", 7, location="Baltimore", admin1="US-MD", admin1_name="Maryland",
                   evidence="A man was shot dead in the 1400 block of Ramsay St. on Friday.")
@@ -623,3 +642,47 @@ def test_a_death_told_the_day_after_the_shooting_is_the_same_incident():
     later = _shooting("b-0-0", "b", 6, date_expression="on Sunday", evidence=died["evidence"])
     _, events = merge_mentions(frame([shot, later]))
     assert events.height == 2
+
+
+def _province_report_case(extra=()):
+    """A report placed in Nevada only and a Las Vegas report of one day, telling one shooting in
+    partly alike words, among other states' reports (the background the wording is weighed on)."""
+    everyday = ["Four people were wounded when gunfire erupted, police said.",
+                "A woman hit by a stray bullet is recovering, police said.",
+                "Police said a man was shot and killed on Monday night.",
+                "A teenager was wounded in a shooting behind a store, police said."]
+    background = [_shooting(f"x{k}-0-0", f"x{k}", 7, admin1="US-LA", admin1_name="Louisiana", location=f"Town {k}",
+                            evidence=everyday[k % len(everyday)]) for k in range(16)]
+    nevada = _shooting("a-0-0", "a", 7, admin1="US-NV", admin1_name="Nevada", location="Nevada", geo_precision=3,
+                       fatalities_best=None, fatalities_low=None, injured=3, time_precision=2,
+                       evidence="Three people were injured after a morning shooting downtown near a hotel, "
+                                "one man is in critical condition.")
+    vegas = _shooting("b-0-0", "b", 7, admin1="US-NV", admin1_name="Nevada", location="Las Vegas",
+                      fatalities_best=None, fatalities_low=None, injured=4,
+                      evidence="Police said four people were injured in a morning shooting near a downtown hotel; "
+                               "two suspects are sought.")
+    titles = {"a": "One critical, three hurt", "b": "Police seek two suspects"}
+    _, events = merge_mentions(frame([nevada, vegas, *extra, *background]), titles=titles)
+    return events.filter(pl.col("admin1") == "US-NV").height
+
+
+def test_a_report_placed_in_its_state_alone_joins_the_one_event_of_that_state_it_can_be():
+    # a state and a town, no count of deaths, wording alike but below what links on wording alone
+    assert _province_report_case() == 1
+    # a second Nevada event of that day it could be: which one it tells is not known
+    other = _shooting("c-0-0", "c", 7, admin1="US-NV", admin1_name="Nevada", location="Reno",
+                      fatalities_best=None, fatalities_low=None, injured=2,
+                      evidence="Two men were hurt in a shooting outside a casino, police said.")
+    assert _province_report_case([other]) == 3
+
+
+def test_a_report_placed_in_its_state_alone_needs_some_wording_in_common():
+    everyday = ["Police said a man was shot and killed on Monday night."] * 4
+    background = [_shooting(f"x{k}-0-0", f"x{k}", 7, admin1="US-LA", admin1_name="Louisiana", location=f"Town {k}",
+                            evidence=everyday[k % len(everyday)]) for k in range(8)]
+    state = _shooting("a-0-0", "a", 7, admin1="US-NV", admin1_name="Nevada", location="Nevada", geo_precision=3,
+                      evidence="A retired teacher died after gunfire at a laundromat.")
+    town = _shooting("b-0-0", "b", 7, admin1="US-NV", admin1_name="Nevada", location="Las Vegas",
+                     evidence="Officers found a teenager dead in a parked truck on the east side.")
+    _, events = merge_mentions(frame([state, town, *background]), titles={"a": "Laundromat killing", "b": "Teen found dead"})
+    assert events.filter(pl.col("admin1") == "US-NV").height == 2

@@ -7,7 +7,8 @@ import polars as pl
 from sitrep import schema
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.merge.events import merge_mentions
-from sitrep.merge.outlets import home_place, home_town, namesake_moves, outlet_homes, with_homes
+from sitrep.merge.outlets import (headline_proper, home_place, home_town, namesake_moves, outlet_homes, title_case,
+                                  with_homes)
 from sitrep.text.sources import outlet_host
 from sitrep.merge.placing import evidence, place_names
 
@@ -207,3 +208,41 @@ def test_the_merge_puts_a_report_placed_in_a_county_alone_in_the_states_town_it_
     assigned, _ = merge_mentions(frame, places=place_names([("a", "US-OR", "Jackson County")]),
                                  gazetteer=get_gazetteer())
     assert assigned["location"].item() == "Jackson County"
+
+
+def test_a_title_case_headline_names_its_town_before_a_capitalised_word():
+    gazetteer = get_gazetteer()
+    headline = "3-Year-Old Yarmouth Girl Accidentally Shoots Herself With Father's Gun"
+    assert title_case(headline) and not title_case("Yarmouth girl accidentally shoots herself")
+    town = home_town("US-MA", [headline], gazetteer)
+    assert (town.name, town.admin1) == ("Yarmouth", "US-MA")
+    # in a sentence a capitalised word after a name still makes a longer name
+    assert home_town("US-MA", ["She was taken to Yarmouth Regional Hospital after the shooting."], gazetteer) is None
+
+
+def test_a_report_placed_in_a_state_alone_joins_its_towns_report_by_the_town_its_headline_names():
+    rows = [report("a-0-0", "a", "US-OR", "Oregon", admin1_name="Oregon", geo_precision=3,
+                   evidence="Police said the man died at the scene."),
+            report("b-0-0", "b", "US-OR", "Medford", admin1_name="Oregon",
+                   evidence="A man was shot and killed outside a Medford bar on Monday.")]
+    frame = schema.conform(pl.DataFrame(rows, infer_schema_length=None), schema.EVENT_MENTIONS)
+    places = place_names([("a", "US-OR", "Oregon"), ("b", "US-OR", "Medford")])
+    titles = {"a": "Man Shot Dead Outside Medford Bar", "b": "Man killed outside bar"}
+    assigned, events = merge_mentions(frame, places=places, gazetteer=get_gazetteer(), titles=titles)
+    assert events.height == 1 and set(assigned["location"]) == {"Medford"}
+    # naming no town, the state's report and the town's one death stay two events
+    assigned, events = merge_mentions(frame, places=places, gazetteer=get_gazetteer(), titles={})
+    assert events.height == 2
+
+
+def test_the_masthead_after_a_headline_names_the_outlets_town_not_the_incidents():
+    title = "Teens playing with gun led to deadly shooting - wistv.com - Columbia, South Carolina"
+    assert headline_proper(title) == "Teens playing with gun led to deadly shooting"
+    assert headline_proper("Family has questions | WBTV Charlotte") == "Family has questions"
+    frame = schema.conform(pl.DataFrame([
+        report("a-0-0", "a", "US-SC", "Sumter County", admin1_name="South Carolina", geo_precision=2,
+               evidence="Sumter County deputies said the boy died."),
+    ], infer_schema_length=None), schema.EVENT_MENTIONS)
+    assigned, _ = merge_mentions(frame, places=place_names([("a", "US-SC", "Sumter County")]),
+                                 gazetteer=get_gazetteer(), titles={"a": title})
+    assert assigned["location"].item() == "Sumter County"

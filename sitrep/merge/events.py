@@ -30,6 +30,10 @@ one event, one count.  Mentions are linked when they can only be the same event:
   charge, a funeral) dated only by its own day joins a report of the same town up to a month
   older when they share a rare name or a victim's age; and a report dating a death ("died
   Saturday") joins one of its town and count dated the day before, the day of the shooting;
+- a lead event placed in its province and no town joins, once every other link is made, the
+  one event of that province whose lead events it can be (dates within a day, compatible
+  counts, one sub-event type or one count) when their articles' wording is somewhat alike;
+  two such events, and it joins neither;
 - period totals only ever join other period totals: a claim is never added to the events it
   contains;
 - a roundup (an article telling several separate shootings: "6 shot Sunday in Chicago") links
@@ -40,9 +44,12 @@ Before linking, a report placed in the wrong province by a namesake town ("Wilmi
 North Carolina for Delaware's) or by its outlet's home state takes the place of another report
 of the same event (`sitrep.merge.placing`): their lead events share a distinctive name within a
 day, or name the same town or tell much of one headline on overlapping dates, or give one count
-while one article, placed by its town alone, names the other's town in the other's province; and
+(any, for an article placed in its province alone) while one article, placed by its town alone,
+names the other's town in the other's province; and
 the places the two articles name back the other province more; first, a report whose town nothing
-else backs takes the namesake town of its outlet's home province (`sitrep.merge.outlets`).  After
+else backs takes the namesake town of its outlet's home province (`sitrep.merge.outlets`).  Last,
+an article whose reports lie in a US state or county alone takes the town of it that its
+headline or sentences name, so that it joins that town's reports by place.  After
 linking, an event's mentions with no province take its place, and an event that no report places
 lies in its outlets' home province.  Moved mentions carry their new place into `event_mentions`, so every
 event still lies in one province and its reports agree on where; the merge stage keeps what
@@ -311,6 +318,59 @@ def _same_town(a: dict, b: dict) -> bool:
     return bool(a["location"]) and a["location"] == b["location"]
 
 
+def _province_wide(row: dict) -> bool:
+    """The report is placed in its province and nowhere narrower ("Nevada", "New York" the state)."""
+    return row["admin1"] is not None and (not row["location"] or row["location"] == row["admin1_name"])
+
+
+PROVINCE_REPORT_WORDING = 0.2
+"""Wording likeness (`sitrep.merge.clues.Wording`) from which a report placed only in its province
+joins the one event of that province it can be: below `WORDING_LIKENESS`, which links reports
+of one province on wording alone, since here being the only candidate is the other clue."""
+
+
+def _province_report_candidates(rows: list[dict], lead: dict[str, int]) -> dict[int, list[int]]:
+    """Lead mention placed only in its province -> the lead mentions placed in a town of that
+    province that it can be the same event as: dates overlapping or a day apart, compatible
+    counts, and the same sub-event type or the same count.  A report that names no town the
+    geoparser could place ("one person in critical condition after a shooting downtown", from a
+    Las Vegas outlet; the Lower East Side of "New York" read as the state) is otherwise never
+    linked to its town's reports by place, which needs one town or one count of two or more."""
+    by_province: dict[str, list[int]] = defaultdict(list)
+    for i in lead.values():
+        if rows[i]["admin1"] and rows[i]["date_start"] is not None and not _wide(rows[i]):
+            by_province[rows[i]["admin1"]].append(i)
+    out = {}
+    for members in by_province.values():
+        for i in members:
+            a = rows[i]
+            if not _province_wide(a):
+                continue
+            matches = [j for j in members if not _province_wide(rows[j])
+                       and _overlap(a, rows[j], SAME_COUNT_SLACK_DAYS)
+                       and _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
+                       and (a["sub_event_type"] == rows[j]["sub_event_type"]
+                            or a["fatalities_best"] is not None and a["fatalities_best"] == rows[j]["fatalities_best"])]
+            if matches:
+                out[i] = matches
+    return out
+
+
+def _join_province_reports(uf: _UnionFind, rows: list[dict], lead: dict[str, int], wording: Wording) -> None:
+    """A report placed only in its province joins the event of that province its report can be
+    (`_province_report_candidates`) when there is one such event only, once every other link is
+    made, and their articles' wording is somewhat alike (`PROVINCE_REPORT_WORDING`).  Two
+    events it could be, or one it already belongs to, leave it as it is: a province sees many
+    shootings a day, and the report says nothing of which town's it tells."""
+    for i, matches in _province_report_candidates(rows, lead).items():
+        roots = {uf.find(j) for j in matches}
+        if len(roots) != 1 or uf.find(i) in roots:
+            continue
+        if any(wording.likeness(rows[i]["article_id"], rows[j]["article_id"]) >= PROVINCE_REPORT_WORDING
+               for j in matches):
+            uf.union(i, matches[0])
+
+
 TELLING_SHOT = 3
 """People shot (killed and wounded) in one incident, from which an equal toll of two reports of
 one province and day is a particular of the incident ("seven shot" and "one killed, six
@@ -403,7 +463,8 @@ def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[s
 
     The two leads must have compatible counts and share a distinctive name within a day, or
     name the same town, or tell much of one headline, or give the same count while one article
-    names the other's town in the other's province, on overlapping dates.  The article that
+    names the other's town in the other's province (any compatible count, when that article
+    placed its lead in its province alone), on overlapping dates.  The article that
     moves is the one whose province the places of both articles back less (its own town
     aside, `sitrep.merge.placing`); on a tie neither does, and an article pointed at two other
     provinces keeps its own."""
@@ -435,9 +496,12 @@ def _relocations(rows: list[dict], lead: dict[str, int], people: dict[str, set[s
                 town = a["location"] and b["location"] and a["location"].lower() == b["location"].lower()
                 # one report names, somewhere, the other's town in the other's province while
                 # nothing but its own town backs its own, and both give the same count (or
-                # none): the town it was placed in may be a namesake
-                names_it = a["fatalities_best"] == b["fatalities_best"] and (
-                    _names_other_town(places.get(pair[0]), a, b) or _names_other_town(places.get(pair[1]), b, a))
+                # none): the town it was placed in may be a namesake.  A report placed in its
+                # province alone needs no equal count: its province may be no more than the
+                # victim's home ("a 24-year-old Georgia woman") and its count the first one told
+                same = a["fatalities_best"] == b["fatalities_best"]
+                names_it = ((same or _province_wide(a)) and _names_other_town(places.get(pair[0]), a, b)
+                            or (same or _province_wide(b)) and _names_other_town(places.get(pair[1]), b, a))
                 if not town and not names_it and not headlines_alike(heads[pair[0]], heads[pair[1]], MOVE_HEADLINE_OVERLAP):
                     continue
             wa, wb = weight(i, pair), weight(j, pair)
@@ -579,6 +643,7 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
     for root, targets in bridged.items():
         if len(targets - {root}) == 1:
             uf.union(root, next(iter(targets - {root})))
+    _join_province_reports(uf, rows, lead, wording)
     return [uf.find(i) for i in range(len(rows))]
 
 
@@ -647,6 +712,20 @@ def _town_of_state(members: list[dict], moves: dict[str, dict], gazetteer,
         if m["admin1"] == placed["admin1"] and m["location"] in wide and not m["is_aggregate"]:
             moves[m["mention_id"]] = to
             members[k] = moved(m, to)
+
+
+def _towns_of_province_reports(rows: list[dict], gazetteer, titles: dict[str, str | None] | None) -> dict[str, dict]:
+    """mention_id -> the town it takes, for the articles all of whose reports in a US state lie
+    in the state or a county of it while their headline or sentences name a town of it
+    (`_town_of_state`, article by article): placed in that town before the merge, such a report
+    joins the town's other reports of the incident by place, as it would only after it."""
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_article[row["article_id"]].append(row)
+    moves: dict[str, dict] = {}
+    for members in by_article.values():
+        _town_of_state(members, moves, gazetteer, titles)
+    return moves
 
 
 def _possible_dates(members: list[dict]) -> list[dict]:
@@ -750,6 +829,10 @@ def merge_mentions(
         abroad = namesake_moves(rows, lead, hosts, homes, places, gazetteer, province=True)
         rows = _moved_rows(rows, abroad)
         moves.update(abroad)
+    if gazetteer is not None and places is not None:
+        told = _towns_of_province_reports(rows, gazetteer, titles)
+        rows = _moved_rows(rows, told)
+        moves.update(told)
     evidence = _evidence_of(rows)
     roots = _cluster(rows, story_of, lead, people, heads, evidence, _wording(evidence, titles or {}), titles)
     clusters: dict[int, list[dict]] = defaultdict(list)

@@ -138,25 +138,51 @@ def home_place(members: list[dict], host_of: dict[str, str | None], homes: dict[
 def town_told(admin1: str, members: list[dict], gazetteer, titles: dict[str, str | None] | None = None) -> object | None:
     """The town of province `admin1` that an event's reports name most (`home_town`), read in
     their articles' headlines and in the reports' own sentences."""
-    texts = [(titles or {}).get(a) or "" for a in dict.fromkeys(m["article_id"] for m in members)]
+    texts = [headline_proper((titles or {}).get(a) or "") for a in dict.fromkeys(m["article_id"] for m in members)]
     return home_town(admin1, texts + [m.get("evidence") or "" for m in members], gazetteer)
+
+
+_MASTHEAD_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*\|\s*")
+
+
+def headline_proper(title: str) -> str:
+    """A headline without the masthead its page title carries after it ("Teen dies after shooting
+    - WIS News 10 - Columbia, South Carolina", "... | WBTV Charlotte"): the station's town there
+    is the outlet's, not the incident's."""
+    return _MASTHEAD_SEPARATOR.split(title, maxsplit=1)[0]
 
 
 _NAME_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
 HOME_TOWN_MAX_WORDS = 3
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+TITLE_CASE_SHARE = 0.8
+"""Share of a text's longer words (four letters or more) that are capitalised above which it is
+written in title case ("3-Year-Old Yarmouth Girl Accidentally Shoots Herself")."""
+
+
+def title_case(text: str) -> bool:
+    """Whether ``text`` is a headline in title case: there every word is capitalised, so a
+    capitalised word after a name says nothing of a longer name."""
+    words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def _names(text: str, gazetteer) -> list[str]:
     """The names of one to HOME_TOWN_MAX_WORDS capitalised words in ``text``, longest first
     within each run of capitalised words ("In New Castle" gives "In New Castle", "In New",
     "New Castle", ...), save those a capitalised word that is no everyday word follows: that
-    is a longer name ("Home Depot", "Lincoln Memorial"), while "Medford Police" is Medford."""
+    is a longer name ("Home Depot", "Lincoln Memorial"), while "Medford Police" is Medford.
+    In a title-case headline every word is capitalised ("Yarmouth Girl Accidentally Shoots
+    Herself"), so there every name of the run counts."""
     out = []
+    titled = title_case(text)
     for run in _NAME_RUN.finditer(text):
         words = run.group(0).split(" ")
         for n in range(min(len(words), HOME_TOWN_MAX_WORDS), 0, -1):
             out += [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)
-                    if i + n == len(words) or gazetteer.is_common_word(words[i + n])]
+                    if titled or i + n == len(words) or gazetteer.is_common_word(words[i + n])]
     return out
 
 
