@@ -857,3 +857,10 @@ def test_a_follow_up_storys_news_takes_the_day_it_gives_the_shooting(nlp):
             "The man died around 6 a.m. Nov. 2 at the medical center.")
     m = extract_events(nlp(text), date(2016, 11, 29), [], "a")[0]
     assert m.event_date != date(2016, 11, 2)
+
+
+def test_an_event_in_the_district_of_columbia_is_in_washington(nlp):
+    m = _events(nlp, "A man was shot and killed in the District of Columbia on Friday night, police said.")[0]
+    assert (m.location, m.admin1, m.geo_precision) == ("Washington", "US-DC", 1)
+    other = _events(nlp, "A man was shot and killed in Texas on Friday night, police said.")[0]
+    assert (other.location, other.admin1, other.geo_precision) == ("Texas", "US-TX", 3)

@@ -44,12 +44,12 @@ from sitrep.nlp import lexicon as lx
 from sitrep.nlp.counts import find_counts, parse_count
 from sitrep.nlp.dates import (DateRange, find_date_expressions, find_dateline, is_future_or_hypothetical,
                               resolve_expression)
-from sitrep.geo.gazetteer import POINT_KINDS, Place
-from sitrep.nlp.geoparse import PlaceMention
+from sitrep.geo.gazetteer import POINT_KINDS, Place, get_gazetteer
+from sitrep.nlp.geoparse import PlaceMention, as_its_city
 from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 
-EXTRACTOR_VERSION = "27"
+EXTRACTOR_VERSION = "28"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1517,13 +1517,17 @@ def _town_in(county: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention
 def _apply_place(m: EventMention, p: PlaceMention | None, precision: int | None = None) -> None:
     if p is None:
         return
-    m.location = p.place.name
-    m.country = p.place.country
-    m.admin1 = p.place.admin1
-    m.admin1_name = p.place.admin1_name
-    m.latitude = p.place.latitude
-    m.longitude = p.place.longitude
-    m.geo_precision = precision or p.geo_precision
+    place, precision = p.place, precision or p.geo_precision
+    city = as_its_city(place, get_gazetteer())
+    if city is not None:  # "shot in the District": in Washington
+        place, precision = city, city.geo_precision
+    m.location = place.name
+    m.country = place.country
+    m.admin1 = place.admin1
+    m.admin1_name = place.admin1_name
+    m.latitude = place.latitude
+    m.longitude = place.longitude
+    m.geo_precision = precision
 
 
 FALLBACK_SPECIFICITY = 4
@@ -1599,8 +1603,6 @@ def _within(dominant: PlaceMention | None, country: PlaceMention) -> bool:
 
 
 def _country_level(p: PlaceMention) -> PlaceMention:
-    from sitrep.geo.gazetteer import get_gazetteer
-
     gazetteer = get_gazetteer()
     point = gazetteer.country_centroid(p.place.country)
     place = Place(name=p.place.country, kind="country", country=p.place.country, admin1=None, admin1_name=None,

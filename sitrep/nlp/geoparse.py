@@ -1189,6 +1189,25 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     return sorted(mentions, key=lambda p: p.char_start)
 
 
+CITY_PROVINCES = {"US-DC": "Washington"}
+"""Provinces that are one city, with the city's name: the District of Columbia is Washington,
+so an event placed in "D.C." or "the District" happened in that town, not only that state."""
+
+
+def as_its_city(place: Place, gazetteer: Gazetteer) -> Place | None:
+    """The city a province that is one city (`CITY_PROVINCES`) is, else None."""
+    if place.kind != "admin1" or place.admin1 not in CITY_PROVINCES:
+        return None
+    return _province_city(gazetteer, place.admin1)
+
+
+@functools.lru_cache(maxsize=None)
+def _province_city(gazetteer: Gazetteer, code: str) -> Place | None:
+    city = gazetteer.resolve(CITY_PROVINCES[code], context_countries={code.split("-")[0]: 1.0},
+                             context_admin1={code: 1.0})
+    return city if city is not None and city.admin1 == code and city.kind in POINT_KINDS else None
+
+
 INSTITUTION_STATE_WEIGHT = W_ANCHORED  # as much as a town written with its state
 # a state's name in an institution's: "Texas Children's Hospital", "the Georgia Bureau of
 # Investigation", "Eastern Kentucky University"; not a street or a town named after it
