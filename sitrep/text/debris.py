@@ -57,7 +57,7 @@ def _teaser_lists(lines: list[str]) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     for i in pairs + [None]:
-        if i is not None and run and i - (run[-1] + 1) <= _TEASER_GAP + 1:
+        if i is not None and run and i - (run[-1] + 2) <= _TEASER_GAP:  # lines between the two pairs
             run.append(i)
             continue
         if len(run) >= 2:
