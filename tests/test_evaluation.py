@@ -35,7 +35,7 @@ FLOORS = {
         "injured exact": 0.63,
         "state right": 0.94,
         "city right": 0.67,
-        "incident date right": 0.74,
+        "incident date right": 0.745,
         "multi-article incidents -> exactly one event": 0.73,
         "incidents not merged with another incident": 0.92,
     },

@@ -864,3 +864,35 @@ def test_an_event_in_the_district_of_columbia_is_in_washington(nlp):
     assert (m.location, m.admin1, m.geo_precision) == ("Washington", "US-DC", 1)
     other = _events(nlp, "A man was shot and killed in Texas on Friday night, police said.")[0]
     assert (other.location, other.admin1, other.geo_precision) == ("Texas", "US-TX", 3)
+
+
+def test_a_video_caption_before_the_lead_is_not_the_article_s_event(nlp):
+    doc = nlp("A girl was shot in the city on Friday night, two days after a boy was shot and killed. "
+              "Channel 4's reporter has the story. (Published Friday, July 31, 2015)\n\n"
+              "A 3-year-old boy was shot and killed Wednesday night at his home, police said.\n")
+    mentions = extract_events(doc, date(2015, 7, 31), [], "x")
+    assert mentions and all("Published" not in doc.text[m.char_start:m.char_end + 40] for m in mentions)
+    assert mentions[0].event_date == date(2015, 7, 29) and mentions[0].fatalities_best == 1
+
+
+def test_a_caption_after_the_lead_stays_and_a_page_told_only_in_captions_keeps_them(nlp):
+    lead = "Two men were shot and killed outside a bar on Saturday night, police said.\n\n"
+    caption = "Four people were killed in the shooting on Saturday, police said. (Photo: Daily Courier)\n"
+    after = extract_events(nlp(lead + caption), date(2016, 12, 12), [], "x")
+    assert [m.fatalities_best for m in after] == [2, 4]
+    only = extract_events(nlp(caption), date(2016, 12, 12), [], "x")
+    assert [m.fatalities_best for m in only] == [4]
+
+
+def test_a_headline_s_page_stamp_gives_way_to_an_earlier_day_the_story_tells(nlp):
+    doc = nlp("Man kills four people after a fight, police say Posted: Monday, February 9, 2015 1:50 PM EST\n\n"
+              "Police said a man shot four people dead on Saturday before killing himself.\n")
+    first = extract_events(doc, date(2015, 2, 9), [], "x")[0]
+    assert first.date_expression.startswith("lead:") and first.event_date == date(2015, 2, 7)
+
+
+def test_a_headline_s_page_stamp_stands_before_a_later_day(nlp):
+    doc = nlp("One dead, three hurt in shooting Posted: Saturday, March 2, 2013 7:39 AM EST\n\n"
+              "Police said the man who was shot Saturday died at the hospital.\n")
+    first = extract_events(doc, date(2013, 3, 16), [], "x")[0]
+    assert first.date_expression.startswith("reported") and first.event_date == date(2013, 3, 2)

@@ -27,7 +27,11 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
 - future and hypothetical events are not events; period totals are flagged `is_aggregate`;
   a follow-up story whose only deaths are a shooting dated by its month ("back in April"),
   or history beside period totals, still reports that event; its deaths told with the step of
-  justice take the day it gives the shooting elsewhere, a week or more before the news.
+  justice take the day it gives the shooting elsewhere, a week or more before the news;
+- sentences of the page around the story (captions, galleries, a video player, teasers:
+  `sitrep.text.debris`) told before the story's lead are dropped, so that the article's
+  first event is the story's; a headline's page stamp ("Posted: Monday, ...") gives way to
+  an earlier day the story tells.
 """
 
 from __future__ import annotations
@@ -48,8 +52,9 @@ from sitrep.geo.gazetteer import POINT_KINDS, Place, get_gazetteer
 from sitrep.nlp.geoparse import PlaceMention, as_its_city
 from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
+from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1205,8 +1210,7 @@ def _is_reporting_date(token: Token) -> bool:
     9:40 p.m. Feb. 11", "the incident was reported around 9:30 p.m. Tuesday" say when the
     event happened: their subject is the event (a trigger or a word standing for one), not a
     source."""
-    doc = token.doc
-    if _STAMP_BEFORE.search(doc[max(token.sent.start, token.i - 8):token.i].text):
+    if _is_page_stamp(token):
         return True
     for anc in _ancestors(token, 3):
         if anc.pos_ in {"VERB", "AUX"}:
@@ -1216,6 +1220,12 @@ def _is_reporting_date(token: Token) -> bool:
                                                         or c.lemma_.lower() in lx.ANAPHORIC_EVENT_NOUNS)
                            for c in anc.children)
     return False
+
+
+def _is_page_stamp(token: Token) -> bool:
+    """Whether a date is the web page's own stamp ("Posted: Friday, May 6, 2016 ... Updated:")."""
+    doc = token.doc
+    return bool(_STAMP_BEFORE.search(doc[max(token.sent.start, token.i - 8):token.i].text))
 
 
 VIOLENT_LEMMAS = frozenset(lx.TRIGGER_LEMMAS.keys() | lx.DEATH_LEMMAS | lx.WOUNDING_LEMMAS | lx.INJURY_LEMMAS | {"fire"})
@@ -1263,6 +1273,8 @@ AFTERMATH_STATES = {"underway", "condition", "unclear", "custody", "hand", "larg
 condition Friday", "on hand Wednesday", "remained at large")."""
 
 
+_STAMPED = re.compile(r"\b(?:posted|updated)\s*:\s*\w+day\b", re.IGNORECASE)
+"""A line carrying the web page's stamp ("Posted: Tuesday, May 5, 2015 5:36 PM EDT")."""
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
 
 
@@ -1887,7 +1899,10 @@ def extract_events(
                 _apply_place(m, dominant, precision=3)
             if rng is None and (same_paragraph or concurrent) and reported is None:
                 _copy_date(m, previous)
-            elif rng is None and reported is None and lead_date is not None and not m.is_aggregate:
+            elif rng is None and lead_date is not None and not m.is_aggregate and (
+                    reported is None or (_STAMPED.search(text) and lead_date.end < reported.start)):
+                # a headline run into the page's stamp ("... Posted: Monday, February 9, 2015"):
+                # the stamp is the day the page went up, after the day the story's lead tells
                 _apply_date(m, lead_date, published)
                 m.time_precision = max(lead_date.precision, 2)
                 m.date_expression = f"lead: {lead_date.expression}"
@@ -1942,7 +1957,31 @@ def extract_events(
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     _date_from_follow_up(mentions, justice)
-    return mentions
+    return _without_debris(mentions, sentences, text)
+
+
+def _without_debris(mentions: list[EventMention], sentences: list[Sentence], text: str) -> list[EventMention]:
+    """The mentions less those read from the page around the story (captions, a gallery, a
+    video player, teasers: `sitrep.text.debris`) before the story's lead, its first event with
+    a death count (else its first).  Told first, a caption or a teaser would stand for the
+    article's event, yet a caption's day is the day it was written and a teaser's event is
+    another story's.  They were read with the rest, so that they may still date the story's
+    sentences; told after the lead they stay (a caption's count of the same dead), and a page
+    whose story is told only in its captions keeps them all."""
+    spans = debris_spans(text)
+    if not spans or not mentions:
+        return mentions
+    debris = {i for i, s in enumerate(sentences) if any(a <= s.start_char < b for a, b in spans)}
+    story = [m for m in mentions if m.sentence_index not in debris and not m.is_aggregate]
+    lead = next((m for m in story if m.fatalities_best), story[0] if story else None)
+    if lead is None:
+        return mentions  # a page whose story is told only in its captions still tells it there
+    kept = [m for m in mentions if m.sentence_index not in debris or m.sentence_index > lead.sentence_index]
+    at = {id(m): i for i, m in enumerate(kept)}
+    for m in kept:
+        if m.antecedent is not None:
+            m.antecedent = at.get(id(mentions[m.antecedent]))
+    return kept
 
 
 def extract_headline_events(title: Doc, published: date | None, places: list[PlaceMention],
