@@ -78,7 +78,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
-from sitrep.merge.followups import follow_up_links, later_death_links
+from sitrep.merge.followups import follow_up_links, is_follow_up, later_death_links
 from sitrep.merge.outlets import (UNPLACED_HOME_MIN_REPORTS, as_place, home_place, namesake_moves, outlet_homes,
                                   town_told, with_homes)
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
@@ -239,7 +239,8 @@ def lead_mentions(rows: list[dict]) -> dict[str, int]:
 
 
 def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]],
-                       evidence: dict[str, list[str]]) -> list[tuple[int, int]]:
+                       evidence: dict[str, list[str]],
+                       titles: dict[str, str | None] | None = None) -> list[tuple[int, int]]:
     """Pairs of lead mentions whose articles name the same distinctive person.
 
     One shared name links two reports within `NAME_DATE_SLACK_DAYS` and with compatible counts
@@ -267,6 +268,10 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
             for y in range(x + 1, len(members)):
                 shared[(members[x], members[y])].append(name)
     told = _told_names(evidence, {rows[i]["article_id"] for pair in shared for i in pair})
+
+    def news_of_steps(row: dict) -> bool:
+        return is_follow_up((titles or {}).get(row["article_id"]), row["evidence"])
+
     links = []
     for (i, j), names in shared.items():
         a, b = rows[i], rows[j]
@@ -277,12 +282,31 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
         rare = [n for n in names if len(by_name[n]) <= RARE_NAME_ARTICLES]
         compatible = _counts_compatible(a["fatalities_best"], b["fatalities_best"])
         both_told = [n for n in names if n in told[a["article_id"]] and n in told[b["article_id"]]]
-        if (len(rare) >= NAMES_ANY_DATE or len(names) >= NAMES_ANY_DATE_ANY
+        if ((len(rare) >= NAMES_ANY_DATE or len(names) >= NAMES_ANY_DATE_ANY)
+                and not (_news_of_two_days(a, b) and not news_of_steps(a) and not news_of_steps(b))
                 or (compatible and _overlap(a, b, NAME_DATE_SLACK_DAYS) and (rare or len(names) >= 2))
                 or (compatible and both_told and (not a["admin1"] or not b["admin1"]))
                 or (compatible and _same_town(a, b) and set(both_told) & set(rare))):
             links.append((i, j))
     return links
+
+
+FRESH_NEWS_DAYS = 1
+"""A report dated to a day at most this many days before it was published is news of that day."""
+
+
+def _fresh(row: dict) -> bool:
+    """The report dates its event to a day, and is published that day or the next: the news of
+    that day, not a story told weeks on."""
+    published, start = row.get("published_date"), row["date_start"]
+    return (row["time_precision"] == 1 and published is not None and start is not None
+            and 0 <= (published - start).days <= FRESH_NEWS_DAYS)
+
+
+def _news_of_two_days(a: dict, b: dict) -> bool:
+    """Both reports are the news of their day (`_fresh`) and the days are more than
+    `NAME_DATE_SLACK_DAYS` apart."""
+    return _fresh(a) and _fresh(b) and abs((a["date_start"] - b["date_start"]).days) > NAME_DATE_SLACK_DAYS
 
 
 def _evidence_of(rows: list[dict]) -> dict[str, list[str]]:
@@ -625,7 +649,7 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
                     link(members[x], members[y])
-    for i, j in _same_person_links(rows, lead, people, evidence):
+    for i, j in _same_person_links(rows, lead, people, evidence, titles):
         link(i, j)
     for i, j in _corroborated_links(rows, lead, heads, wording, evidence):
         link(i, j)
