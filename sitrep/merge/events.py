@@ -16,7 +16,9 @@ one event, one count.  Mentions are linked when they can only be the same event:
   deaths, else its first report) joins another article's lead event when both articles name
   the same person (a victim, a suspect, a commander), within two weeks and never across
   provinces, if the name is rare or a second one is shared; two shared rare names, or three
-  shared names, link them at any date (a trial report months later), and so does one name
+  shared names, link them at any date (a trial report months later) unless both reports are
+  the news of their own days weeks apart and neither tells a step of justice or mourning (a
+  reporter and a police chief named in two shootings a year apart), and so does one name
   that both articles' event sentences tell, when the two reports name one town or one of them
   was placed in no province.  A name in many articles or in several provinces (a spokesman, a
   monitor's director) says nothing about which event an article tells, so only distinctive
@@ -250,7 +252,10 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
     the hearing, and an early report gives a count before a victim died):
 
     - two rare names (the victim and the suspect, two victims), or `NAMES_ANY_DATE_ANY` names
-      however common;
+      however common, unless both reports are the news of their own days more than
+      `NAME_DATE_SLACK_DAYS` apart (`_news_of_two_days`) and neither is a follow-up story
+      (`sitrep.merge.followups.is_follow_up`, by its headline or lead): the names two such
+      reports share are a byline, a photo credit or a police chief's, not a case's;
     - a name that both articles' event sentences tell (`_told_names`: the victim or the killer,
       not the spokesman quoted beside them), with compatible counts, when the two reports name
       the same town and the name is rare, or when one of them was placed in no province.
