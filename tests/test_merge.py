@@ -708,3 +708,31 @@ def test_two_names_never_link_the_fresh_news_of_two_days_far_apart():
     told_later = dict(early, published_date=date(2016, 4, 20))
     _, events = merge_mentions(frame([told_later, later]), people=people, titles=titles)
     assert events.height == 1
+
+
+def test_the_number_shot_never_matches_deaths_alone_with_wounded_alone():
+    wounded = _shooting("a-0-0", "a", 7, location="Chicago", admin1="US-IL", admin1_name="Illinois",
+                        fatalities_best=None, fatalities_low=None, injured=4)
+    dead = _shooting("b-0-0", "b", 7, location="South Shore", admin1="US-IL", admin1_name="Illinois",
+                     fatalities_best=4, fatalities_low=4)
+    _, events = merge_mentions(frame([wounded, dead]))
+    assert events.height == 2
+    # one dead and three wounded are the four shot of the other report
+    _, events = merge_mentions(frame([wounded, dict(dead, fatalities_best=1, fatalities_low=1, injured=3)]))
+    assert events.height == 1
+
+
+def test_a_roundup_of_wounded_joins_no_report_of_deaths_by_place_alone():
+    toll = _shooting("r-0-0", "r", 7, location="Chicago", geo_precision=2, fatalities_best=None, fatalities_low=None,
+                     injured=4, evidence="Four people were wounded in shootings across Chicago on Monday.")
+    other = _shooting("r-1-0", "r", 7, location="Austin", fatalities_best=None, fatalities_low=None, injured=1,
+                      evidence="A man was wounded in Austin.")
+    dead = _shooting("b-0-0", "b", 7, location="Chicago", geo_precision=2, fatalities_best=4, fatalities_low=4,
+                     evidence="Four people are dead after a shooting at a Chicago restaurant.")
+    titles = {"r": "4 wounded in Monday shootings", "b": "4 dead in restaurant shooting"}
+    _, events = merge_mentions(frame([toll, other, dead]), titles=titles)
+    assert events.filter(events["fatalities"] == 4)["n_articles"].item() == 1
+    # no roundup (one shooting told): the same reports of one town and day join
+    single = {"r": "4 wounded in Monday shooting", "b": titles["b"]}
+    _, events = merge_mentions(frame([toll, dead]), titles=single)
+    assert events.height == 1

@@ -39,8 +39,9 @@ one event, one count.  Mentions are linked when they can only be the same event:
 - period totals only ever join other period totals: a claim is never added to the events it
   contains;
 - a roundup (an article telling several separate shootings: "6 shot Sunday in Chicago") links
-  by its lead event as any article, but its other reports join another article's event only
-  when all their links point to that one event: a roundup never bridges two other incidents.
+  by its lead event as any article (by place only when both reports count deaths, or neither
+  does), but its other reports join another article's event only when all their links point
+  to that one event: a roundup never bridges two other incidents.
 
 Before linking, a report placed in the wrong province by a namesake town ("Wilmington" of
 North Carolina for Delaware's) or by its outlet's home state takes the place of another report
@@ -412,7 +413,11 @@ def _shot(row: dict) -> int:
 
 def _same_toll(a: dict, b: dict) -> bool:
     """Both reports count as many people shot, dead and wounded together, at least
-    `TELLING_SHOT`, and one of them counts wounded (equal death tolls alone are no new clue)."""
+    `TELLING_SHOT`, and one of them counts wounded (equal death tolls alone are no new clue);
+    but not when one counts only deaths and the other only wounded ("four dead", "four
+    wounded"): the same number then tells of different people."""
+    if (not a["fatalities_best"] and not b["injured"]) or (not b["fatalities_best"] and not a["injured"]):
+        return False
     return bool(a["injured"] or b["injured"]) and _shot(a) == _shot(b) >= TELLING_SHOT
 
 
@@ -593,6 +598,15 @@ def _roundups(rows: list[dict], heads: dict[str, frozenset[str]]) -> set[str]:
     return {article for article, seen in tolls.items() if len(seen) >= ROUNDUP_MIN_REPORTS}
 
 
+def _roundup_and_report_disagree(a: dict, b: dict, roundups: set[str]) -> bool:
+    """One of the two reports is a roundup's (`_roundups`) and only one of them counts deaths:
+    "four wounded in shootings Tuesday" across a city and "four dead in a restaurant" of that
+    city and day are two of its incidents, and a roundup's place (the city) says nothing of
+    which.  Linked by place alone, the roundup would bridge them."""
+    return ((a["article_id"] in roundups or b["article_id"] in roundups)
+            and (a["fatalities_best"] is None) != (b["fatalities_best"] is None))
+
+
 def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], people: dict[str, set[str]],
              heads: dict[str, frozenset[str]], evidence: dict[str, list[str]], wording: Wording,
              titles: dict[str, str | None] | None = None) -> list[int]:
@@ -653,6 +667,8 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
                 if b["date_start"] and a["date_end"] and (b["date_start"] - a["date_end"]).days > SAME_COUNT_SLACK_DAYS:
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
+                    if _roundup_and_report_disagree(a, b, roundups):
+                        continue
                     link(members[x], members[y])
     for i, j in _same_person_links(rows, lead, people, evidence, titles):
         link(i, j)
