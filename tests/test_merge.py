@@ -686,3 +686,53 @@ def test_a_report_placed_in_its_state_alone_needs_some_wording_in_common():
                      evidence="Officers found a teenager dead in a parked truck on the east side.")
     _, events = merge_mentions(frame([state, town, *background]), titles={"a": "Laundromat killing", "b": "Teen found dead"})
     assert events.filter(pl.col("admin1") == "US-NV").height == 2
+
+
+def test_two_names_never_link_the_fresh_news_of_two_days_far_apart():
+    """A reporter and a police chief named in two reports, each the news of its own day, a year
+    apart: two incidents.  A court story among them is a follow-up, and still joins."""
+    early = _shooting("a-0-0", "a", 7, fatalities_best=4, fatalities_low=4, published_date=date(2016, 3, 8),
+                      evidence="A gunman killed four people at a warehouse on Monday, police said.")
+    later = _shooting("b-0-0", "b", 7, date_start=date(2017, 3, 11), date_end=date(2017, 3, 11),
+                      event_date=date(2017, 3, 11), date_expression="Saturday night", published_date=date(2017, 3, 12),
+                      fatalities_best=2, fatalities_low=2, evidence="Two men were shot dead at a party Saturday night.")
+    people = {"a": {"dana whitcomb", "harold pryce"}, "b": {"dana whitcomb", "harold pryce"}}
+    titles = {"a": "Four killed in warehouse shooting", "b": "Two dead in party shooting"}
+    _, events = merge_mentions(frame([early, later]), people=people, titles=titles)
+    assert events.height == 2
+    # the second report told in a court's words is a step of the first case: it joins
+    court = dict(later, evidence="The man accused of killing four people at a warehouse was sentenced Saturday.")
+    _, events = merge_mentions(frame([early, court]), people=people, titles=titles)
+    assert events.height == 1
+    # neither report the news of its own day (the first told weeks on): the names still link
+    told_later = dict(early, published_date=date(2016, 4, 20))
+    _, events = merge_mentions(frame([told_later, later]), people=people, titles=titles)
+    assert events.height == 1
+
+
+def test_the_number_shot_never_matches_deaths_alone_with_wounded_alone():
+    wounded = _shooting("a-0-0", "a", 7, location="Chicago", admin1="US-IL", admin1_name="Illinois",
+                        fatalities_best=None, fatalities_low=None, injured=4)
+    dead = _shooting("b-0-0", "b", 7, location="South Shore", admin1="US-IL", admin1_name="Illinois",
+                     fatalities_best=4, fatalities_low=4)
+    _, events = merge_mentions(frame([wounded, dead]))
+    assert events.height == 2
+    # one dead and three wounded are the four shot of the other report
+    _, events = merge_mentions(frame([wounded, dict(dead, fatalities_best=1, fatalities_low=1, injured=3)]))
+    assert events.height == 1
+
+
+def test_a_roundup_of_wounded_joins_no_report_of_deaths_by_place_alone():
+    toll = _shooting("r-0-0", "r", 7, location="Chicago", geo_precision=2, fatalities_best=None, fatalities_low=None,
+                     injured=4, evidence="Four people were wounded in shootings across Chicago on Monday.")
+    other = _shooting("r-1-0", "r", 7, location="Austin", fatalities_best=None, fatalities_low=None, injured=1,
+                      evidence="A man was wounded in Austin.")
+    dead = _shooting("b-0-0", "b", 7, location="Chicago", geo_precision=2, fatalities_best=4, fatalities_low=4,
+                     evidence="Four people are dead after a shooting at a Chicago restaurant.")
+    titles = {"r": "4 wounded in Monday shootings", "b": "4 dead in restaurant shooting"}
+    _, events = merge_mentions(frame([toll, other, dead]), titles=titles)
+    assert events.filter(events["fatalities"] == 4)["n_articles"].item() == 1
+    # no roundup (one shooting told): the same reports of one town and day join
+    single = {"r": "4 wounded in Monday shooting", "b": titles["b"]}
+    _, events = merge_mentions(frame([toll, dead]), titles=single)
+    assert events.height == 1

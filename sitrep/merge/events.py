@@ -16,7 +16,9 @@ one event, one count.  Mentions are linked when they can only be the same event:
   deaths, else its first report) joins another article's lead event when both articles name
   the same person (a victim, a suspect, a commander), within two weeks and never across
   provinces, if the name is rare or a second one is shared; two shared rare names, or three
-  shared names, link them at any date (a trial report months later), and so does one name
+  shared names, link them at any date (a trial report months later) unless both reports are
+  the news of their own days weeks apart and neither tells a step of justice or mourning (a
+  reporter and a police chief named in two shootings a year apart), and so does one name
   that both articles' event sentences tell, when the two reports name one town or one of them
   was placed in no province.  A name in many articles or in several provinces (a spokesman, a
   monitor's director) says nothing about which event an article tells, so only distinctive
@@ -37,8 +39,9 @@ one event, one count.  Mentions are linked when they can only be the same event:
 - period totals only ever join other period totals: a claim is never added to the events it
   contains;
 - a roundup (an article telling several separate shootings: "6 shot Sunday in Chicago") links
-  by its lead event as any article, but its other reports join another article's event only
-  when all their links point to that one event: a roundup never bridges two other incidents.
+  by its lead event as any article (by place only when both reports count deaths, or neither
+  does), but its other reports join another article's event only when all their links point
+  to that one event: a roundup never bridges two other incidents.
 
 Before linking, a report placed in the wrong province by a namesake town ("Wilmington" of
 North Carolina for Delaware's) or by its outlet's home state takes the place of another report
@@ -78,7 +81,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
-from sitrep.merge.followups import follow_up_links, later_death_links
+from sitrep.merge.followups import follow_up_links, is_follow_up, later_death_links
 from sitrep.merge.outlets import (UNPLACED_HOME_MIN_REPORTS, as_place, home_place, namesake_moves, outlet_homes,
                                   town_told, with_homes)
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
@@ -239,7 +242,8 @@ def lead_mentions(rows: list[dict]) -> dict[str, int]:
 
 
 def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str, set[str]],
-                       evidence: dict[str, list[str]]) -> list[tuple[int, int]]:
+                       evidence: dict[str, list[str]],
+                       titles: dict[str, str | None] | None = None) -> list[tuple[int, int]]:
     """Pairs of lead mentions whose articles name the same distinctive person.
 
     One shared name links two reports within `NAME_DATE_SLACK_DAYS` and with compatible counts
@@ -249,7 +253,10 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
     the hearing, and an early report gives a count before a victim died):
 
     - two rare names (the victim and the suspect, two victims), or `NAMES_ANY_DATE_ANY` names
-      however common;
+      however common, unless both reports are the news of their own days more than
+      `NAME_DATE_SLACK_DAYS` apart (`_news_of_two_days`) and neither is a follow-up story
+      (`sitrep.merge.followups.is_follow_up`, by its headline or lead): the names two such
+      reports share are a byline, a photo credit or a police chief's, not a case's;
     - a name that both articles' event sentences tell (`_told_names`: the victim or the killer,
       not the spokesman quoted beside them), with compatible counts, when the two reports name
       the same town and the name is rare, or when one of them was placed in no province.
@@ -267,6 +274,10 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
             for y in range(x + 1, len(members)):
                 shared[(members[x], members[y])].append(name)
     told = _told_names(evidence, {rows[i]["article_id"] for pair in shared for i in pair})
+
+    def news_of_steps(row: dict) -> bool:
+        return is_follow_up((titles or {}).get(row["article_id"]), row["evidence"])
+
     links = []
     for (i, j), names in shared.items():
         a, b = rows[i], rows[j]
@@ -277,12 +288,31 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
         rare = [n for n in names if len(by_name[n]) <= RARE_NAME_ARTICLES]
         compatible = _counts_compatible(a["fatalities_best"], b["fatalities_best"])
         both_told = [n for n in names if n in told[a["article_id"]] and n in told[b["article_id"]]]
-        if (len(rare) >= NAMES_ANY_DATE or len(names) >= NAMES_ANY_DATE_ANY
+        if ((len(rare) >= NAMES_ANY_DATE or len(names) >= NAMES_ANY_DATE_ANY)
+                and not (_news_of_two_days(a, b) and not news_of_steps(a) and not news_of_steps(b))
                 or (compatible and _overlap(a, b, NAME_DATE_SLACK_DAYS) and (rare or len(names) >= 2))
                 or (compatible and both_told and (not a["admin1"] or not b["admin1"]))
                 or (compatible and _same_town(a, b) and set(both_told) & set(rare))):
             links.append((i, j))
     return links
+
+
+FRESH_NEWS_DAYS = 1
+"""A report dated to a day at most this many days before it was published is news of that day."""
+
+
+def _fresh(row: dict) -> bool:
+    """The report dates its event to a day, and is published that day or the next: the news of
+    that day, not a story told weeks on."""
+    published, start = row.get("published_date"), row["date_start"]
+    return (row["time_precision"] == 1 and published is not None and start is not None
+            and 0 <= (published - start).days <= FRESH_NEWS_DAYS)
+
+
+def _news_of_two_days(a: dict, b: dict) -> bool:
+    """Both reports are the news of their day (`_fresh`) and the days are more than
+    `NAME_DATE_SLACK_DAYS` apart."""
+    return _fresh(a) and _fresh(b) and abs((a["date_start"] - b["date_start"]).days) > NAME_DATE_SLACK_DAYS
 
 
 def _evidence_of(rows: list[dict]) -> dict[str, list[str]]:
@@ -383,7 +413,11 @@ def _shot(row: dict) -> int:
 
 def _same_toll(a: dict, b: dict) -> bool:
     """Both reports count as many people shot, dead and wounded together, at least
-    `TELLING_SHOT`, and one of them counts wounded (equal death tolls alone are no new clue)."""
+    `TELLING_SHOT`, and one of them counts wounded (equal death tolls alone are no new clue);
+    but not when one counts only deaths and the other only wounded ("four dead", "four
+    wounded"): the same number then tells of different people."""
+    if (not a["fatalities_best"] and not b["injured"]) or (not b["fatalities_best"] and not a["injured"]):
+        return False
     return bool(a["injured"] or b["injured"]) and _shot(a) == _shot(b) >= TELLING_SHOT
 
 
@@ -564,6 +598,15 @@ def _roundups(rows: list[dict], heads: dict[str, frozenset[str]]) -> set[str]:
     return {article for article, seen in tolls.items() if len(seen) >= ROUNDUP_MIN_REPORTS}
 
 
+def _roundup_and_report_disagree(a: dict, b: dict, roundups: set[str]) -> bool:
+    """One of the two reports is a roundup's (`_roundups`) and only one of them counts deaths:
+    "four wounded in shootings Tuesday" across a city and "four dead in a restaurant" of that
+    city and day are two of its incidents, and a roundup's place (the city) says nothing of
+    which.  Linked by place alone, the roundup would bridge them."""
+    return ((a["article_id"] in roundups or b["article_id"] in roundups)
+            and (a["fatalities_best"] is None) != (b["fatalities_best"] is None))
+
+
 def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], people: dict[str, set[str]],
              heads: dict[str, frozenset[str]], evidence: dict[str, list[str]], wording: Wording,
              titles: dict[str, str | None] | None = None) -> list[int]:
@@ -624,8 +667,10 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
                 if b["date_start"] and a["date_end"] and (b["date_start"] - a["date_end"]).days > SAME_COUNT_SLACK_DAYS:
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
+                    if _roundup_and_report_disagree(a, b, roundups):
+                        continue
                     link(members[x], members[y])
-    for i, j in _same_person_links(rows, lead, people, evidence):
+    for i, j in _same_person_links(rows, lead, people, evidence, titles):
         link(i, j)
     for i, j in _corroborated_links(rows, lead, heads, wording, evidence):
         link(i, j)
