@@ -514,16 +514,22 @@ def test_two_sub_event_types_join_only_on_the_same_count():
     assert events.height == 2
 
 
-def test_reports_sharing_their_distinctive_wording_are_one_event():
-    # two towns of one province on one day, different counts of wounded, no age, street or
-    # headline in common: only the rare words both reports use tell one incident; the words
-    # of every shooting report (other provinces' reports here) tell nothing
+def _everyday_background() -> list[dict]:
+    """Sixteen other states' reports in the words of every shooting report: the background that
+    makes a report's rarer words distinctive."""
     everyday = ["Four people were wounded when gunfire erupted, police said.",
                 "A woman hit by a stray bullet is recovering, police said.",
                 "Police said a man was shot and killed on Monday night.",
                 "A teenager was wounded in a shooting behind a store, police said."]
-    background = [_shooting(f"x{k}-0-0", f"x{k}", 7, admin1="US-LA", admin1_name="Louisiana", location=f"Town {k}",
-                            evidence=everyday[k % len(everyday)]) for k in range(16)]
+    return [_shooting(f"x{k}-0-0", f"x{k}", 7, admin1="US-LA", admin1_name="Louisiana", location=f"Town {k}",
+                      evidence=everyday[k % len(everyday)]) for k in range(16)]
+
+
+def test_reports_sharing_their_distinctive_wording_are_one_event():
+    # two towns of one province on one day, different counts of wounded, no age, street or
+    # headline in common: only the rare words both reports use tell one incident; the words
+    # of every shooting report (other provinces' reports here) tell nothing
+    background = _everyday_background()
     a = _shooting("a-0-0", "a", 7, fatalities_best=None, fatalities_low=None, injured=4, location="Houston",
                   evidence="Four people were wounded when gunfire erupted at the crawfish boil behind Kountze Tabernacle.")
     b = _shooting("b-0-0", "b", 7, fatalities_best=None, fatalities_low=None, injured=1, location="Sunnyside",
@@ -647,12 +653,7 @@ def test_a_death_told_the_day_after_the_shooting_is_the_same_incident():
 def _province_report_case(extra=()):
     """A report placed in Nevada only and a Las Vegas report of one day, telling one shooting in
     partly alike words, among other states' reports (the background the wording is weighed on)."""
-    everyday = ["Four people were wounded when gunfire erupted, police said.",
-                "A woman hit by a stray bullet is recovering, police said.",
-                "Police said a man was shot and killed on Monday night.",
-                "A teenager was wounded in a shooting behind a store, police said."]
-    background = [_shooting(f"x{k}-0-0", f"x{k}", 7, admin1="US-LA", admin1_name="Louisiana", location=f"Town {k}",
-                            evidence=everyday[k % len(everyday)]) for k in range(16)]
+    background = _everyday_background()
     nevada = _shooting("a-0-0", "a", 7, admin1="US-NV", admin1_name="Nevada", location="Nevada", geo_precision=3,
                        fatalities_best=None, fatalities_low=None, injured=3, time_precision=2,
                        evidence="Three people were injured after a morning shooting downtown near a hotel, "
