@@ -54,7 +54,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "29"
+EXTRACTOR_VERSION = "30"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 

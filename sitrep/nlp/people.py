@@ -44,6 +44,28 @@ def person_key(text: str) -> str | None:
     return f"{words[0]} {words[-1]}"
 
 
+_CREDIT_BEFORE = re.compile(r"\b(?:photos?|photograph(?:ed|er|s)?|images?|videos?|credit)\s*(?:by\b|:)\s*$",
+                            re.IGNORECASE)
+_CREDIT_AFTER = re.compile(r"^\s*[/|]")
+CREDIT_CONTEXT = 30
+"""Characters of its line looked at before and after a name for a credit's words."""
+
+
+def credited(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` credits a picture: "Photo: Jo Lee", "(Jo Lee /
+    Houston Chronicle)", "Photo by Jo Lee".  A newspaper's photographer is in many of its
+    stories, about many events, so her name says nothing of which event a story tells."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[max(line_start, start - CREDIT_CONTEXT):start]
+    after = text[end:min(end + CREDIT_CONTEXT, line_end if line_end >= 0 else len(text))]
+    slashed = "/" in text[start:end] or "|" in text[start:end]  # the model read "Jo Lee / Houston Chronicle" as one
+    return bool(slashed or _CREDIT_BEFORE.search(before) or _CREDIT_AFTER.match(after))
+
+
 def people_in(doc: Doc) -> set[str]:
-    """Normalised full names of the PERSON entities spaCy found in the article."""
-    return {key for ent in doc.ents if ent.label_ == "PERSON" and (key := person_key(ent.text))}
+    """Normalised full names of the PERSON entities spaCy found in the article, but for those
+    crediting a picture (`credited`)."""
+    text = doc.text
+    return {key for ent in doc.ents if ent.label_ == "PERSON" and (key := person_key(ent.text))
+            and not credited(text, ent.start_char, ent.end_char)}
