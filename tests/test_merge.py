@@ -737,3 +737,18 @@ def test_a_roundup_of_wounded_joins_no_report_of_deaths_by_place_alone():
     single = {"r": "4 wounded in Monday shooting", "b": titles["b"]}
     _, events = merge_mentions(frame([toll, dead]), titles=single)
     assert events.height == 1
+
+
+def test_one_towns_reports_of_one_mass_killing_days_apart_are_one_event():
+    """A town seldom sees two killings of eight in a week: a report dated by its own day (a
+    timeline five days on) joins the first; two deaths, another town or two weeks do not."""
+    def pair(dead=8, day=13, **later):
+        first = _shooting("a-1-0", "a", 8, fatalities_best=dead, fatalities_low=dead)
+        second = _shooting("b-1-0", "b", day, fatalities_best=dead, fatalities_low=dead, time_precision=2,
+                           date_expression="lead: Thursday", **later)
+        return merge_mentions(frame([first, second]))[1].height
+
+    assert pair() == 1
+    assert pair(dead=2) == 2
+    assert pair(location="Pasadena") == 2
+    assert pair(day=22) == 2

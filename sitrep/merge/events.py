@@ -11,7 +11,10 @@ one event, one count.  Mentions are linked when they can only be the same event:
   with the same count of two or more deaths, since one death is the commonest report; two
   sub-event types (a "shootout" and a "shooting") only with the same count; reports of one
   town and one count also a day apart, unless both give an exact day (one dates a late-night
-  shooting by the night, another "overnight" by the day it was written);
+  shooting by the night, another "overnight" by the day it was written), and up to a week
+  apart when that count is of four dead or more, unless both give an exact day (a town seldom
+  sees two such killings in a week, and a timeline or the victims' names come days later,
+  dated by their own day);
 - across articles, by the people they name: each article's lead event (its first report of
   deaths, else its first report) joins another article's lead event when both articles name
   the same person (a victim, a suspect, a commander), within two weeks and never across
@@ -149,6 +152,16 @@ SAME_COUNT_SLACK_DAYS = 1
 date the event this many days apart: one resolves "late Friday" to Friday, a report of the next
 morning dates it by the day it is written ("overnight", "this weekend")."""
 
+MASS_KILLING = 4
+MASS_KILLING_SLACK_DAYS = 7
+"""Reports of one town giving one death count of at least MASS_KILLING, one of them dating it
+less than to the day, tell one event though they date it up to this many days apart: a town
+seldom sees two killings of that many in a week, and its follow-ups (a timeline, the victims
+named) are dated by their own day.  Two exact days are two events."""
+
+WIDEST_SLACK_DAYS = max(SAME_COUNT_SLACK_DAYS, MASS_KILLING_SLACK_DAYS)
+"""How far apart `same_event_across_articles` lets two reports' dates be, at most."""
+
 NAMES_ANY_DATE = 2
 """Articles sharing this many rare full names tell one event, however far apart their dates."""
 
@@ -209,6 +222,8 @@ def same_event_across_articles(a: dict, b: dict) -> bool:
         return False
     precise = a["time_precision"] == 1 and b["time_precision"] == 1
     if not _overlap(a, b):
+        if not precise and same_count and a["fatalities_best"] >= MASS_KILLING and _same_town(a, b):
+            return _overlap(a, b, MASS_KILLING_SLACK_DAYS)
         return not precise and same_count and _same_town(a, b) and _overlap(a, b, SAME_COUNT_SLACK_DAYS)
     if precise and a["date_start"] != b["date_start"]:
         return False
@@ -664,7 +679,7 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
             a = rows[members[x]]
             for y in range(x + 1, len(members)):
                 b = rows[members[y]]
-                if b["date_start"] and a["date_end"] and (b["date_start"] - a["date_end"]).days > SAME_COUNT_SLACK_DAYS:
+                if b["date_start"] and a["date_end"] and (b["date_start"] - a["date_end"]).days > WIDEST_SLACK_DAYS:
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
                     if _roundup_and_report_disagree(a, b, roundups):
