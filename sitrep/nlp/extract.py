@@ -1182,17 +1182,6 @@ EVENT_NOUN_LEMMAS = frozenset(lx.TRIGGER_LEMMAS.keys() | {"death", "killing", "s
 """Nouns that name the event itself: a date on one is the event's ("the Nov. 3 shooting death")."""
 
 
-def _on_event_noun(token: Token) -> bool:
-    """Whether a date hangs off a noun naming the event, below any verb: "charged in the January
-    shooting deaths", "in the shooting of a boy on Easter", not "arrested Friday"."""
-    for anc in _ancestors(token, 3):
-        if anc.pos_ == "NOUN" and anc.lemma_.lower() in EVENT_NOUN_LEMMAS:
-            return True
-        if anc.pos_ in {"VERB", "AUX"}:
-            return False
-    return False
-
-
 def _is_justice_date(token: Token) -> bool:
     """Whether a date hangs off a step of justice ("arrested Friday", "sentenced on Monday"),
     not off the event it names ("arrested in the April 14 shooting")."""
