@@ -48,11 +48,23 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern
                          "upper", "lower"})
 _POSSESSIVE = re.compile(r"['’]s\b")
 
-# Scoring weights (see module docstring for the order they encode).
 LOOKUP_CACHE_SIZE = 200_000
 """Names whose `lookup` (and candidates) a gazetteer keeps (then it starts afresh): a bound on
 its memory."""
 
+
+def _kept(cache: dict, key, compute):
+    """``cache[key]``, computed by ``compute()`` the first time; a full cache
+    (`LOOKUP_CACHE_SIZE`) starts afresh."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= LOOKUP_CACHE_SIZE:
+            cache.clear()
+        found = cache[key] = compute()
+    return found
+
+
+# Scoring weights (see module docstring for the order they encode).
 W_ALIAS = 2.0
 W_COUNTRY = 2.0
 W_ADMIN1 = 0.8
@@ -129,12 +141,7 @@ class Gazetteer:
 
         Kept per name: the geoparser asks for the same names (towns, "Police", "County")
         many times in an article and across articles."""
-        found = self._lookups.get(name)
-        if found is None:
-            if len(self._lookups) >= LOOKUP_CACHE_SIZE:
-                self._lookups.clear()
-            found = self._lookups[name] = tuple(self._lookup(name))
-        return list(found)
+        return list(_kept(self._lookups, name, lambda: tuple(self._lookup(name))))
 
     def _lookup(self, name: str) -> list[Place]:
         query, cands = self._candidates(name)
@@ -266,12 +273,7 @@ class Gazetteer:
     def _candidates(self, name: str) -> tuple[_Query, dict[int, int]]:
         """Postings for the whole phrase, else for the phrase without its qualifiers (kept per
         name, like `lookup`'s answers; callers read them, never change them)."""
-        found = self._candidate_cache.get(name)
-        if found is None:
-            if len(self._candidate_cache) >= LOOKUP_CACHE_SIZE:
-                self._candidate_cache.clear()
-            found = self._candidate_cache[name] = self._find_candidates(name)
-        return found
+        return _kept(self._candidate_cache, name, lambda: self._find_candidates(name))
 
     def _find_candidates(self, name: str) -> tuple[_Query, dict[int, int]]:
         text = _POSSESSIVE.sub("", name or "").strip()

@@ -222,9 +222,8 @@ def same_event_across_articles(a: dict, b: dict) -> bool:
         return False
     precise = a["time_precision"] == 1 and b["time_precision"] == 1
     if not _overlap(a, b):
-        if not precise and same_count and a["fatalities_best"] >= MASS_KILLING and _same_town(a, b):
-            return _overlap(a, b, MASS_KILLING_SLACK_DAYS)
-        return not precise and same_count and _same_town(a, b) and _overlap(a, b, SAME_COUNT_SLACK_DAYS)
+        slack = MASS_KILLING_SLACK_DAYS if same_count and a["fatalities_best"] >= MASS_KILLING else SAME_COUNT_SLACK_DAYS
+        return not precise and same_count and _same_town(a, b) and _overlap(a, b, slack)
     if precise and a["date_start"] != b["date_start"]:
         return False
     if a["geo_precision"] == 1 and b["geo_precision"] == 1 and a["location"] != b["location"]:
