@@ -165,13 +165,15 @@ def bound(texts: list[tuple[str, bool]], model: str, processes: int, batch_size:
 
     import spacy
 
+    from sitrep.stages.parse import sizes
+
     nlp = spacy.load(model)
     cpu_before = _own_cpu()
     started = time.perf_counter()
     words = 0
     for doc, is_article in nlp.pipe(texts, as_tuples=True, n_process=processes, batch_size=batch_size):
         if is_article:
-            words += sum(1 for t in doc if not t.is_space and not t.is_punct)
+            words += sizes(doc)[1]  # the pipeline's own count of an article's words
     seconds = time.perf_counter() - started
     for worker in multiprocessing.active_children():  # reaped, so their CPU time is counted
         worker.join()
