@@ -27,7 +27,7 @@ class IngestConfig(dg.Config):
     can_subset=True,  # its checks can run alone from the UI; a run with nothing new skips them
 )
 def raw_articles(context: dg.AssetExecutionContext, sitrep: SitrepResource, config: IngestConfig):
-    """Every article in the inbox, stored once by a hash of its text; unreadable input goes to
+    """Every article in the inbox, stored once by a hash of its headline and text; unreadable input goes to
     `rejected_articles` with its reason, so nothing is lost silently.
 
     When the published release was made from exactly these articles, code and settings
@@ -40,6 +40,9 @@ def raw_articles(context: dg.AssetExecutionContext, sitrep: SitrepResource, conf
         return
     warehouse = sitrep.warehouse()
     summary = ingest(warehouse, Path(sitrep.inbox), sitrep.max_article_bytes)
+    if summary.rekeyed:
+        context.log.info(f"{summary.rekeyed} stored articles given the ids of the current identity scheme; "
+                         "their parses and events are made again under the new ids")
     context.log.info(
         f"inbox {sitrep.inbox}: {summary.read} articles read, {summary.new} new, "
         f"{summary.rejected} rejected {summary.reasons or ''}"

@@ -30,7 +30,7 @@ def _cols(*items: tuple) -> tuple[Column, ...]:
 
 
 RAW_ARTICLES = _cols(
-    ("article_id", pl.String, "Hash of the article's normalised text: one id per story however often delivered", "a3f9c0d2e1b47788"),
+    ("article_id", pl.String, "Hash of the article's normalised headline and text: one id per story however often delivered", "a3f9c0d2e1b47788"),
     ("source_id", pl.String, "The id the inbox gave the article: the JSONL `id`, else the file name", "001_b29287ec1055ce37.txt"),
     ("source", pl.String, "Where it was read: the file, and for JSONL the line number", "inbox/feed.jsonl:12"),
     ("text", pl.String, "The article's text exactly as read (character offsets index this)", "BEIRUT (AFP) - At least 70 Islamic State militants were killed ..."),
@@ -44,7 +44,7 @@ RAW_ARTICLES = _cols(
 )
 
 ARTICLES = _cols(
-    ("article_id", pl.String, "Hash of the article's normalised text", "a3f9c0d2e1b47788"),
+    ("article_id", pl.String, "Hash of the article's normalised headline and text", "a3f9c0d2e1b47788"),
     ("source_id", pl.String, "The id the inbox gave the article (JSONL `id`, else the file name)", "001_b29287ec1055ce37.txt"),
     ("title", pl.String, "Title: metadata first, else the first line of the text", "70 Islamic State militants killed in Syria clashes: monitor"),
     ("outlet", pl.String, "Publishing outlet: metadata first, else a dateline or sign-off in the text", "Middle East Eye"),

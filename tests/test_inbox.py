@@ -155,3 +155,24 @@ def test_a_subfolder_is_reported_not_read(tmp_path):
     read = read_inbox(tmp_path)
     assert [a.source_id for a in read.articles] == ["a.txt"]
     assert [(Path(r.source).name, r.reason.split(":")[0]) for r in read.rejects] == [("archive", "folder")]
+
+
+def test_pages_sharing_a_body_under_different_headlines_are_different_articles(tmp_path):
+    """A site's login wall is the whole text of many of its pages; only the headlines differ, and
+    they are the news.  The same headline and body twice is still one article."""
+    wall = "Already a subscriber? Click on the button below to set up your account or log in."
+    lines = [
+        json.dumps({"id": "p1", "title": "Two shot outside a bar in Elmwood", "text": wall}),
+        json.dumps({"id": "p2", "title": "Boy, 4, hurt in accidental shooting", "text": wall}),
+        json.dumps({"id": "p3", "title": "Two  shot outside a bar in ELMWOOD", "text": wall + "\n"}),
+    ]
+    write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    read = read_inbox(tmp_path)
+    assert [a.source_id for a in read.articles] == ["p1", "p2"]
+    assert [r.reason for r in read.rejects] == [f"duplicate: same headline and text as {tmp_path}/feed.jsonl:1"]
+    assert read.articles[0].article_id == article_id(wall, "Two shot outside a bar in Elmwood")
+
+
+def test_an_article_without_a_headline_keeps_the_id_of_its_text():
+    assert article_id("Two killed in Homs", None) == article_id("Two killed in Homs", "  ")
+    assert article_id("Two killed in Homs", "Homs clashes") != article_id("Two killed in Homs")

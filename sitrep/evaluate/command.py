@@ -92,7 +92,7 @@ def duplicate_records(rejects, ids: list[str | None]) -> dict[str, str]:
     return repeats
 
 
-_DUPLICATE = re.compile(r"duplicate: same text as .*:(\d+)$")
+_DUPLICATE = re.compile(r"duplicate: same (?:headline and )?text as .*:(\d+)$")
 
 
 def run_evaluation(only: list[str] | None = None, fresh: bool = False, errors: int = 10,

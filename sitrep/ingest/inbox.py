@@ -137,7 +137,7 @@ def _iter_txt(path: Path, meta: dict[str, str | None], max_bytes: int,
         yield Reject(str(path), f"oversize: {size:,} bytes (limit {max_bytes:,})")
         return
     text, reason = decode_text(path.read_bytes())
-    aid = article_id(text) if text is not None else None
+    aid = article_id(text, meta.get("title")) if text is not None else None
     reason = reason or check_text(text, max_bytes, known=aid in known)
     if reason:
         yield Reject(str(path), reason)
@@ -181,7 +181,7 @@ def _iter_jsonl(path: Path, max_bytes: int, known: Container[str] = ()) -> Itera
             if not isinstance(text, str):
                 yield Reject(where, "no text: record has no 'text' string")
                 continue
-            aid = article_id(text)
+            aid = article_id(text, _clean_meta(record.get("title")))
             reason = check_text(text, max_bytes, known=aid in known)
             if reason:
                 yield Reject(where, reason)
@@ -204,8 +204,9 @@ def read_inbox(folder: Path, max_bytes: int = 2_000_000, known: Container[str] =
     """Read every article in `folder` (not recursive), in file-name order.
 
     Symbolic links are never followed; files of other kinds are reported, not read.  The same
-    text delivered twice is kept once, the second delivery reported as a duplicate.  Texts
-    whose id is in `known` (stored already) are not language-checked again.
+    headline and text delivered twice are kept once, the second delivery reported as a
+    duplicate (`sitrep.ingest.identity`).  Texts whose id is in `known` (stored already) are
+    not language-checked again.
     """
     folder = Path(folder)
     result = InboxRead()
@@ -247,7 +248,7 @@ def read_inbox(folder: Path, max_bytes: int = 2_000_000, known: Container[str] =
                 elif item.article_id in seen:
                     result.duplicates += 1
                     result.rejects.append(
-                        Reject(item.source, f"duplicate: same text as {seen[item.article_id]}")
+                        Reject(item.source, f"duplicate: same headline and text as {seen[item.article_id]}")
                     )
                 else:
                     seen[item.article_id] = item.source

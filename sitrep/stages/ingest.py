@@ -7,8 +7,12 @@ from pathlib import Path
 
 import polars as pl
 
+from sitrep.ingest.identity import IDENTITY_VERSION, article_id
 from sitrep.ingest.inbox import now_utc, read_inbox
-from sitrep.store.warehouse import Warehouse, insert_frame, query
+from sitrep.store.warehouse import TABLES, Warehouse, insert_frame, query
+
+IDENTITY = "article_identity"
+"""The `pipeline_state` row naming the identity scheme the stored article ids were made by."""
 
 
 @dataclass(frozen=True)
@@ -20,9 +24,42 @@ class IngestSummary:
     duplicates: int
     reasons: dict[str, int]
     flagged: int = 0  # articles kept with a text_flag (read leniently)
+    rekeyed: int = 0  # stored articles given the ids of the current identity scheme
+
+
+def rekey_articles(con) -> int:
+    """Give every stored article the id the current identity scheme makes of it; return how many
+    changed.
+
+    Run once per scheme (the `article_identity` row of `pipeline_state`), before the inbox is
+    compared with what is stored: without it, an article stored under its old id would be read
+    in again under its new one and every event it tells would count twice.  What was made from
+    an article under its old id (its parse, places, mentions and their events) is deleted, to be
+    made again under the new one by the steps that follow; the text is kept.
+    """
+    state = query(con, "SELECT stamp FROM pipeline_state WHERE name = ?", [IDENTITY])
+    if not state.is_empty() and state["stamp"][0] == IDENTITY_VERSION:
+        return 0
+    stored = query(con, "SELECT article_id, text, title FROM raw_articles")
+    changed = {old: new for old, text, title in stored.iter_rows() if (new := article_id(text, title)) != old}
+    if changed:
+        con.register("rekeyed", pl.DataFrame({"old": list(changed), "new": list(changed.values())}).to_arrow())
+        for table in ("mention_events", "moved_mentions"):
+            con.execute(f"DELETE FROM {table} WHERE mention_id IN "
+                        "(SELECT mention_id FROM event_mentions WHERE article_id IN (SELECT old FROM rekeyed))")
+        for table, columns in TABLES.items():
+            if table != "raw_articles" and any(c.name == "article_id" for c in columns):
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT old FROM rekeyed)")
+        con.execute("UPDATE raw_articles SET article_id = rekeyed.new FROM rekeyed WHERE raw_articles.article_id = rekeyed.old")
+        con.unregister("rekeyed")
+    con.execute("DELETE FROM pipeline_state WHERE name = ?", [IDENTITY])
+    con.execute("INSERT INTO pipeline_state VALUES (?, ?, ?)", [IDENTITY, IDENTITY_VERSION, now_utc()])
+    return len(changed)
 
 
 def ingest(warehouse: Warehouse, inbox: Path, max_bytes: int) -> IngestSummary:
+    with warehouse.writer() as con:
+        rekeyed = rekey_articles(con)
     stored = set(warehouse.frame("SELECT article_id FROM raw_articles")["article_id"].to_list())
     result = read_inbox(inbox, max_bytes=max_bytes, known=stored)
     stamp = now_utc()
@@ -58,4 +95,4 @@ def ingest(warehouse: Warehouse, inbox: Path, max_bytes: int) -> IngestSummary:
         key = r.reason.split(":")[0]
         reasons[key] = reasons.get(key, 0) + 1
     return IngestSummary(len(result.articles), new, len(result.rejects), new_rejects, result.duplicates, reasons,
-                         sum(1 for a in result.articles if a.text_flag))
+                         sum(1 for a in result.articles if a.text_flag), rekeyed)
