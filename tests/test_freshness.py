@@ -59,7 +59,7 @@ def test_current_only_with_its_release_on_disk_and_nothing_left_to_parse(stored)
     assert freshness.published_stamp(warehouse) is None
     freshness.record_published(warehouse, stamp)
     freshness.record_published(warehouse, stamp)  # recorded again: still one row
-    assert warehouse.frame("SELECT count(*) AS n FROM pipeline_state")["n"][0] == 1
+    assert warehouse.frame("SELECT count(*) AS n FROM pipeline_state WHERE name = ?", [freshness.PUBLISHED])["n"][0] == 1
     assert freshness.published_stamp(warehouse) == stamp
     assert not freshness.is_current(warehouse, settings, stamp)  # no release on disk
     _release(settings)

@@ -57,6 +57,12 @@ ROWS = [
     # in Title Case the model reads "Shoots" as a name: read again in sentence case
     {"id": "cased", "title": "Teen Girl Accidentally Shoots Herself With Father's Gun", "published": "2016-05-02",
      "text": WALL.replace("story", "article")},
+    # the model reads a capitalised first "Man" as a name: read again with it in lower case
+    {"id": "first", "title": "Man killed outside a Fresno gas station", "published": "2016-05-02",
+     "text": WALL.replace("story", "report")},
+    # the model reads "shot" after a person as a noun
+    {"id": "noun", "title": "4-month-old baby shot in her mother's arms in Fresno", "published": "2016-05-02",
+     "text": WALL.replace("story", "item")},
 ]
 
 
@@ -69,7 +75,7 @@ def test_only_an_article_whose_text_tells_no_event_is_read_from_its_headline(tmp
     mentions = warehouse.frame(
         "SELECT r.source_id, m.* FROM event_mentions m JOIN raw_articles r USING (article_id) ORDER BY source_id")
     by_source = {s: g for (s,), g in mentions.group_by("source_id")}
-    assert {s.rsplit(":", 1)[-1] for s in by_source} == {"wall", "told", "cased"}
+    assert {s.rsplit(":", 1)[-1] for s in by_source} == {"wall", "told", "cased", "first", "noun"}
     wall = next(g for s, g in by_source.items() if s.endswith("wall")).row(0, named=True)
     assert wall["sentence_index"] == HEADLINE_SENTENCE and wall["char_start"] is None
     assert wall["evidence"] == "Two men dead after shooting outside a Fresno bar"  # whitespace collapsed, as read
@@ -77,6 +83,11 @@ def test_only_an_article_whose_text_tells_no_event_is_read_from_its_headline(tmp
     cased = next(g for s, g in by_source.items() if s.endswith("cased")).row(0, named=True)
     assert cased["evidence"] == "Teen Girl Accidentally Shoots Herself With Father's Gun"  # as written
     assert (cased["injured"], cased["fatalities_best"]) == (1, None)
+    first = next(g for s, g in by_source.items() if s.endswith("first")).row(0, named=True)
+    assert first["evidence"] == "Man killed outside a Fresno gas station"  # as written
+    assert (first["fatalities_best"], first["admin1"]) == (1, "US-CA")
+    noun = next(g for s, g in by_source.items() if s.endswith("noun")).row(0, named=True)
+    assert (noun["event_type"], noun["admin1"]) == ("Violence against civilians", "US-CA")
     told = next(g for s, g in by_source.items() if s.endswith("told"))
     assert (told["sentence_index"] >= 0).all() and told["char_start"].is_not_null().all()
     # the contract holds: every evidence is its span of the text, or the headline
@@ -113,3 +124,17 @@ def test_a_title_case_headline_is_put_in_sentence_case_keeping_its_places_and_fi
     # a headline in sentence case is left as it is
     title = nlp("Teen shot outside gas station in Fresno\n")
     assert sentence_case(title, find_places(title, get_gazetteer())) == title.text
+
+
+def test_a_headline_is_read_again_with_its_first_word_in_lower_case_unless_it_is_a_place():
+    from sitrep.geo import get_gazetteer
+    from sitrep.nlp.geoparse import find_places
+    from sitrep.nlp.headlines import first_word_lowered
+
+    nlp = load_model(MODEL)
+    for text, lowered in [("Teen killed outside gas station\n", "teen killed outside gas station\n"),
+                          ("Fresno teen killed outside gas station\n", "Fresno teen killed outside gas station\n"),
+                          ("4 shot outside gas station\n", "4 shot outside gas station\n"),
+                          ("\u201cTeen killed\u201d at a gas station\n", "\u201cteen killed\u201d at a gas station\n")]:
+        title = nlp(text)
+        assert first_word_lowered(title.text, title, find_places(title, get_gazetteer())) == lowered

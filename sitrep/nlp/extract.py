@@ -54,7 +54,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -136,6 +136,12 @@ _PHRASE_FIRST_WORDS: dict[int, frozenset[str]] = {
 """The first words of the trigger phrases, by their length in words."""
 
 
+def _names_the_shot(word: str) -> bool:
+    """Whether a headline word before "shot" names who was shot: a person ("baby", "teens") or
+    an age ("5-year-old")."""
+    return word in lx.VICTIM_NOUNS or word.rstrip("s") in lx.VICTIM_NOUNS or word == "old"
+
+
 def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
     """Event triggers in a sentence: single lemmas and multi-word phrases."""
     found: list[tuple[Token, tuple[str, str, int]]] = []
@@ -155,8 +161,9 @@ def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
             continue
         lemma = token.lemma_.lower()
         info = lx.TRIGGER_LEMMAS.get(lemma) or lx.TRIGGER_LEMMAS.get(words[i])
-        if info is None and words[i] == "shot" and i > 0 and sent[i - 1].like_num:
-            info = lx.TRIGGER_LEMMAS["shoot"]  # a headline's "4 shot", which the parse reads as the noun
+        if info is None and words[i] == "shot" and i > 0 and (sent[i - 1].like_num or _names_the_shot(words[i - 1])):
+            # a headline's "4 shot", "Baby shot", "5-year-old shot", which the parse reads as the noun
+            info = lx.TRIGGER_LEMMAS["shoot"]
         elif info is None and lemma == "fire" and token.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in GUN_NOUNS | {"shot", "round", "bullet"} for c in token.children):
             info = lx.TRIGGER_LEMMAS["shoot"]  # "fired a gun", "fires several rounds": a shooting

@@ -20,7 +20,7 @@ from sitrep.nlp.people import people_in
 from sitrep.progress import Progress
 from sitrep.geo import get_gazetteer
 from sitrep.nlp.geoparse import find_places
-from sitrep.nlp.headlines import sentence_case
+from sitrep.nlp.headlines import first_word_lowered, sentence_case
 from sitrep.stages.parse import places_from_rows, refresh_places, title_line
 from sitrep.store.warehouse import Warehouse, batches, insert_frame
 
@@ -69,14 +69,16 @@ class Extraction:
 
     def read(self, doc, published, places, article_id: str, headline: Callable[[], tuple] | None = None) -> None:
         """Read one article; `headline`, when given, returns its parsed title, the places in it
-        and its sentence-case parse (see `headline_reading`), asked for only when the text
-        tells no event (see `extract_headline_events`)."""
+        and its other readings (see `headline_reading`), asked for only when the text tells no
+        event (see `extract_headline_events`); the first reading that tells one is kept."""
         found = extract_events(doc, published, places, article_id)
         if not found and headline is not None and (title := headline()) is not None:
-            parsed, title_places, recased = title
+            parsed, title_places, rereadings = title
             found = extract_headline_events(parsed, published, title_places, article_id)
-            if not found and recased is not None:
-                found = extract_headline_events(recased, published, title_places, article_id, parsed.text)
+            for reread in rereadings:
+                if found:
+                    break
+                found = extract_headline_events(reread, published, title_places, article_id, parsed.text)
         self.mentions.extend(mention_rows(found))
         self.people.extend({"article_id": article_id, "person": p} for p in sorted(people_in(doc)))
         self.markers.append({"article_id": article_id, "extractor_version": EXTRACTOR_VERSION, "n_mentions": len(found)})
@@ -88,12 +90,16 @@ def headline_places(title, url: str | None) -> list:
 
 
 def headline_reading(title, url: str | None, nlp) -> tuple:
-    """What the events of a parsed headline are read from: its parse, its places, and for a
-    Title Case headline a parse of it in sentence case (`sitrep.nlp.headlines`), read when the
-    headline as written tells no event (else None)."""
+    """What the events of a parsed headline are read from: its parse, its places, and the parses
+    of its other readings, tried in turn when the headline as written tells no event: a Title
+    Case headline in sentence case, then the headline with its first word in lower case
+    (`sitrep.nlp.headlines`)."""
     places = headline_places(title, url)
-    text = sentence_case(title, places)
-    return title, places, (nlp(text) if text != title.text else None)
+    texts = [title.text]
+    texts.append(sentence_case(title, places))
+    texts.append(first_word_lowered(texts[-1], title, places))
+    rereadings = [nlp(t) for i, t in enumerate(texts) if i and t not in texts[:i]]
+    return title, places, rereadings
 
 
 class _HeadlineReader:
