@@ -752,3 +752,20 @@ def test_one_towns_reports_of_one_mass_killing_days_apart_are_one_event():
     assert pair(dead=2) == 2
     assert pair(location="Pasadena") == 2
     assert pair(day=22) == 2
+
+
+def test_reports_of_one_town_told_with_different_ages_are_two_shootings():
+    """A 14-year-old shot on Sunday and a 13-year-old shot in the same city, told the next day
+    with no count: alike in all but the victim's age, which says they are two.  A later sentence
+    of the second story (no age of its own) is told with its lead's age."""
+    kw = dict(fatalities_best=None, fatalities_low=None, victims=None, injured=1, time_precision=2)
+    first = _shooting("a-0-0", "a", 7, evidence="A 14-year-old was shot in the leg early Sunday.", **kw)
+    told = dict(date_start=date(2016, 3, 6), date_end=date(2016, 3, 8), date_expression="Sunday", **kw)
+    second = _shooting("b-1-0", "b", 8, evidence="A 13-year-old boy was hospitalized after being shot.", **told)
+    later = _shooting("b-2-0", "b", 7, evidence="Police were called to a street on Sunday night.", **told)
+    _, events = merge_mentions(frame([first, second, later]))
+    assert events.height == 2
+    # the same reports with one age in common are one shooting
+    same = dict(second, evidence="A 14-year-old boy was hospitalized after being shot.")
+    _, events = merge_mentions(frame([first, same, later]))
+    assert events.height == 1

@@ -14,7 +14,9 @@ one event, one count.  Mentions are linked when they can only be the same event:
   shooting by the night, another "overnight" by the day it was written), and up to a week
   apart when that count is of four dead or more, unless both give an exact day (a town seldom
   sees two such killings in a week, and a timeline or the victims' names come days later,
-  dated by their own day);
+  dated by their own day); but never two reports told with ages none of which they share (a
+  14-year-old shot on Sunday, a 13-year-old told the next day), a report without an age of its
+  own being told with its article's lead's;
 - across articles, by the people they name: each article's lead event (its first report of
   deaths, else its first report) joins another article's lead event when both articles name
   the same person (a victim, a suspect, a commander), within two weeks and never across
@@ -233,6 +235,14 @@ def same_event_across_articles(a: dict, b: dict) -> bool:
         # particular count says they are the same event: one death is the commonest report
         return a["fatalities_best"] is not None and a["fatalities_best"] == b["fatalities_best"] >= TELLING_COUNT
     return _counts_compatible(a["fatalities_best"], b["fatalities_best"])
+
+
+def _ages_disagree(a: dict, b: dict, told_ages) -> bool:
+    """Both reports are told with ages, and none in common: "a 14-year-old was shot outside a
+    club" and "a 13-year-old boy was shot" the next day in one city are two shootings, however
+    alike the rest.  `told_ages` gives a report's ages (see `_cluster`)."""
+    ages_a, ages_b = told_ages(a), told_ages(b)
+    return bool(ages_a) and bool(ages_b) and not ages_a & ages_b
 
 
 def lead_mentions(rows: list[dict]) -> dict[str, int]:
@@ -667,6 +677,21 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
         else:
             uf.union(i, j)
 
+    sentence_ages: dict[str, frozenset[int]] = {}
+
+    def told_ages(row: dict) -> frozenset[int]:
+        """The ages a report's sentence states, else those of its article's lead when the article
+        is no roundup (a later sentence of one story tells of the same victims)."""
+        texts = [row["evidence"]]
+        if row["article_id"] in lead and row["article_id"] not in roundups:
+            texts.append(rows[lead[row["article_id"]]]["evidence"])
+        for text in texts:
+            if text not in sentence_ages:
+                sentence_ages[text] = ages_in([text])
+            if sentence_ages[text]:
+                return sentence_ages[text]
+        return frozenset()
+
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         key = ("agg", row["victims"]) if row["is_aggregate"] else (row["admin1"],)
@@ -681,7 +706,7 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
                 if b["date_start"] and a["date_end"] and (b["date_start"] - a["date_end"]).days > WIDEST_SLACK_DAYS:
                     break
                 if a["article_id"] != b["article_id"] and same_event_across_articles(a, b):
-                    if _roundup_and_report_disagree(a, b, roundups):
+                    if _roundup_and_report_disagree(a, b, roundups) or _ages_disagree(a, b, told_ages):
                         continue
                     link(members[x], members[y])
     for i, j in _same_person_links(rows, lead, people, evidence, titles):
