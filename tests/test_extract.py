@@ -896,3 +896,18 @@ def test_a_headline_s_page_stamp_stands_before_a_later_day(nlp):
               "Police said the man who was shot Saturday died at the hospital.\n")
     first = extract_events(doc, date(2013, 3, 16), [], "x")[0]
     assert first.date_expression.startswith("reported") and first.event_date == date(2013, 3, 2)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("A man shot his wife and then himself in an apparent murder-suicide on Monday in Elmwood.", "Attack"),
+    ("The gunman killed two women on Monday and later committed suicide.", "Attack"),
+    ("A suicide blast killed 12 people in Raqqa on Monday.", "Suicide bomb"),
+    ("On Monday a suicide terrorist blew himself up with an explosive belt, killing 30 people.", "Suicide bomb"),
+])
+def test_suicide_is_a_bombing_only_when_it_qualifies_an_attack(nlp, text, sub_event_type):
+    [m] = extract_events(nlp(text), date(2016, 3, 9), [], "a")
+    assert m.sub_event_type == sub_event_type
+
+
+def test_a_suicide_note_or_watch_tells_no_event(nlp):
+    assert extract_events(nlp("The boy was on suicide watch and wrote a suicide note on Monday."), date(2016, 3, 9), [], "a") == []

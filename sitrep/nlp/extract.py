@@ -54,7 +54,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "31"
+EXTRACTOR_VERSION = "32"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -142,6 +142,23 @@ def _names_the_shot(word: str) -> bool:
     return word in lx.VICTIM_NOUNS or word.rstrip("s") in lx.VICTIM_NOUNS or word == "old"
 
 
+_SUICIDE_ATTACK_NOUNS = frozenset(
+    "attack attacker attackers bomber bombers bombing bombings bomb bombs blast blasts explosion explosions vest vests "
+    "belt belts car cars truck trucks vehicle vehicles operation operations mission missions squad squads strike "
+    "strikes raid raids assault assaults drone drones boat boats terrorist terrorists militant militants fighter "
+    "fighters jihadist jihadists".split())
+"""What "suicide" qualifies when it tells an attack."""
+
+
+def _suicide_of_an_attack(token: Token) -> bool:
+    """Whether "suicide" qualifies an attack ("a suicide blast", "suicide vest", "suicide car
+    bomb").  Standing alone, or qualifying anything else, it tells a killer's death or a suicide
+    ("then committed suicide", "an apparent murder-suicide", "a suicide note"): no bombing."""
+    head = token.head
+    return (token.dep_ in ("compound", "amod", "nmod") and head.i != token.i and head.lower_ in _SUICIDE_ATTACK_NOUNS
+            and not (token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "murder"))
+
+
 def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
     """Event triggers in a sentence: single lemmas and multi-word phrases."""
     found: list[tuple[Token, tuple[str, str, int]]] = []
@@ -167,6 +184,8 @@ def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
         elif info is None and lemma == "fire" and token.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in GUN_NOUNS | {"shot", "round", "bullet"} for c in token.children):
             info = lx.TRIGGER_LEMMAS["shoot"]  # "fired a gun", "fires several rounds": a shooting
+        if info and words[i] == "suicide" and not _suicide_of_an_attack(token):
+            continue  # "committed suicide", "a murder-suicide": a death, not a bombing
         if info:
             found.append((token, info))
     return found
