@@ -54,7 +54,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "32"
+EXTRACTOR_VERSION = "33"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -142,6 +142,10 @@ def _names_the_shot(word: str) -> bool:
     return word in lx.VICTIM_NOUNS or word.rstrip("s") in lx.VICTIM_NOUNS or word == "old"
 
 
+_NOUN_ONLY_TRIGGERS = frozenset({"killing", "killings", "slaying", "slayings"})
+"""Triggers only as nouns ("in the killing of a boy"); the verb ("killing one") is a death,
+which the count rules read with its own subject and object."""
+
 _SUICIDE_ATTACK_NOUNS = frozenset(
     "attack attacker attackers bomber bombers bombing bombings bomb bombs blast blasts explosion explosions vest vests "
     "belt belts car cars truck trucks vehicle vehicles operation operations mission missions squad squads strike "
@@ -184,6 +188,8 @@ def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
         elif info is None and lemma == "fire" and token.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in GUN_NOUNS | {"shot", "round", "bullet"} for c in token.children):
             info = lx.TRIGGER_LEMMAS["shoot"]  # "fired a gun", "fires several rounds": a shooting
+        if info and words[i] in _NOUN_ONLY_TRIGGERS and token.pos_ not in ("NOUN", "PROPN"):
+            continue  # "injuring 36 and killing one": the verb, whose dead the death rules read
         if info and words[i] == "suicide" and not _suicide_of_an_attack(token):
             continue  # "committed suicide", "a murder-suicide": a death, not a bombing
         if info:

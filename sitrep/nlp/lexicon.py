@@ -89,6 +89,8 @@ TRIGGER_LEMMAS: dict[str, tuple[str, str, int]] = {
     "execution": (VAC, "Attack", 5),
     "behead": (VAC, "Attack", 6),
     "murder": (VAC, "Attack", 5),
+    "killing": (VAC, "Attack", 4),
+    "slaying": (VAC, "Attack", 5),
     "homicide": (VAC, "Attack", 5),
     "kidnap": (VAC, "Abduction/forced disappearance", 8),
     "abduct": (VAC, "Abduction/forced disappearance", 8),
