@@ -924,3 +924,14 @@ def test_killing_as_a_verb_is_no_trigger_of_its_own(nlp):
     from sitrep.nlp.extract import find_triggers
     sent = next(nlp("A woman drove her car onto the sidewalk, injuring 36 and killing one.").sents)
     assert "killing" not in [t.text for t, _ in find_triggers(sent)]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("A 26-year-old woman was struck by a stray bullet in her bedroom on Monday.", "Attack"),
+    ("On Monday the man fired several rounds, striking two firefighters.", "Attack"),
+    ("Russian warplanes struck rebel positions in Idlib on Monday, killing 12.", "Air/drone strike"),
+    ("On Monday coalition jets fired on a convoy and struck a bridge, killing 3 people.", "Air/drone strike"),
+])
+def test_struck_by_gunfire_is_a_shooting_and_by_aircraft_an_air_strike(nlp, text, sub_event_type):
+    [m] = extract_events(nlp(text), date(2016, 3, 9), [], "a")
+    assert m.sub_event_type == sub_event_type

@@ -54,7 +54,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "33"
+EXTRACTOR_VERSION = "34"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -142,6 +142,16 @@ def _names_the_shot(word: str) -> bool:
     return word in lx.VICTIM_NOUNS or word.rstrip("s") in lx.VICTIM_NOUNS or word == "old"
 
 
+_GUNFIRE_WORDS = frozenset(
+    "bullet bullets gunfire gunshot gunshots shot shots round rounds pellet pellets gun guns handgun pistol rifle "
+    "shotgun revolver firearm shooting shooter gunman gunmen fired firing".split())
+"""Words that make the verb "strike" a hit by gunfire (unless the sentence tells of aircraft)."""
+
+_AIR_WORDS = frozenset(
+    "warplane warplanes jet jets aircraft airstrike airstrikes air drone drones helicopter helicopters plane planes "
+    "bomber bombers sortie sorties coalition airforce".split())
+"""Words that make the verb "strike" a strike from the air."""
+
 _NOUN_ONLY_TRIGGERS = frozenset({"killing", "killings", "slaying", "slayings"})
 """Triggers only as nouns ("in the killing of a boy"); the verb ("killing one") is a death,
 which the count rules read with its own subject and object."""
@@ -188,6 +198,9 @@ def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
         elif info is None and lemma == "fire" and token.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in GUN_NOUNS | {"shot", "round", "bullet"} for c in token.children):
             info = lx.TRIGGER_LEMMAS["shoot"]  # "fired a gun", "fires several rounds": a shooting
+        if (info is not None and lemma == "strike" and token.pos_ == "VERB" and _GUNFIRE_WORDS.intersection(words)
+                and not _AIR_WORDS.intersection(words)):
+            info = lx.TRIGGER_LEMMAS["shoot"]  # "struck by a stray bullet", "fired several rounds, striking two"
         if info and words[i] in _NOUN_ONLY_TRIGGERS and token.pos_ not in ("NOUN", "PROPN"):
             continue  # "injuring 36 and killing one": the verb, whose dead the death rules read
         if info and words[i] == "suicide" and not _suicide_of_an_attack(token):
