@@ -752,3 +752,41 @@ def test_one_towns_reports_of_one_mass_killing_days_apart_are_one_event():
     assert pair(dead=2) == 2
     assert pair(location="Pasadena") == 2
     assert pair(day=22) == 2
+
+
+def test_a_report_dated_to_one_day_by_its_lead_is_the_news_of_that_day():
+    """Two rare names (a sheriff and a mayor quoted, not told) shared by two reports nine months
+    apart, each published the day after the one day it tells: two incidents, though one took
+    its day from its lead ("lead: Saturday night").  A report dated only within a range is no
+    news of a day, and the names still link it."""
+    early = _shooting("a-0-0", "a", 5, time_precision=2, date_expression="lead: Saturday night",
+                      published_date=date(2016, 3, 6), injured=5,
+                      evidence="One man was killed and five were hurt at a street festival on Saturday night.")
+    later = _shooting("b-0-0", "b", 5, date_start=date(2016, 12, 11), date_end=date(2016, 12, 11),
+                      event_date=date(2016, 12, 11), date_expression="early Sunday", published_date=date(2016, 12, 12),
+                      fatalities_best=2, fatalities_low=2, evidence="Two teens were killed outside a club early Sunday.")
+    people = {"a": {"dana whitcomb", "harold pryce"}, "b": {"dana whitcomb", "harold pryce"}}
+    titles = {"a": "One dead at street festival", "b": "Two teens killed outside club"}
+    _, events = merge_mentions(frame([early, later]), people=people, titles=titles)
+    assert events.height == 2
+    ranged = dict(early, date_start=date(2016, 3, 4), date_expression=None)
+    _, events = merge_mentions(frame([ranged, later]), people=people, titles=titles)
+    assert events.height == 1
+
+
+def test_one_towns_reports_telling_one_name_months_apart_need_one_count():
+    """A name both reports' sentences tell (the town's sheriff) links two reports of one town
+    within a month (an arrest three weeks on), or at any date when they give one count (a
+    trial); months apart with two death counts, they are two of the town's shootings."""
+    def events_of(day, dead):
+        first = _shooting("a-0-0", "a", 1, published_date=date(2016, 3, 1),
+                          evidence="Sheriff Dana Whitcomb said a man was shot dead in a parking lot.")
+        second = _shooting("b-0-0", "b", 1, date_start=day, date_end=day, event_date=day, published_date=day,
+                           fatalities_best=dead, fatalities_low=dead,
+                           evidence="Sheriff Dana Whitcomb said the gunman fled after the shooting.")
+        _, events = merge_mentions(frame([first, second]), people={"a": {"dana whitcomb"}, "b": {"dana whitcomb"}})
+        return events.height
+
+    assert events_of(date(2016, 3, 21), 2) == 1
+    assert events_of(date(2016, 11, 20), 2) == 2
+    assert events_of(date(2016, 11, 20), 1) == 1
