@@ -790,3 +790,17 @@ def test_one_towns_reports_telling_one_name_months_apart_need_one_count():
     assert events_of(date(2016, 3, 21), 2) == 1
     assert events_of(date(2016, 11, 20), 2) == 2
     assert events_of(date(2016, 11, 20), 1) == 1
+
+
+def test_one_sentence_told_twice_in_an_article_is_one_event_whatever_its_counts():
+    """A photo caption repeats the text's sentence ("Image 3 of 9 A couple and their two
+    children were found shot dead..."), and its two readings count it differently: one event.
+    Two different sentences with those counts stay two."""
+    told = "A couple and their two small children were found shot to death Tuesday morning in their home."
+    text = _shooting("a-3-0", "a", 8, fatalities_best=4, fatalities_low=4, evidence=told)
+    caption = _shooting("a-9-0", "a", 8, fatalities_best=2, fatalities_low=2, evidence="Image 3 of 9 " + told)
+    _, events = merge_mentions(frame([text, caption]))
+    assert events.height == 1 and events["fatalities"].item() == 2
+    other = dict(caption, evidence="Two men were shot dead outside a bar on Tuesday night.")
+    _, events = merge_mentions(frame([text, other]))
+    assert events.height == 2

@@ -196,6 +196,10 @@ def same_event_in_article(a: dict, b: dict) -> bool:
         return False
     if a["admin1"] and b["admin1"] and a["admin1"] != b["admin1"]:
         return False
+    if a.get("evidence") and b.get("evidence") and same_sentence(a["evidence"], b["evidence"]):
+        # one sentence told twice (a photo caption repeating the text, a page repeating its
+        # lead) tells one event, even when its two readings count it differently
+        return True
     ca, cb = a["fatalities_best"], b["fatalities_best"]
     if ca is not None and cb is not None:
         return ca == cb and (a["victims"] == b["victims"] or None in (a["victims"], b["victims"]))
