@@ -5,7 +5,8 @@ one event, one count.  Mentions are linked when they can only be the same event:
 
 - within an article: a sentence that continues the one before (its `antecedent`), or two
   sentences giving the same death count of the same victims over overlapping dates (the
-  headline, the lead and a quote retelling one clash);
+  headline, the lead and a quote retelling one clash), or one sentence told twice (a photo
+  caption repeating the text), whatever its two readings count;
 - across articles: the same province, overlapping dates, the same ACLED sub-event type and
   compatible counts, and the same place; a town and its province (or two places in it) only
   with the same count of two or more deaths, since one death is the commonest report; two
