@@ -804,3 +804,19 @@ def test_one_sentence_told_twice_in_an_article_is_one_event_whatever_its_counts(
     other = dict(caption, evidence="Two men were shot dead outside a bar on Tuesday night.")
     _, events = merge_mentions(frame([text, other]))
     assert events.height == 2
+
+
+def test_a_victims_later_death_told_in_the_article_joins_the_shooting_it_told():
+    """"He died Thursday night at the hospital" after "Omar Reyes, 42, was one of five people shot
+    Sunday night": the death of one victim told, dated by its own day, not another shooting.
+    A death told of no one before it, or weeks on, stays apart."""
+    shot = _shooting("a-1-0", "a", 6, fatalities_best=None, fatalities_low=None, injured=5, victims=None,
+                     evidence="Omar Reyes, 42, was one of five people shot Sunday night in a park.")
+    died = _shooting("a-2-0", "a", 10, date_expression="Thursday night",
+                     evidence="He died Thursday night at the county hospital.")
+    _, events = merge_mentions(frame([shot, died]))
+    assert events.height == 1 and events["date_start"].item() == date(2016, 3, 6)
+    other = dict(died, evidence="A man died Thursday night after a shooting on Elm Street.")
+    assert merge_mentions(frame([shot, other]))[1].height == 2
+    later = dict(died, date_start=date(2016, 5, 10), date_end=date(2016, 5, 10), event_date=date(2016, 5, 10))
+    assert merge_mentions(frame([shot, later]))[1].height == 2

@@ -6,7 +6,8 @@ one event, one count.  Mentions are linked when they can only be the same event:
 - within an article: a sentence that continues the one before (its `antecedent`), or two
   sentences giving the same death count of the same victims over overlapping dates (the
   headline, the lead and a quote retelling one clash), or one sentence told twice (a photo
-  caption repeating the text), whatever its two readings count;
+  caption repeating the text), whatever its two readings count, or a sentence telling the
+  later death of one told just before ("He died Thursday night" after the shooting of Sunday);
 - across articles: the same province, overlapping dates, the same ACLED sub-event type and
   compatible counts, and the same place; a town and its province (or two places in it) only
   with the same count of two or more deaths, since one death is the commonest report; two
@@ -212,6 +213,31 @@ def same_event_in_article(a: dict, b: dict) -> bool:
         and a["date_expression"] is not None and b["date_expression"] is not None
         and (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
     )
+
+
+_DEATH_OF_ONE_TOLD = re.compile(r"^(?:he|she|the (?:victim|man|woman|boy|girl|teen|teenager))\b[^.]{0,40}"
+                                r"\b(?:later )?(?:died|succumbed|was pronounced dead)\b", re.IGNORECASE)
+DEATH_OF_ONE_TOLD_DAYS = 30
+"""A victim shot on one day dies at most this many days later in the article that tells both."""
+
+
+def _death_of_one_told(rows: list[dict], earlier: list[int], row: dict) -> int | None:
+    """The mention of `earlier` (the article's mentions before `row`, in order) whose victim
+    `row` tells the death of: "He died Thursday night at the hospital" after "Kwame, 42, was one
+    of five people shot Sunday night" is the death of one told, dated by its own day.  It is
+    the last mention before it, of no other province, dated on or at most
+    `DEATH_OF_ONE_TOLD_DAYS` before it."""
+    if row["is_aggregate"] or row["date_start"] is None or not _DEATH_OF_ONE_TOLD.search(row["evidence"] or ""):
+        return None
+    for j in reversed(earlier):
+        b = rows[j]
+        if b["is_aggregate"] or b["date_start"] is None or (b["sentence_index"] or 0) >= (row["sentence_index"] or 0):
+            continue
+        if b["admin1"] and row["admin1"] and b["admin1"] != row["admin1"]:
+            return None
+        gap = (row["date_start"] - b["date_start"]).days
+        return j if 0 <= gap <= DEATH_OF_ONE_TOLD_DAYS else None
+    return None
 
 
 def same_event_across_articles(a: dict, b: dict) -> bool:
@@ -669,6 +695,10 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
             for y in range(x + 1, len(members)):
                 if same_event_in_article(rows[members[x]], rows[members[y]]):
                     uf.union(members[x], members[y])
+        for x, i in enumerate(members):
+            before = _death_of_one_told(rows, members[:x], rows[i])
+            if before is not None:
+                uf.union(before, i)
     # the same sentence in two copies of one wire story is one event, whatever the dates say
     by_story: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
