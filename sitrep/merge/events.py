@@ -480,6 +480,14 @@ def _same_toll(a: dict, b: dict) -> bool:
     return bool(a["injured"] or b["injured"]) and _shot(a) == _shot(b) >= TELLING_SHOT
 
 
+def _town_in(words: frozenset[str], row: dict) -> bool:
+    """The words of a headline (`sitrep.merge.clues.headline_words`) name the report's town."""
+    if not row["location"] or _province_wide(row):
+        return False
+    town = headline_words(row["location"])
+    return bool(town) and town <= words
+
+
 def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str, frozenset[str]],
                         wording: Wording, evidence: dict[str, list[str]],
                         home_of: dict[str, str] | None = None) -> list[tuple[int, int]]:
@@ -526,13 +534,15 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
         a = rows[i]
         if a["admin1"] or a["date_start"] is None:
             continue
+        named = heads[a["article_id"]]
         matches = [
             j for j in placed
-            if _overlap(a, rows[j]) and _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
-            and (_same_town(a, rows[j]) or (
-                (not a["country"] or a["country"] == rows[j]["country"])
-                and (a["fatalities_best"] is not None and a["fatalities_best"] == rows[j]["fatalities_best"] >= TELLING_COUNT
-                     or particulars(a, rows[j]))))
+            if _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
+            and (_overlap(a, rows[j], CLUE_TOWN_SLACK_DAYS) and _town_in(named, rows[j])
+                 or _overlap(a, rows[j]) and (_same_town(a, rows[j]) or (
+                     (not a["country"] or a["country"] == rows[j]["country"])
+                     and (a["fatalities_best"] is not None and a["fatalities_best"] == rows[j]["fatalities_best"] >= TELLING_COUNT
+                          or particulars(a, rows[j])))))
         ]
         home = (home_of or {}).get(a["article_id"])
         if len({rows[j]["admin1"] for j in matches}) > 1 and home:
