@@ -820,3 +820,24 @@ def test_a_victims_later_death_told_in_the_article_joins_the_shooting_it_told():
     assert merge_mentions(frame([shot, other]))[1].height == 2
     later = dict(died, date_start=date(2016, 5, 10), date_end=date(2016, 5, 10), event_date=date(2016, 5, 10))
     assert merge_mentions(frame([shot, later]))[1].height == 2
+
+
+def test_a_report_placed_nowhere_joins_the_town_its_headline_names_days_on():
+    """A headline alone ("Festival shooting rocks the Williston community"), dated by the days
+    before it was published, and a report of one shot dead in Williston the day before those:
+    one event.  A headline naming no town, or a town's report weeks before, stays apart."""
+    town = _shooting("a-0-0", "a", 5, location="Williston", admin1="US-FL", admin1_name="Florida", injured=4,
+                     evidence="Five people were shot, one fatally, at a crab festival on Saturday.")
+    headline = _shooting("b--1-0", "b", 6, admin1=None, admin1_name=None, location=None, country=None,
+                         geo_precision=None, date_start=date(2016, 3, 6), date_end=date(2016, 3, 8),
+                         time_precision=2, date_expression=None, fatalities_best=None, fatalities_low=None,
+                         victims=None, evidence="Festival shooting rocks the Williston community")
+    titles = {"a": "Five shot at crab festival", "b": "Festival shooting rocks the Williston community"}
+    _, events = merge_mentions(frame([town, headline]), titles=titles)
+    assert events.height == 1
+    unnamed = {**titles, "b": "Festival shooting rocks the community"}
+    _, events = merge_mentions(frame([town, dict(headline, evidence=unnamed["b"])]), titles=unnamed)
+    assert events.height == 2
+    earlier = dict(town, date_start=date(2016, 2, 5), date_end=date(2016, 2, 5), event_date=date(2016, 2, 5))
+    _, events = merge_mentions(frame([earlier, headline]), titles=titles)
+    assert events.height == 2

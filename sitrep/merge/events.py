@@ -33,8 +33,9 @@ one event, one count.  Mentions are linked when they can only be the same event:
   (of one town and count, within two days) with compatible counts join when their articles
   share a victim's age, much of their headlines, much of their distinctive wording or the
   number of people shot (dead and wounded); a lead event with no province joins the same way, or on the same town or the same
-  count of two or more, when its clues point to one province only, or, pointing to several,
-  to one that is its outlet's home (`sitrep.merge.outlets`);
+  count of two or more, or on its headline naming the town (up to two days apart: a headline
+  alone is dated by the days before it was published), when its clues point to one province
+  only, or, pointing to several, to one that is its outlet's home (`sitrep.merge.outlets`);
 - across articles, by follow-ups (`sitrep.merge.followups`): a follow-up story (an arrest, a
   charge, a funeral) dated only by its own day joins a report of the same town up to a month
   older when they share a rare name or a victim's age; and a report dating a death ("died
@@ -498,6 +499,11 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
     not enough: a busy province sees several incidents a day, and its towns are often not named
     alike (a suburb, the city, the county).  Reports of the same town and the same count may be
     up to `CLUE_TOWN_SLACK_DAYS` apart.
+
+    A lead with no province also joins the reports of a town its headline names (`_town_in`) up
+    to `CLUE_TOWN_SLACK_DAYS` apart: a page that is its headline alone ("Crab festival shooting
+    rocks the Williston community") is dated by the days before it was published, and its
+    town, a namesake of several provinces', was placed nowhere.
 
     A lead with no province whose clues point to reports of several provinces keeps those of its
     outlet's home province (`home_of`: article -> the province of `sitrep.merge.outlets.outlet_homes`),
