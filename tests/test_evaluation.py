@@ -36,7 +36,7 @@ FLOORS = {
         "state right": 0.94,
         "city right": 0.67,
         "incident date right": 0.745,
-        "multi-article incidents -> exactly one event": 0.74,
+        "multi-article incidents -> exactly one event": 0.745,
         "incidents not merged with another incident": 0.932,
     },
 }
