@@ -769,3 +769,92 @@ def test_reports_of_one_town_told_with_different_ages_are_two_shootings():
     same = dict(second, evidence="A 14-year-old boy was hospitalized after being shot.")
     _, events = merge_mentions(frame([first, same, later]))
     assert events.height == 1
+
+
+def test_a_report_dated_to_one_day_by_its_lead_is_the_news_of_that_day():
+    """Two rare names (a sheriff and a mayor quoted, not told) shared by two reports nine months
+    apart, each published the day after the one day it tells: two incidents, though one took
+    its day from its lead ("lead: Saturday night").  A report dated only within a range is no
+    news of a day, and the names still link it."""
+    early = _shooting("a-0-0", "a", 5, time_precision=2, date_expression="lead: Saturday night",
+                      published_date=date(2016, 3, 6), injured=5,
+                      evidence="One man was killed and five were hurt at a street festival on Saturday night.")
+    later = _shooting("b-0-0", "b", 5, date_start=date(2016, 12, 11), date_end=date(2016, 12, 11),
+                      event_date=date(2016, 12, 11), date_expression="early Sunday", published_date=date(2016, 12, 12),
+                      fatalities_best=2, fatalities_low=2, evidence="Two teens were killed outside a club early Sunday.")
+    people = {"a": {"dana whitcomb", "harold pryce"}, "b": {"dana whitcomb", "harold pryce"}}
+    titles = {"a": "One dead at street festival", "b": "Two teens killed outside club"}
+    _, events = merge_mentions(frame([early, later]), people=people, titles=titles)
+    assert events.height == 2
+    ranged = dict(early, date_start=date(2016, 3, 4), date_expression=None)
+    _, events = merge_mentions(frame([ranged, later]), people=people, titles=titles)
+    assert events.height == 1
+
+
+def test_one_towns_reports_telling_one_name_months_apart_need_one_count():
+    """A name both reports' sentences tell (the town's sheriff) links two reports of one town
+    within a month (an arrest three weeks on), or at any date when they give one count (a
+    trial); months apart with two death counts, they are two of the town's shootings."""
+    def events_of(day, dead):
+        first = _shooting("a-0-0", "a", 1, published_date=date(2016, 3, 1),
+                          evidence="Sheriff Dana Whitcomb said a man was shot dead in a parking lot.")
+        second = _shooting("b-0-0", "b", 1, date_start=day, date_end=day, event_date=day, published_date=day,
+                           fatalities_best=dead, fatalities_low=dead,
+                           evidence="Sheriff Dana Whitcomb said the gunman fled after the shooting.")
+        _, events = merge_mentions(frame([first, second]), people={"a": {"dana whitcomb"}, "b": {"dana whitcomb"}})
+        return events.height
+
+    assert events_of(date(2016, 3, 21), 2) == 1
+    assert events_of(date(2016, 11, 20), 2) == 2
+    assert events_of(date(2016, 11, 20), 1) == 1
+
+
+def test_one_sentence_told_twice_in_an_article_is_one_event_whatever_its_counts():
+    """A photo caption repeats the text's sentence ("Image 3 of 9 A couple and their two
+    children were found shot dead..."), and its two readings count it differently: one event.
+    Two different sentences with those counts stay two."""
+    told = "A couple and their two small children were found shot to death Tuesday morning in their home."
+    text = _shooting("a-3-0", "a", 8, fatalities_best=4, fatalities_low=4, evidence=told)
+    caption = _shooting("a-9-0", "a", 8, fatalities_best=2, fatalities_low=2, evidence="Image 3 of 9 " + told)
+    _, events = merge_mentions(frame([text, caption]))
+    assert events.height == 1 and events["fatalities"].item() == 2
+    other = dict(caption, evidence="Two men were shot dead outside a bar on Tuesday night.")
+    _, events = merge_mentions(frame([text, other]))
+    assert events.height == 2
+
+
+def test_a_victims_later_death_told_in_the_article_joins_the_shooting_it_told():
+    """"He died Thursday night at the hospital" after "Omar Reyes, 42, was one of five people shot
+    Sunday night": the death of one victim told, dated by its own day, not another shooting.
+    A death told of no one before it, or weeks on, stays apart."""
+    shot = _shooting("a-1-0", "a", 6, fatalities_best=None, fatalities_low=None, injured=5, victims=None,
+                     evidence="Omar Reyes, 42, was one of five people shot Sunday night in a park.")
+    died = _shooting("a-2-0", "a", 10, date_expression="Thursday night",
+                     evidence="He died Thursday night at the county hospital.")
+    _, events = merge_mentions(frame([shot, died]))
+    assert events.height == 1 and events["date_start"].item() == date(2016, 3, 6)
+    other = dict(died, evidence="A man died Thursday night after a shooting on Elm Street.")
+    assert merge_mentions(frame([shot, other]))[1].height == 2
+    later = dict(died, date_start=date(2016, 5, 10), date_end=date(2016, 5, 10), event_date=date(2016, 5, 10))
+    assert merge_mentions(frame([shot, later]))[1].height == 2
+
+
+def test_a_report_placed_nowhere_joins_the_town_its_headline_names_days_on():
+    """A headline alone ("Festival shooting rocks the Williston community"), dated by the days
+    before it was published, and a report of one shot dead in Williston the day before those:
+    one event.  A headline naming no town, or a town's report weeks before, stays apart."""
+    town = _shooting("a-0-0", "a", 5, location="Williston", admin1="US-FL", admin1_name="Florida", injured=4,
+                     evidence="Five people were shot, one fatally, at a crab festival on Saturday.")
+    headline = _shooting("b--1-0", "b", 6, admin1=None, admin1_name=None, location=None, country=None,
+                         geo_precision=None, date_start=date(2016, 3, 6), date_end=date(2016, 3, 8),
+                         time_precision=2, date_expression=None, fatalities_best=None, fatalities_low=None,
+                         victims=None, evidence="Festival shooting rocks the Williston community")
+    titles = {"a": "Five shot at crab festival", "b": "Festival shooting rocks the Williston community"}
+    _, events = merge_mentions(frame([town, headline]), titles=titles)
+    assert events.height == 1
+    unnamed = {**titles, "b": "Festival shooting rocks the community"}
+    _, events = merge_mentions(frame([town, dict(headline, evidence=unnamed["b"])]), titles=unnamed)
+    assert events.height == 2
+    earlier = dict(town, date_start=date(2016, 2, 5), date_end=date(2016, 2, 5), event_date=date(2016, 2, 5))
+    _, events = merge_mentions(frame([earlier, headline]), titles=titles)
+    assert events.height == 2

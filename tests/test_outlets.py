@@ -246,3 +246,26 @@ def test_the_masthead_after_a_headline_names_the_outlets_town_not_the_incidents(
     assigned, _ = merge_mentions(frame, places=place_names([("a", "US-SC", "Sumter County")]),
                                  gazetteer=get_gazetteer(), titles={"a": title})
     assert assigned["location"].item() == "Sumter County"
+
+
+def test_an_unplaced_report_fitting_reports_of_two_provinces_joins_its_outlets_homes():
+    """"Two teens killed at a nightclub", placed nowhere, the day two were killed in Fort Myers
+    and two in Cincinnati: from a Florida outlet, it is Fort Myers's; from no known outlet, neither."""
+    florida = report("a-0-0", "a", "US-FL", "Fort Myers", fatalities_best=2, fatalities_low=2)
+    ohio = report("b-0-0", "b", "US-OH", "Cincinnati", fatalities_best=2, fatalities_low=2)
+    unplaced = report("c-0-0", "c", None, None, country=None, fatalities_best=2, fatalities_low=2)
+    # the outlet's other reports, weeks before, make Florida its home
+    earlier = [report(f"{k}-0-0", k, "US-FL", town, date_start=date(2015, 1, 5), date_end=date(2015, 1, 5),
+                      event_date=date(2015, 1, 5)) for k, town in (("d", "Naples"), ("e", "Cape Coral"))]
+    frame = schema.conform(pl.DataFrame([florida, ohio, unplaced, *earlier], infer_schema_length=None),
+                           schema.EVENT_MENTIONS)
+    places = place_names([("a", "US-FL", "Fort Myers"), ("b", "US-OH", "Cincinnati"), ("d", "US-FL", "Naples"),
+                          ("e", "US-FL", "Cape Coral")])
+    hosts = {"c": "wink.com", "d": "wink.com", "e": "wink.com", "a": "news-press.com", "b": "wcpo.com"}
+    assigned, _ = merge_mentions(frame, places=places, hosts=hosts, gazetteer=get_gazetteer())
+    event_of = dict(zip(assigned["article_id"], assigned["event_id"]))
+    assert event_of["c"] == event_of["a"] != event_of["b"]
+    hosts["c"] = "elsewhere.com"
+    assigned, _ = merge_mentions(frame, places=places, hosts=hosts, gazetteer=get_gazetteer())
+    event_of = dict(zip(assigned["article_id"], assigned["event_id"]))
+    assert event_of["c"] not in (event_of["a"], event_of["b"])

@@ -5,7 +5,9 @@ one event, one count.  Mentions are linked when they can only be the same event:
 
 - within an article: a sentence that continues the one before (its `antecedent`), or two
   sentences giving the same death count of the same victims over overlapping dates (the
-  headline, the lead and a quote retelling one clash);
+  headline, the lead and a quote retelling one clash), or one sentence told twice (a photo
+  caption repeating the text), whatever its two readings count, or a sentence telling the
+  later death of one told just before ("He died Thursday night" after the shooting of Sunday);
 - across articles: the same province, overlapping dates, the same ACLED sub-event type and
   compatible counts, and the same place; a town and its province (or two places in it) only
   with the same count of two or more deaths, since one death is the commonest report; two
@@ -24,15 +26,18 @@ one event, one count.  Mentions are linked when they can only be the same event:
   shared names, link them at any date (a trial report months later) unless both reports are
   the news of their own days weeks apart and neither tells a step of justice or mourning (a
   reporter and a police chief named in two shootings a year apart), and so does one name
-  that both articles' event sentences tell, when the two reports name one town or one of them
-  was placed in no province.  A name in many articles or in several provinces (a spokesman, a
+  that both articles' event sentences tell, when one of the reports was placed in no province,
+  or when the two name one town and either give one count or date it within a month (a town's
+  sheriff and mayor are told in each of its shootings).  A name in many articles or in several provinces (a spokesman, a
   monitor's director) says nothing about which event an article tells, so only distinctive
   names count;
 - across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
   (of one town and count, within two days) with compatible counts join when their articles
   share a victim's age, much of their headlines, much of their distinctive wording or the
   number of people shot (dead and wounded); a lead event with no province joins the same way, or on the same town or the same
-  count of two or more, when its clues point to one province only;
+  count of two or more, or on its headline naming the town (up to two days apart: a headline
+  alone is dated by the days before it was published), when its clues point to one province
+  only, or, pointing to several, to one that is its outlet's home (`sitrep.merge.outlets`);
 - across articles, by follow-ups (`sitrep.merge.followups`): a follow-up story (an arrest, a
   charge, a funeral) dated only by its own day joins a report of the same town up to a month
   older when they share a rare name or a victim's age; and a report dating a death ("died
@@ -86,7 +91,7 @@ import polars as pl
 from sitrep import schema
 from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
 from sitrep.merge.duplicates import same_sentence
-from sitrep.merge.followups import follow_up_links, is_follow_up, later_death_links
+from sitrep.merge.followups import FOLLOW_UP_MAX_DAYS, follow_up_links, is_follow_up, later_death_links
 from sitrep.merge.outlets import (UNPLACED_HOME_MIN_REPORTS, as_place, home_place, namesake_moves, outlet_homes,
                                   town_told, with_homes)
 from sitrep.merge.placing import PLACE_COLUMNS, evidence, moved, names_town, support
@@ -196,6 +201,10 @@ def same_event_in_article(a: dict, b: dict) -> bool:
         return False
     if a["admin1"] and b["admin1"] and a["admin1"] != b["admin1"]:
         return False
+    if a.get("evidence") and b.get("evidence") and same_sentence(a["evidence"], b["evidence"]):
+        # one sentence told twice (a photo caption repeating the text, a page repeating its
+        # lead) tells one event, even when its two readings count it differently
+        return True
     ca, cb = a["fatalities_best"], b["fatalities_best"]
     if ca is not None and cb is not None:
         return ca == cb and (a["victims"] == b["victims"] or None in (a["victims"], b["victims"]))
@@ -207,6 +216,31 @@ def same_event_in_article(a: dict, b: dict) -> bool:
         and a["date_expression"] is not None and b["date_expression"] is not None
         and (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
     )
+
+
+_DEATH_OF_ONE_TOLD = re.compile(r"^(?:he|she|the (?:victim|man|woman|boy|girl|teen|teenager))\b[^.]{0,40}"
+                                r"\b(?:later )?(?:died|succumbed|was pronounced dead)\b", re.IGNORECASE)
+DEATH_OF_ONE_TOLD_DAYS = 30
+"""A victim shot on one day dies at most this many days later in the article that tells both."""
+
+
+def _death_of_one_told(rows: list[dict], earlier: list[int], row: dict) -> int | None:
+    """The mention of `earlier` (the article's mentions before `row`, in order) whose victim
+    `row` tells the death of: "He died Thursday night at the hospital" after "Kwame, 42, was one
+    of five people shot Sunday night" is the death of one told, dated by its own day.  It is
+    the last mention before it, of no other province, dated on or at most
+    `DEATH_OF_ONE_TOLD_DAYS` before it."""
+    if row["is_aggregate"] or row["date_start"] is None or not _DEATH_OF_ONE_TOLD.search(row["evidence"] or ""):
+        return None
+    for j in reversed(earlier):
+        b = rows[j]
+        if b["is_aggregate"] or b["date_start"] is None or (b["sentence_index"] or 0) >= (row["sentence_index"] or 0):
+            continue
+        if b["admin1"] and row["admin1"] and b["admin1"] != row["admin1"]:
+            return None
+        gap = (row["date_start"] - b["date_start"]).days
+        return j if 0 <= gap <= DEATH_OF_ONE_TOLD_DAYS else None
+    return None
 
 
 def same_event_across_articles(a: dict, b: dict) -> bool:
@@ -282,8 +316,12 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
       (`sitrep.merge.followups.is_follow_up`, by its headline or lead): the names two such
       reports share are a byline, a photo credit or a police chief's, not a case's;
     - a name that both articles' event sentences tell (`_told_names`: the victim or the killer,
-      not the spokesman quoted beside them), with compatible counts, when the two reports name
-      the same town and the name is rare, or when one of them was placed in no province.
+      not the spokesman quoted beside them), with compatible counts, when one of the reports
+      was placed in no province, or when the two name the same town and the name is rare, and
+      they either give one count (`_one_count`) or date their events within
+      `sitrep.merge.followups.FOLLOW_UP_MAX_DAYS` (an arrest a month on): a town's sheriff or
+      mayor is told in the sentences of each of its shootings, and two of its shootings months
+      apart with two death counts are two incidents.
     """
     by_name: dict[str, list[int]] = defaultdict(list)
     for article, i in lead.items():
@@ -316,9 +354,15 @@ def _same_person_links(rows: list[dict], lead: dict[str, int], people: dict[str,
                 and not (_news_of_two_days(a, b) and not news_of_steps(a) and not news_of_steps(b))
                 or (compatible and _overlap(a, b, NAME_DATE_SLACK_DAYS) and (rare or len(names) >= 2))
                 or (compatible and both_told and (not a["admin1"] or not b["admin1"]))
-                or (compatible and _same_town(a, b) and set(both_told) & set(rare))):
+                or (compatible and _same_town(a, b) and set(both_told) & set(rare)
+                    and (_overlap(a, b, FOLLOW_UP_MAX_DAYS) or _one_count(a, b)))):
             links.append((i, j))
     return links
+
+
+def _one_count(a: dict, b: dict) -> bool:
+    """The two reports give one death count, or one of them gives none."""
+    return a["fatalities_best"] is None or b["fatalities_best"] is None or a["fatalities_best"] == b["fatalities_best"]
 
 
 FRESH_NEWS_DAYS = 1
@@ -326,10 +370,12 @@ FRESH_NEWS_DAYS = 1
 
 
 def _fresh(row: dict) -> bool:
-    """The report dates its event to a day, and is published that day or the next: the news of
-    that day, not a story told weeks on."""
+    """The report dates its event to one day, and is published that day or the next: the news of
+    that day, not a story told weeks on.  The day may be read from the report's lead rather
+    than its own sentence ("lead: Saturday night", a coarser precision): still one day, and
+    still the news of it."""
     published, start = row.get("published_date"), row["date_start"]
-    return (row["time_precision"] == 1 and published is not None and start is not None
+    return (start is not None and row["date_start"] == row["date_end"] and published is not None
             and 0 <= (published - start).days <= FRESH_NEWS_DAYS)
 
 
@@ -445,15 +491,34 @@ def _same_toll(a: dict, b: dict) -> bool:
     return bool(a["injured"] or b["injured"]) and _shot(a) == _shot(b) >= TELLING_SHOT
 
 
+def _town_in(words: frozenset[str], row: dict) -> bool:
+    """The words of a headline (`sitrep.merge.clues.headline_words`) name the report's town."""
+    if not row["location"] or _province_wide(row):
+        return False
+    town = headline_words(row["location"])
+    return bool(town) and town <= words
+
+
 def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str, frozenset[str]],
-                        wording: Wording, evidence: dict[str, list[str]]) -> list[tuple[int, int]]:
+                        wording: Wording, evidence: dict[str, list[str]],
+                        home_of: dict[str, str] | None = None) -> list[tuple[int, int]]:
     """Pairs of lead mentions of one province and overlapping dates, with compatible counts, whose
     articles also share a particular of the incident: a victim's age, a street, much of their
     headlines' words, much of their distinctive wording (`sitrep.merge.clues.Wording`), or the
     number of people shot (`_same_toll`).  Province and day alone are
     not enough: a busy province sees several incidents a day, and its towns are often not named
     alike (a suburb, the city, the county).  Reports of the same town and the same count may be
-    up to `CLUE_TOWN_SLACK_DAYS` apart."""
+    up to `CLUE_TOWN_SLACK_DAYS` apart.
+
+    A lead with no province also joins the reports of a town its headline names (`_town_in`) up
+    to `CLUE_TOWN_SLACK_DAYS` apart: a page that is its headline alone ("Crab festival shooting
+    rocks the Williston community") is dated by the days before it was published, and its
+    town, a namesake of several provinces', was placed nowhere.
+
+    A lead with no province whose clues point to reports of several provinces keeps those of its
+    outlet's home province (`home_of`: article -> the province of `sitrep.merge.outlets.outlet_homes`),
+    if any: a Florida outlet's "two teens killed at a nightclub" is Florida's nightclub shooting
+    of that day, not Ohio's two dead of the same day."""
     ages: dict[str, frozenset[int]] = {}
     streets: dict[str, frozenset[str]] = {}
 
@@ -485,14 +550,20 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
         a = rows[i]
         if a["admin1"] or a["date_start"] is None:
             continue
+        named = heads[a["article_id"]]
         matches = [
             j for j in placed
-            if _overlap(a, rows[j]) and _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
-            and (_same_town(a, rows[j]) or (
-                (not a["country"] or a["country"] == rows[j]["country"])
-                and (a["fatalities_best"] is not None and a["fatalities_best"] == rows[j]["fatalities_best"] >= TELLING_COUNT
-                     or particulars(a, rows[j]))))
+            if _counts_compatible(a["fatalities_best"], rows[j]["fatalities_best"])
+            and (_overlap(a, rows[j], CLUE_TOWN_SLACK_DAYS) and _town_in(named, rows[j])
+                 or _overlap(a, rows[j]) and (_same_town(a, rows[j]) or (
+                     (not a["country"] or a["country"] == rows[j]["country"])
+                     and (a["fatalities_best"] is not None and a["fatalities_best"] == rows[j]["fatalities_best"] >= TELLING_COUNT
+                          or particulars(a, rows[j])))))
         ]
+        home = (home_of or {}).get(a["article_id"])
+        if len({rows[j]["admin1"] for j in matches}) > 1 and home:
+            # reports of several provinces fit: the one of the outlet's home province is this one's
+            matches = [j for j in matches if rows[j]["admin1"] == home]
         if len({rows[j]["admin1"] for j in matches}) == 1:
             links.extend((i, j) for j in matches)
     for members in by_province.values():
@@ -633,7 +704,7 @@ def _roundup_and_report_disagree(a: dict, b: dict, roundups: set[str]) -> bool:
 
 def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], people: dict[str, set[str]],
              heads: dict[str, frozenset[str]], evidence: dict[str, list[str]], wording: Wording,
-             titles: dict[str, str | None] | None = None) -> list[int]:
+             titles: dict[str, str | None] | None = None, home_of: dict[str, str] | None = None) -> list[int]:
     uf = _UnionFind([row["admin1"] for row in rows])
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -650,6 +721,10 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
             for y in range(x + 1, len(members)):
                 if same_event_in_article(rows[members[x]], rows[members[y]]):
                     uf.union(members[x], members[y])
+        for x, i in enumerate(members):
+            before = _death_of_one_told(rows, members[:x], rows[i])
+            if before is not None:
+                uf.union(before, i)
     # the same sentence in two copies of one wire story is one event, whatever the dates say
     by_story: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
@@ -711,7 +786,7 @@ def _cluster(rows: list[dict], story_of: dict[str, str], lead: dict[str, int], p
                     link(members[x], members[y])
     for i, j in _same_person_links(rows, lead, people, evidence, titles):
         link(i, j)
-    for i, j in _corroborated_links(rows, lead, heads, wording, evidence):
+    for i, j in _corroborated_links(rows, lead, heads, wording, evidence, home_of):
         link(i, j)
     for i, j in follow_up_links(rows, lead, people, evidence, titles or {}, _counts_compatible):
         link(i, j)
@@ -918,7 +993,8 @@ def merge_mentions(
         rows = _moved_rows(rows, told)
         moves.update(told)
     evidence = _evidence_of(rows)
-    roots = _cluster(rows, story_of, lead, people, heads, evidence, _wording(evidence, titles or {}), titles)
+    home_of = {article: homes[hosts[article]] for article in lead if hosts and hosts.get(article) in homes}
+    roots = _cluster(rows, story_of, lead, people, heads, evidence, _wording(evidence, titles or {}), titles, home_of)
     clusters: dict[int, list[dict]] = defaultdict(list)
     for root, row in zip(roots, rows):
         clusters[root].append(row)
