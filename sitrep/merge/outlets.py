@@ -45,6 +45,13 @@ stories spread over many provinces, and none holds this much)."""
 
 TOWN_KINDS = frozenset({"city", "site", "district"})
 
+BIG_CITY_POPULATION = 100_000
+SMALL_NAMESAKE_POPULATION = 15_000
+"""A town read as a city of BIG_CITY_POPULATION is not moved to a namesake under
+SMALL_NAMESAKE_POPULATION at its outlet's home: an Atlanta station's story of a Montgomery
+nightclub is Alabama's capital, not Georgia's village (while a North Carolina paper's
+Jacksonville, a town of 70,000, is its own and not Florida's city)."""
+
 def outlet_homes(rows: list[dict], lead: dict[str, int], host_of: dict[str, str | None],
                  min_reports: int = HOME_MIN_REPORTS) -> dict[str, str]:
     """Web host -> the province that at least ``min_reports`` of its articles' lead events,
@@ -105,6 +112,8 @@ def namesake_moves(rows: list[dict], lead: dict[str, int], host_of: dict[str, st
         if head["admin1"] and support(named, head["admin1"], head["location"]) > 0:
             continue
         town = next((p for p in gazetteer.lookup(head["location"]) if p.admin1 == home and p.kind in TOWN_KINDS), None)
+        if town is not None and not abroad and _big_city_over(gazetteer, head, town):
+            continue
         if town is not None and not province:
             to = as_place(town, town.name)
         elif town is None and abroad and province:
@@ -115,6 +124,16 @@ def namesake_moves(rows: list[dict], lead: dict[str, int], host_of: dict[str, st
             if (m["admin1"], m["country"]) == (head["admin1"], head["country"]) and not m["is_aggregate"]:
                 out[m["mention_id"]] = to
     return out
+
+
+def _big_city_over(gazetteer, head: dict, town) -> bool:
+    """Whether the town ``head`` (a lead mention's place columns) was read as is a city of at
+    least BIG_CITY_POPULATION while ``town``, its namesake at the outlet's home, is a small
+    town (under SMALL_NAMESAKE_POPULATION)."""
+    read = next((p for p in gazetteer.lookup(head["location"])
+                 if p.admin1 == head["admin1"] and p.kind in TOWN_KINDS), None)
+    size = (read.population or 0) if read is not None else 0
+    return size >= BIG_CITY_POPULATION and (town.population or 0) < SMALL_NAMESAKE_POPULATION
 
 
 def home_place(members: list[dict], host_of: dict[str, str | None], homes: dict[str, str], gazetteer,
