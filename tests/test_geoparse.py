@@ -691,3 +691,19 @@ def test_a_demonym_naming_a_side_of_the_border_is_that_country(nlp, gaz):
     # a demonym before any other noun is people or an army, not where it happened
     assert found(nlp, gaz, text, "Turkish") is None
     assert found(nlp, gaz, "The Iraqi army shelled the town.", "Iraqi") is None
+
+
+def test_a_city_opening_a_persons_full_name_is_the_person(nlp, gaz):
+    text = ("Deputies found the body of Dallas J. Harmon, 17, at a cabin near Bemidji, Minnesota, on "
+            "Sunday. Harmon was a senior, and Dallas Harmon's friends held a vigil for him.")
+    assert found(nlp, gaz, text, "Dallas") is None
+    # the city itself, with a person's name nowhere after it, stays
+    assert found(nlp, gaz, "A man was shot in Dallas on Friday, police said.", "Dallas").admin1 == "US-TX"
+
+
+def test_a_county_of_one_state_speaks_for_it_as_a_place_of_its_own(nlp, gaz):
+    # Itasca County is Minnesota's alone: with the state it makes two places there, enough to
+    # leave out a Round Lake of Illinois, where the small Minnesota village is not known
+    text = ("A teen died after a shooting at a cabin in Itasca County, the sheriff said on Sunday. "
+            "Deputies were called to a home between Round Lake and Bigfork. Minnesota's crime bureau helps.")
+    assert found(nlp, gaz, text, "Round Lake") is None

@@ -47,7 +47,7 @@ from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
 from sitrep.text.sources import HOST_RE
 
-GEOPARSE_VERSION = "46"
+GEOPARSE_VERSION = "47"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -348,6 +348,22 @@ def _person_words(doc: Doc) -> set[str]:
     """Words of the people's full names in the article ("Kyle Carney": kyle, carney)."""
     return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and sum(not t.is_space for t in e) > 1
             for t in e if t.is_title}
+
+
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+
+
+def _first_name(span: Span, surnames: set[str]) -> bool:
+    """Whether a one-word name opens a person's full name: a middle initial or another word of
+    the article's people's names follows it, then a capitalised word of their names ("Dallas
+    J. Graciano", "Dallas James Graciano"), so it is a first name, whatever city it also is."""
+    doc = span.doc
+    if len(span) != 1 or span.end + 1 >= len(doc):
+        return False
+    middle, last = doc[span.end], doc[span.end + 1]
+    if not (_INITIAL_RE.fullmatch(middle.text) or middle.is_title and middle.lower_ in surnames):
+        return False
+    return last.is_title and last.lower_ in surnames
 
 
 def _institution_names(text: str) -> set[str]:
@@ -1063,6 +1079,8 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
             continue  # "Terrebonne" of "Terrebonne Parish", "Indiana" of "Indiana County": the county's
         if from_model and _institution(span, institutions) and normalize(span.text) not in _alias_keys():
             continue  # "at Mount Sinai" where the article speaks of Mount Sinai Hospital
+        if from_model and _first_name(span, surnames):
+            continue  # "the death of Dallas J. Graciano" is a man, not the city
         # "Carney" where the article speaks of Kyle Carney is the man, unless a big city
         surname = from_model and len(span) == 1 and span[0].lower_ in surnames
         query, floor, skip = _query_and_precision(span, name)
@@ -1107,6 +1125,11 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
         admin1s[code] += weight
         countries["US"] += weight
         firm[code] += weight
+    for _, _, name, states in _counties(text):  # a county of one state is a place of its own there
+        if len(states) == 1:
+            _add_source(sources, Place(name=name, kind="county", country="US", admin1=next(iter(states)),
+                                       admin1_name=None, latitude=None, longitude=None, population=None,
+                                       geo_precision=2, geonameid=None))
     for code in url_states:  # the address is evidence of its own, apart from the text's names
         sources.setdefault("US", set()).add(("address", code))
         sources.setdefault(code, set()).add(("address", code))
