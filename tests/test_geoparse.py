@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.geo import get_gazetteer
-from sitrep.nlp.geoparse import US_STATES, find_places
+from sitrep.nlp.geoparse import US_STATES, _cross_street, find_places
 from sitrep.nlp.model import load_model
 
 
@@ -707,3 +707,27 @@ def test_a_county_of_one_state_speaks_for_it_as_a_place_of_its_own(nlp, gaz):
     text = ("A teen died after a shooting at a cabin in Itasca County, the sheriff said on Sunday. "
             "Deputies were called to a home between Round Lake and Bigfork. Minnesota's crime bureau helps.")
     assert found(nlp, gaz, text, "Round Lake") is None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Officers were called to Independence and Wabash avenues about 5 a.m. on Thursday.", "Independence"),
+    ("Two men were killed just after midnight near Thompson and Colorado avenues, police said.", "Colorado"),
+    ("The crash happened at the intersection of Cleveland and Main on Monday night.", "Cleveland"),
+])
+def test_a_name_written_as_a_street_crossing_another_is_no_place(nlp, gaz, text, mention):
+    assert found(nlp, gaz, text, mention) is None
+
+
+def test_a_name_after_a_streets_name_and_at_is_the_crossing_street(nlp):
+    doc = nlp("The shooting happened in the 7400 block of Bentanna Drive at Elmont in a subdivision.")
+    elmont = next(t.i for t in doc if t.text == "Elmont")
+    assert _cross_street(doc[elmont:elmont + 1])
+    doc = nlp("The shooting happened at Elmont in a subdivision.")
+    elmont = next(t.i for t in doc if t.text == "Elmont")
+    assert not _cross_street(doc[elmont:elmont + 1])
+
+
+def test_a_town_after_a_streets_name_and_a_locative_stays_a_town(nlp, gaz):
+    # "at" after a street's name is a crossing; "in" after it is the town the street is in
+    text = "A woman was shot on Oak Street in Elmont, New York, on Friday, police said."
+    assert found(nlp, gaz, text, "Elmont").admin1 == "US-NY"

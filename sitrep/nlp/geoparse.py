@@ -872,6 +872,36 @@ def _is_street(span: Span) -> bool:
     return False
 
 
+CROSSING_WORDS = frozenset({"at", "and", "&"})
+CORNER_WORDS = frozenset({"intersection", "corner"})
+STREET_PLURALS = frozenset({"streets", "avenues", "roads", "drives", "boulevards", "lanes"})
+CORNER_LOOKBACK = 6  # tokens: "the intersection of Martin Luther King Jr. Boulevard and ..."
+
+
+def _cross_street(span: Span) -> bool:
+    """A name written as a street crossing another: after a street's name and "at" or "and"
+    ("the 7400 block of Bentanna Drive at Elmont", "Main Street and Clinton"), or in "the
+    intersection of X and Y" (both streets, whatever towns they are named after)."""
+    doc = span.doc
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ in CROSSING_WORDS and doc[i - 2].is_title \
+            and doc[i - 2].lower_.rstrip(".") in STREET_WORDS:
+        return True
+    j = i - 1
+    while j >= max(i - CORNER_LOOKBACK, 1) and (doc[j].is_title or doc[j].lower_ in CROSSING_WORDS or doc[j].text == "."):
+        j -= 1
+    if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in CORNER_WORDS:
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in STREET_PLURALS and i >= 2 \
+            and doc[i - 1].lower_ in CROSSING_WORDS and doc[i - 2].is_title:
+        return True  # the second of "Thompson and Colorado avenues"
+    k = span.end  # the first of "at Independence and Wabash avenues": two streets sharing a plural noun
+    while k < min(span.end + CORNER_LOOKBACK, len(doc)) and (doc[k].is_title or doc[k].lower_ in CROSSING_WORDS):
+        k += 1
+    return k < len(doc) and k > span.end and doc[k].lower_ in STREET_PLURALS \
+        and any(t.lower_ in CROSSING_WORDS for t in doc[span.end:k])
+
+
 def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
                 url: str | None = None) -> list[PlaceMention]:
     """Every place the article names, resolved with the article's other places as context.
@@ -1073,7 +1103,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     for span, name in _repair(doc, gazetteer, _candidate_spans(doc, text, gazetteer, taken)):
         from_model = bool(span.label_)
         span = _strip_article(span)
-        if normalize(span.text) in NOT_PLACES or _is_street(span):
+        if normalize(span.text) in NOT_PLACES or _is_street(span) or _cross_street(span):
             continue
         if any(start <= span.start_char and span.end_char < end for start, end in counties):
             continue  # "Terrebonne" of "Terrebonne Parish", "Indiana" of "Indiana County": the county's
@@ -1190,7 +1220,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     used = taken + dateline_spans + [(p[0].start_char, p[0].end_char) for p in prepared]
     home = _home_country(countries)
     for span in _unlabelled_spans(doc, gazetteer, surnames, institutions):
-        if _overlaps(span.start_char, span.end_char, used):
+        if _overlaps(span.start_char, span.end_char, used) or _cross_street(span):
             continue
         place = gazetteer.resolve(span.text, context_countries=dict(countries), context_admin1=dict(admin1s))
         if place is None or place.kind not in POINT_KINDS:
