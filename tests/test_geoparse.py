@@ -731,3 +731,12 @@ def test_a_town_after_a_streets_name_and_a_locative_stays_a_town(nlp, gaz):
     # "at" after a street's name is a crossing; "in" after it is the town the street is in
     text = "A woman was shot on Oak Street in Elmont, New York, on Friday, police said."
     assert found(nlp, gaz, text, "Elmont").admin1 == "US-NY"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Chicago police said a man was shot in the 11900 block of South LaSalle on Saturday night.", "South LaSalle"),
+    ("Officers found a woman wounded in the 600 block of Ewing about 2 a.m., Chicago police said.", "Ewing"),
+])
+def test_a_name_after_the_block_of_is_a_street(nlp, gaz, text, mention):
+    assert found(nlp, gaz, text, mention) is None
+    assert found(nlp, gaz, text, "Chicago").admin1 == "US-IL"

@@ -878,6 +878,20 @@ STREET_PLURALS = frozenset({"streets", "avenues", "roads", "drives", "boulevards
 CORNER_LOOKBACK = 6  # tokens: "the intersection of Martin Luther King Jr. Boulevard and ..."
 
 
+BLOCK_WORDS = frozenset({"block", "blocks", "hundred"})
+DIRECTION_PREFIXES = frozenset({"north", "south", "east", "west", "n.", "s.", "e.", "w.", "n", "s", "e", "w"})
+
+
+def _after_block(span: Span) -> bool:
+    """A name written where US police locate a shooting by its street: "the 11900 block of
+    South LaSalle", "the 600 block of Barton" is a street, not the town it is named after."""
+    doc = span.doc
+    i = span.start
+    if i >= 1 and doc[i - 1].lower_ in DIRECTION_PREFIXES:
+        i -= 1  # "block of South" before "LaSalle"
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in BLOCK_WORDS
+
+
 def _cross_street(span: Span) -> bool:
     """A name written as a street crossing another: after a street's name and "at" or "and"
     ("the 7400 block of Bentanna Drive at Elmont", "Main Street and Clinton"), or in "the
@@ -1103,7 +1117,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     for span, name in _repair(doc, gazetteer, _candidate_spans(doc, text, gazetteer, taken)):
         from_model = bool(span.label_)
         span = _strip_article(span)
-        if normalize(span.text) in NOT_PLACES or _is_street(span) or _cross_street(span):
+        if normalize(span.text) in NOT_PLACES or _is_street(span) or _cross_street(span) or _after_block(span):
             continue
         if any(start <= span.start_char and span.end_char < end for start, end in counties):
             continue  # "Terrebonne" of "Terrebonne Parish", "Indiana" of "Indiana County": the county's
@@ -1220,7 +1234,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     used = taken + dateline_spans + [(p[0].start_char, p[0].end_char) for p in prepared]
     home = _home_country(countries)
     for span in _unlabelled_spans(doc, gazetteer, surnames, institutions):
-        if _overlaps(span.start_char, span.end_char, used) or _cross_street(span):
+        if _overlaps(span.start_char, span.end_char, used) or _cross_street(span) or _after_block(span):
             continue
         place = gazetteer.resolve(span.text, context_countries=dict(countries), context_admin1=dict(admin1s))
         if place is None or place.kind not in POINT_KINDS:
