@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.geo import get_gazetteer
-from sitrep.nlp.geoparse import US_STATES, _cross_street, find_places
+from sitrep.nlp.geoparse import US_STATES, _cross_street, _masthead_states, find_places
 from sitrep.nlp.model import load_model
 
 
@@ -740,3 +740,22 @@ def test_a_town_after_a_streets_name_and_a_locative_stays_a_town(nlp, gaz):
 def test_a_name_after_the_block_of_is_a_street(nlp, gaz, text, mention):
     assert found(nlp, gaz, text, mention) is None
     assert found(nlp, gaz, text, "Chicago").admin1 == "US-IL"
+
+
+@pytest.mark.parametrize("title, states", [
+    ("Teen hurt cleaning rifle - | WBTV Charlotte", {"US-NC"}),
+    ("Two shot overnight - WMC Action News 5 - Memphis, Tennessee", {"US-TN"}),
+    ("Teen dies after pellet gun shooting - WFSB 3 Connecticut", {"US-CT"}),
+    ("Man shot in Dallas on Friday", set()),  # no masthead: the headline's own names are read as names
+    ("Man shot - KXYZ News, Weather and Sports", set()),
+])
+def test_a_mastheads_state_or_big_city_names_its_state(title, states):
+    assert set(_masthead_states(title)) == states
+
+
+def test_the_mastheads_state_picks_the_namesake(nlp, gaz):
+    text = "A 17-year-old died on Saturday after his hunting rifle went off while he cleaned it in Shelby, deputies said."
+    assert found(nlp, gaz, text, "Shelby").admin1 == "US-MI"  # the biggest Shelby
+    title = nlp("Teen dies after rifle goes off while cleaning it - | WBTV Charlotte\n")
+    shelby = [p.place for p in find_places(nlp(text), gaz, title) if p.mention == "Shelby"]
+    assert shelby and shelby[0].admin1 == "US-NC"

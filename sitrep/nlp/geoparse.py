@@ -932,7 +932,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
     states of the text's telephone numbers (a tip line's area code), with the weight of a
     town written with its state.
     """
-    context = _url_states(url)
+    context = _url_states(url) | _masthead_states(title.text if title is not None else "")
     host = _host(url)
     text = doc.text  # (spaCy joins a doc's text from its tokens on every access: read once)
     if title is None or not title.text.strip():
@@ -993,6 +993,32 @@ def _url_states(url: str | None) -> Counter:
     code = _path_city_state(url)
     if code is not None:
         out[code] = URL_STATE_WEIGHT
+    return out
+
+
+_MASTHEAD_RE = re.compile(r"\s+[-|–—]\s+|\s*\|\s*")
+_MASTHEAD_NAME = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}")
+
+
+def _masthead_states(title: str) -> Counter:
+    """The US states the masthead after a page title's headline names ("... - WBTV Charlotte",
+    "... - WFSB 3 Connecticut", "... - KTBS.com - Shreveport, LA News"): a state's name, or a
+    big city of one state only (as in a web host), with the weight of one place mention
+    each.  It is the station's market, which its stories mostly lie in or near, so it is
+    context for the text's names, as the address is."""
+    m = _MASTHEAD_RE.search(title)
+    out: Counter = Counter()
+    if m is None:
+        return out
+    cities = _host_cities()
+    for name in _MASTHEAD_NAME.finditer(title[m.end():]):
+        words = name.group(0).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                key = " ".join(words[i:i + n]).lower()
+                code = _STATE_BY_NAME.get(key) or cities.get(re.sub(r"[^a-z]", "", key))
+                if code is not None:
+                    out[code] = URL_STATE_WEIGHT
     return out
 
 
