@@ -759,3 +759,9 @@ def test_the_mastheads_state_picks_the_namesake(nlp, gaz):
     title = nlp("Teen dies after rifle goes off while cleaning it - | WBTV Charlotte\n")
     shelby = [p.place for p in find_places(nlp(text), gaz, title) if p.mention == "Shelby"]
     assert shelby and shelby[0].admin1 == "US-NC"
+
+
+def test_kck_is_kansas_city_kansas(nlp, gaz):
+    text = "A teenage girl was killed in a drive-by shooting on Friday, KCK police said."
+    place = found(nlp, gaz, text, "KCK")
+    assert place is not None and (place.name, place.admin1) == ("Kansas City", "US-KS")
