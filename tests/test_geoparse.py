@@ -765,3 +765,13 @@ def test_kck_is_kansas_city_kansas(nlp, gaz):
     text = "A teenage girl was killed in a drive-by shooting on Friday, KCK police said."
     place = found(nlp, gaz, text, "KCK")
     assert place is not None and (place.name, place.admin1) == ("Kansas City", "US-KS")
+
+
+def test_a_bare_county_name_of_the_articles_state_is_the_county(nlp, gaz):
+    text = ("Four people were wounded in a shooting in DeKalb on Monday night, the Georgia Bureau of "
+            "Investigation said.")
+    place = found(nlp, gaz, text, "DeKalb")
+    assert place is not None and (place.kind, place.admin1) == ("county", "US-GA")
+    # with no state named outright, the town of that name stays
+    place = found(nlp, gaz, "Four people were wounded in a shooting in DeKalb on Monday night.", "DeKalb")
+    assert place is not None and (place.kind, place.admin1) == ("city", "US-IL")

@@ -775,6 +775,42 @@ LOCAL_MIN_FIRM = 1.0  # a state named once is enough; a county of one state coun
 LOCAL_MAX_POPULATION = 100_000
 
 
+def _firm_home(firm: Counter, admin1s: Counter) -> str | None:
+    """The state an article names outright most (`_local_town`): on a tie, the one the
+    article's other places favour, and none if they do not settle it; none either when it
+    holds less than half of what is named outright, or less than LOCAL_MIN_FIRM."""
+    total = sum(firm.values())
+    if not total:
+        return None
+    ranked = sorted(firm, key=lambda code: (-firm[code], -admin1s[code], code))
+    home, weight = ranked[0], firm[ranked[0]]
+    if len(ranked) > 1 and (firm[ranked[1]], admin1s[ranked[1]]) == (weight, admin1s[home]):
+        return None
+    return home if weight >= LOCAL_MIN_FIRM and weight >= 0.5 * total else None
+
+
+def _home_county(gazetteer: Gazetteer, query: str, place: Place, firm: Counter, admin1s: Counter) -> Place | None:
+    """A bare name read as a town of a state the article never names outright, where the state
+    it does name outright has a county of that name and no town of it: the county ("a
+    shooting in DeKalb" in a Georgia story is DeKalb County, not DeKalb, Illinois), placed
+    as a county named in full is (precision 2)."""
+    if place.country != "US" or place.kind not in POINT_KINDS or (place.population or 0) >= LOCAL_MAX_POPULATION:
+        return None
+    home = _firm_home(firm, admin1s)
+    if home is None or home == place.admin1 or firm[place.admin1] > 0:
+        return None
+    if home not in _us_counties().get((normalize(query), "County"), ()):
+        return None
+    if any(p.admin1 == home and p.kind in POINT_KINDS for p in gazetteer.lookup(query)):
+        return None
+    state = gazetteer.admin1_place(home)
+    if state is None:
+        return None
+    return Place(name=f"{query} County", kind="county", country="US", admin1=home, admin1_name=state.admin1_name,
+                 latitude=state.latitude, longitude=state.longitude, population=None, geo_precision=2,
+                 geonameid=None)
+
+
 def _local_town(gazetteer: Gazetteer, query: str, place: Place, firm: Counter,
                 admin1s: Counter) -> Place | None:
     """A town read in a state the article never speaks of, in an article that names one
@@ -1245,7 +1281,10 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
                 or _neighbourhood_namesake(place, evidence_admin1s, anchored_admin1s, others)
                 or _unsupported_part_of_town(span, place, evidence_admin1s)):
             continue
-        if (_after_locative(span) or _before_resident(span) and (place.population or 0) < RESIDENT_LOCAL_MAX_POPULATION) \
+        county = _home_county(gazetteer, query, place, firm, evidence_admin1s)
+        if county is not None:
+            place = county
+        elif (_after_locative(span) or _before_resident(span) and (place.population or 0) < RESIDENT_LOCAL_MAX_POPULATION) \
                 and normalize(span.text) not in _alias_keys():
             place = _local_town(gazetteer, query, place, firm, evidence_admin1s) or place
         precision = place.geo_precision
