@@ -775,3 +775,11 @@ def test_a_bare_county_name_of_the_articles_state_is_the_county(nlp, gaz):
     # with no state named outright, the town of that name stays
     place = found(nlp, gaz, "Four people were wounded in a shooting in DeKalb on Monday night.", "DeKalb")
     assert place is not None and (place.kind, place.admin1) == ("city", "US-IL")
+
+
+def test_a_small_us_town_matched_only_by_an_alternate_name_is_no_place(nlp, gaz):
+    # GeoNames lists "North City" among the old names of an Illinois village of 500
+    text = "A girl, 8, was hurt by a stray bullet in North City late on Friday, St. Louis police said."
+    assert found(nlp, gaz, text, "North City") is None
+    assert found(nlp, gaz, text, "St. Louis").admin1 == "US-MO"
+

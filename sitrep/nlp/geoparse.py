@@ -877,6 +877,17 @@ def _neighbourhood_namesake(place: Place, admin1s: Counter, anchored: set[str],
     return home.split("-")[0] == place.country and admin1s[place.admin1] <= 0
 
 
+ALTERNATE_MAX_POPULATION = 10_000
+
+
+def _alternate_village(gazetteer: Gazetteer, query: str, place: Place) -> bool:
+    """A small US town that the name matches only as one of GeoNames' alternate names, not as
+    its own ("North City" of St. Louis is no old name of an Illinois village, nor a
+    headline's "Plaza" a New Mexico one): too weak to place a story."""
+    return (place.country == "US" and place.kind in POINT_KINDS and (place.population or 0) < ALTERNATE_MAX_POPULATION
+            and normalize(query) not in _alias_keys() and not gazetteer.named_so(query, place))
+
+
 def _small(place: Place) -> bool:
     return place.kind in POINT_KINDS and (place.population or 0) < SURNAME_CITY_POPULATION
 
@@ -1272,7 +1283,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
         own_home = _home_country(evidence_countries)
         place = _state_name_place(gazetteer, span.text, place, own_home)
         place = _main_name_place(gazetteer, query, place, own_home)
-        if surname and _small(place):
+        if surname and _small(place) or _alternate_village(gazetteer, query, place):
             continue
         others = {cc: ids - {_identity(first)} if first is not None else ids for cc, ids in sources.items()}
         evidence_admin1s = ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR})
@@ -1302,7 +1313,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
         if _overlaps(span.start_char, span.end_char, used) or _cross_street(span) or _after_block(span):
             continue
         place = gazetteer.resolve(span.text, context_countries=dict(countries), context_admin1=dict(admin1s))
-        if place is None or place.kind not in POINT_KINDS:
+        if place is None or place.kind not in POINT_KINDS or _alternate_village(gazetteer, span.text, place):
             continue
         pop = place.population or 0
         if home is not None:
