@@ -783,3 +783,19 @@ def test_a_small_us_town_matched_only_by_an_alternate_name_is_no_place(nlp, gaz)
     assert found(nlp, gaz, text, "North City") is None
     assert found(nlp, gaz, text, "St. Louis").admin1 == "US-MO"
 
+
+
+def test_a_county_name_with_a_capital_inside_is_a_county(nlp, gaz):
+    text = "The LaGrange County Sheriff's Department said a man was shot on Monday at his home."
+    place = found(nlp, gaz, text, "LaGrange County")
+    assert place is not None and (place.kind, place.admin1) == ("county", "US-IN")
+
+
+def test_a_town_named_like_the_county_says_nothing_of_the_countys_state(nlp, gaz):
+    # "DeKalb" alone is the Illinois town, which must not make DeKalb County Illinois's in an
+    # Atlanta station's story
+    text = ("DeKalb County police say a man was shot on Tuesday night. The shooting happened in an "
+            "apartment in DeKalb, police said.")
+    url = "http://www.fox5atlanta.com/news/12345-story"
+    county = [p.place for p in find_places(nlp(text), gaz, url=url) if p.mention == "DeKalb County"]
+    assert county and county[0].admin1 == "US-GA"

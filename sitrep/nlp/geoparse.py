@@ -1304,7 +1304,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
 
     # counties, where no name above was read over them ("Polk County" is no town Polk)
-    mentions.extend(_county_places(text, gazetteer, admin1s, [(p.char_start, p.char_end) for p in mentions]))
+    mentions.extend(_county_places(text, gazetteer, admin1s, [(p.char_start, p.char_end) for p in mentions], firm))
 
     # names the model did not label, kept only where they are places of the article's country
     used = taken + dateline_spans + [(p[0].start_char, p[0].end_char) for p in prepared]
@@ -1394,7 +1394,9 @@ def _outside_state(gazetteer: Gazetteer, text: str, contact: Counter, phones: li
     return [PlaceMention(-1, 0, host or code, state, 3)]
 
 
-COUNTY_RE = re.compile(r"\b((?:[A-Z][a-z'’.]+[ \t]){1,2})(County|Parish)\b")
+COUNTY_RE = re.compile(r"\b((?:[A-Z](?:[a-z]*[A-Z])?[a-z'’.]+[ \t]){1,2})(County|Parish)\b")
+"""'Polk County', 'St. Mary Parish', and names with a capital inside: 'DeKalb County', 'LaGrange
+County', 'McLean County'."""
 COUNTY_MAX_STATES = 3
 """A county name shared by more states than this (Washington, Jefferson) says nothing."""
 
@@ -1434,7 +1436,7 @@ def _counties(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
     return out
 
 
-def _county_states(text: str, town_states: set[str] = frozenset()) -> Counter:
+def _county_states(text: str, town_states: dict[str, set[str]] | None = None) -> Counter:
     """Evidence for states from the counties an article names ("a Lexington County deputy"):
     US stories often name the county and never the state, and a county name held by one or
     a few states settles which Lexington or Jacksonville is meant.  A county name that many
@@ -1442,7 +1444,10 @@ def _county_states(text: str, town_states: set[str] = frozenset()) -> Counter:
     (``town_states``): Westmoreland County and Mt. Pleasant are both in Pennsylvania only."""
     weights: Counter = Counter()
     for name, states in {(name, states) for _, _, name, states in _counties(text)}:
-        both = states & town_states
+        # a town named like the county itself ("DeKalb" of DeKalb County) says nothing of its state
+        near = {code for town, codes in (town_states or {}).items()
+                if normalize(town) != normalize(name.rsplit(" ", 1)[0]) for code in codes}
+        both = states & near
         if 0 < len(both) <= COUNTY_MAX_STATES:
             states = both
         elif len(states) > COUNTY_MAX_STATES:
@@ -1452,17 +1457,18 @@ def _county_states(text: str, town_states: set[str] = frozenset()) -> Counter:
     return weights
 
 
-def _town_states(gazetteer: Gazetteer, names: list[str]) -> set[str]:
-    """The US states where some town of one of ``names`` lies."""
-    return {p.admin1 for name in names for p in gazetteer.lookup(name)
-            if p.country == "US" and p.admin1 and p.kind in POINT_KINDS}
+def _town_states(gazetteer: Gazetteer, names: list[str]) -> dict[str, set[str]]:
+    """Each of ``names`` -> the US states where some town of that name lies."""
+    return {name: {p.admin1 for p in gazetteer.lookup(name) if p.country == "US" and p.admin1 and p.kind in POINT_KINDS}
+            for name in names}
 
 
 def _county_places(text: str, gazetteer: Gazetteer, admin1s: Counter,
-                   taken: list[tuple[int, int]]) -> list[PlaceMention]:
+                   taken: list[tuple[int, int]], firm: Counter = Counter()) -> list[PlaceMention]:
     """The counties the text names, as parts of their state (precision 2): "an Oglethorpe
     County teen" places a story that names no town.  A county name that several states
-    have is the one in the state the article's other places favour, and none if they
+    have is the one in the state the article names outright most (its address, a state, a
+    town with its state: ``firm``), else the one its other places favour, and none if they
     favour none of them."""
     out = []
     for start, end, name, states in _counties(text):
@@ -1470,8 +1476,9 @@ def _county_places(text: str, gazetteer: Gazetteer, admin1s: Counter,
             continue
         code = next(iter(states)) if len(states) == 1 else None
         if code is None:
-            ranked = sorted(states, key=lambda c: -admin1s[c])
-            if admin1s[ranked[0]] <= 0 or admin1s[ranked[0]] == admin1s[ranked[1]]:
+            ranked = sorted(states, key=lambda c: (-firm[c], -admin1s[c]))
+            if (firm[ranked[0]], admin1s[ranked[0]]) == (firm[ranked[1]], admin1s[ranked[1]]) \
+                    or firm[ranked[0]] <= 0 and admin1s[ranked[0]] <= 0:
                 continue
             code = ranked[0]
         state = gazetteer.admin1_place(code)
