@@ -31,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 
 from sitrep.merge.placing import support
+from sitrep.text.sources import MASTHEAD_SEPARATOR
 
 HOME_MIN_REPORTS = 2
 """Placed lead events an outlet needs in one province before that province is its home."""
@@ -161,14 +162,13 @@ def town_told(admin1: str, members: list[dict], gazetteer, titles: dict[str, str
     return home_town(admin1, texts + [m.get("evidence") or "" for m in members], gazetteer)
 
 
-_MASTHEAD_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*\|\s*")
 
 
 def headline_proper(title: str) -> str:
     """A headline without the masthead its page title carries after it ("Teen dies after shooting
     - WIS News 10 - Columbia, South Carolina", "... | WBTV Charlotte"): the station's town there
     is the outlet's, not the incident's."""
-    return _MASTHEAD_SEPARATOR.split(title, maxsplit=1)[0]
+    return MASTHEAD_SEPARATOR.split(title, maxsplit=1)[0]
 
 
 _NAME_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")

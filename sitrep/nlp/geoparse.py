@@ -15,6 +15,10 @@ Some names are anchored by the text itself:
   the state picks the town among its namesakes, and is a place of its own when the town is
   not known.
 
+A page title's masthead ("... - WBTV Charlotte") names the station's state: context, like the
+address.  Streets named after towns are not the towns: "the 600 block of Ewing", "Bentanna
+Drive at Elmont", "Independence and Wabash avenues".
+
 The small model misses names, so a few more are read: a town in front of its police ("Austin
 police", "the Roswell Police Department"), a proper name after a locative preposition that is
 a town of the article's country ("shot in Chattanooga"), and names whose apostrophe got lost
@@ -45,7 +49,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
-from sitrep.text.sources import HOST_RE
+from sitrep.text.sources import HOST_RE, MASTHEAD_SEPARATOR
 
 GEOPARSE_VERSION = "47"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -1043,7 +1047,6 @@ def _url_states(url: str | None) -> Counter:
     return out
 
 
-_MASTHEAD_RE = re.compile(r"\s+[-|–—]\s+|\s*\|\s*")
 _MASTHEAD_NAME = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}")
 
 
@@ -1053,7 +1056,7 @@ def _masthead_states(title: str) -> Counter:
     big city of one state only (as in a web host), with the weight of one place mention
     each.  It is the station's market, which its stories mostly lie in or near, so it is
     context for the text's names, as the address is."""
-    m = _MASTHEAD_RE.search(title)
+    m = MASTHEAD_SEPARATOR.search(title)
     out: Counter = Counter()
     if m is None:
         return out
