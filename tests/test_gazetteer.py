@@ -358,3 +358,10 @@ def test_resolve_answers_the_same_from_kept_candidates():
     assert in_syria.admin1 == "SY-RA"
     assert fresh.resolve("Jacksonville", context_admin1={"US-FL": 1.0}).admin1 == "US-FL"
     assert fresh.resolve("Jacksonville", context_admin1={"US-NC": 1.0}).admin1 == "US-NC"
+
+
+def test_named_so_tells_a_main_name_from_an_alternate_one(gaz):
+    coello = gaz.resolve("North City", context_countries={"US": 1.0})
+    assert coello is not None and coello.name == "Coello" and not gaz.named_so("North City", coello)
+    turner = gaz.resolve("Turner", context_countries={"US": 1.0})
+    assert gaz.named_so("Turner", turner) and gaz.named_so("Mt. Pleasant", gaz.resolve("Mt. Pleasant"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.geo import get_gazetteer
-from sitrep.nlp.geoparse import US_STATES, find_places
+from sitrep.nlp.geoparse import US_STATES, _cross_street, _masthead_states, find_places
 from sitrep.nlp.model import load_model
 
 
@@ -691,3 +691,111 @@ def test_a_demonym_naming_a_side_of_the_border_is_that_country(nlp, gaz):
     # a demonym before any other noun is people or an army, not where it happened
     assert found(nlp, gaz, text, "Turkish") is None
     assert found(nlp, gaz, "The Iraqi army shelled the town.", "Iraqi") is None
+
+
+def test_a_city_opening_a_persons_full_name_is_the_person(nlp, gaz):
+    text = ("Deputies found the body of Dallas J. Harmon, 17, at a cabin near Bemidji, Minnesota, on "
+            "Sunday. Harmon was a senior, and Dallas Harmon's friends held a vigil for him.")
+    assert found(nlp, gaz, text, "Dallas") is None
+    # the city itself, with a person's name nowhere after it, stays
+    assert found(nlp, gaz, "A man was shot in Dallas on Friday, police said.", "Dallas").admin1 == "US-TX"
+
+
+def test_a_county_of_one_state_speaks_for_it_as_a_place_of_its_own(nlp, gaz):
+    # Itasca County is Minnesota's alone: with the state it makes two places there, enough to
+    # leave out a Round Lake of Illinois, where the small Minnesota village is not known
+    text = ("A teen died after a shooting at a cabin in Itasca County, the sheriff said on Sunday. "
+            "Deputies were called to a home between Round Lake and Bigfork. Minnesota's crime bureau helps.")
+    assert found(nlp, gaz, text, "Round Lake") is None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Officers were called to Independence and Wabash avenues about 5 a.m. on Thursday.", "Independence"),
+    ("Two men were killed just after midnight near Thompson and Colorado avenues, police said.", "Colorado"),
+    ("The crash happened at the intersection of Cleveland and Main on Monday night.", "Cleveland"),
+])
+def test_a_name_written_as_a_street_crossing_another_is_no_place(nlp, gaz, text, mention):
+    assert found(nlp, gaz, text, mention) is None
+
+
+def test_a_name_after_a_streets_name_and_at_is_the_crossing_street(nlp):
+    doc = nlp("The shooting happened in the 7400 block of Bentanna Drive at Elmont in a subdivision.")
+    elmont = next(t.i for t in doc if t.text == "Elmont")
+    assert _cross_street(doc[elmont:elmont + 1])
+    doc = nlp("The shooting happened at Elmont in a subdivision.")
+    elmont = next(t.i for t in doc if t.text == "Elmont")
+    assert not _cross_street(doc[elmont:elmont + 1])
+
+
+def test_a_town_after_a_streets_name_and_a_locative_stays_a_town(nlp, gaz):
+    # "at" after a street's name is a crossing; "in" after it is the town the street is in
+    text = "A woman was shot on Oak Street in Elmont, New York, on Friday, police said."
+    assert found(nlp, gaz, text, "Elmont").admin1 == "US-NY"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Chicago police said a man was shot in the 11900 block of South LaSalle on Saturday night.", "South LaSalle"),
+    ("Officers found a woman wounded in the 600 block of Ewing about 2 a.m., Chicago police said.", "Ewing"),
+])
+def test_a_name_after_the_block_of_is_a_street(nlp, gaz, text, mention):
+    assert found(nlp, gaz, text, mention) is None
+    assert found(nlp, gaz, text, "Chicago").admin1 == "US-IL"
+
+
+@pytest.mark.parametrize("title, states", [
+    ("Teen hurt cleaning rifle - | WBTV Charlotte", {"US-NC"}),
+    ("Two shot overnight - WMC Action News 5 - Memphis, Tennessee", {"US-TN"}),
+    ("Teen dies after pellet gun shooting - WFSB 3 Connecticut", {"US-CT"}),
+    ("Man shot in Dallas on Friday", set()),  # no masthead: the headline's own names are read as names
+    ("Man shot - KXYZ News, Weather and Sports", set()),
+])
+def test_a_mastheads_state_or_big_city_names_its_state(title, states):
+    assert set(_masthead_states(title)) == states
+
+
+def test_the_mastheads_state_picks_the_namesake(nlp, gaz):
+    text = "A 17-year-old died on Saturday after his hunting rifle went off while he cleaned it in Shelby, deputies said."
+    assert found(nlp, gaz, text, "Shelby").admin1 == "US-MI"  # the biggest Shelby
+    title = nlp("Teen dies after rifle goes off while cleaning it - | WBTV Charlotte\n")
+    shelby = [p.place for p in find_places(nlp(text), gaz, title) if p.mention == "Shelby"]
+    assert shelby and shelby[0].admin1 == "US-NC"
+
+
+def test_kck_is_kansas_city_kansas(nlp, gaz):
+    text = "A teenage girl was killed in a drive-by shooting on Friday, KCK police said."
+    place = found(nlp, gaz, text, "KCK")
+    assert place is not None and (place.name, place.admin1) == ("Kansas City", "US-KS")
+
+
+def test_a_bare_county_name_of_the_articles_state_is_the_county(nlp, gaz):
+    text = ("Four people were wounded in a shooting in DeKalb on Monday night, the Georgia Bureau of "
+            "Investigation said.")
+    place = found(nlp, gaz, text, "DeKalb")
+    assert place is not None and (place.kind, place.admin1) == ("county", "US-GA")
+    # with no state named outright, the town of that name stays
+    place = found(nlp, gaz, "Four people were wounded in a shooting in DeKalb on Monday night.", "DeKalb")
+    assert place is not None and (place.kind, place.admin1) == ("city", "US-IL")
+
+
+def test_a_small_us_town_matched_only_by_an_alternate_name_is_no_place(nlp, gaz):
+    # GeoNames lists "North City" among the old names of an Illinois village of 500
+    text = "A girl, 8, was hurt by a stray bullet in North City late on Friday, St. Louis police said."
+    assert found(nlp, gaz, text, "North City") is None
+    assert found(nlp, gaz, text, "St. Louis").admin1 == "US-MO"
+
+
+
+def test_a_county_name_with_a_capital_inside_is_a_county(nlp, gaz):
+    text = "The LaGrange County Sheriff's Department said a man was shot on Monday at his home."
+    place = found(nlp, gaz, text, "LaGrange County")
+    assert place is not None and (place.kind, place.admin1) == ("county", "US-IN")
+
+
+def test_a_town_named_like_the_county_says_nothing_of_the_countys_state(nlp, gaz):
+    # "DeKalb" alone is the Illinois town, which must not make DeKalb County Illinois's in an
+    # Atlanta station's story
+    text = ("DeKalb County police say a man was shot on Tuesday night. The shooting happened in an "
+            "apartment in DeKalb, police said.")
+    url = "http://www.fox5atlanta.com/news/12345-story"
+    county = [p.place for p in find_places(nlp(text), gaz, url=url) if p.mention == "DeKalb County"]
+    assert county and county[0].admin1 == "US-GA"

@@ -68,6 +68,22 @@ def test_a_namesake_town_that_nothing_else_supports_moves_to_the_outlets_home():
     assert namesake_moves(rows, lead, hosts, {"kxyz.com": "US-NM"}, places, gazetteer) == {}
 
 
+def test_a_big_city_is_not_moved_to_a_village_of_its_name_at_the_outlets_home():
+    gazetteer = get_gazetteer()
+    # an Atlanta station's story of a nightclub in Montgomery, Alabama (200,000 people):
+    # Georgia's Montgomery is a village, and the story keeps Alabama's city
+    rows = [report("a-0-0", "a", "US-AL", "Montgomery"), report("b-0-0", "b", "US-GA", "Atlanta")]
+    lead = {"a": 0, "b": 1}
+    hosts = {"a": "kxyz.com", "b": "kxyz.com"}
+    places = place_names([("a", "US-AL", "Montgomery"), ("b", "US-GA", "Atlanta")])
+    assert namesake_moves(rows, lead, hosts, {"kxyz.com": "US-GA"}, places, gazetteer) == {}
+    # a North Carolina paper's Jacksonville (a town of 70,000) is its own, not Florida's city
+    rows[0] = report("a-0-0", "a", "US-FL", "Jacksonville")
+    places = place_names([("a", "US-FL", "Jacksonville"), ("b", "US-NC", "Raleigh")])
+    moves = namesake_moves(rows, lead, hosts, {"kxyz.com": "US-NC"}, places, gazetteer)
+    assert moves["a-0-0"]["admin1"] == "US-NC" and moves["a-0-0"]["location"] == "Jacksonville"
+
+
 def test_an_event_no_report_places_lies_in_its_outlets_home():
     gazetteer = get_gazetteer()
     homes = {"kxyz.com": "US-NM"}

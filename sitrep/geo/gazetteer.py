@@ -143,6 +143,12 @@ class Gazetteer:
         many times in an article and across articles."""
         return list(_kept(self._lookups, name, lambda: tuple(self._lookup(name))))
 
+    def named_so(self, name: str, place: Place) -> bool:
+        """Whether ``place`` bears ``name`` as its main name (or one of its spellings) or as one
+        of the project's aliases, not only as one of GeoNames' alternate names."""
+        _, cands = self._candidates(name)
+        return any(f & (MAIN | ALIAS) and self._place(i) == place for i, f in cands.items())
+
     def _lookup(self, name: str) -> list[Place]:
         query, cands = self._candidates(name)
         if any(f & MAIN for f in cands.values()):

@@ -31,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 
 from sitrep.merge.placing import support
+from sitrep.text.sources import MASTHEAD_SEPARATOR
 
 HOME_MIN_REPORTS = 2
 """Placed lead events an outlet needs in one province before that province is its home."""
@@ -44,6 +45,13 @@ HOME_MIN_SHARE = 0.5
 stories spread over many provinces, and none holds this much)."""
 
 TOWN_KINDS = frozenset({"city", "site", "district"})
+
+BIG_CITY_POPULATION = 100_000
+SMALL_NAMESAKE_POPULATION = 15_000
+"""A town read as a city of BIG_CITY_POPULATION is not moved to a namesake under
+SMALL_NAMESAKE_POPULATION at its outlet's home: an Atlanta station's story of a Montgomery
+nightclub is Alabama's capital, not Georgia's village (while a North Carolina paper's
+Jacksonville, a town of 70,000, is its own and not Florida's city)."""
 
 def outlet_homes(rows: list[dict], lead: dict[str, int], host_of: dict[str, str | None],
                  min_reports: int = HOME_MIN_REPORTS) -> dict[str, str]:
@@ -105,6 +113,8 @@ def namesake_moves(rows: list[dict], lead: dict[str, int], host_of: dict[str, st
         if head["admin1"] and support(named, head["admin1"], head["location"]) > 0:
             continue
         town = next((p for p in gazetteer.lookup(head["location"]) if p.admin1 == home and p.kind in TOWN_KINDS), None)
+        if town is not None and not abroad and _big_city_over(gazetteer, head, town):
+            continue
         if town is not None and not province:
             to = as_place(town, town.name)
         elif town is None and abroad and province:
@@ -115,6 +125,16 @@ def namesake_moves(rows: list[dict], lead: dict[str, int], host_of: dict[str, st
             if (m["admin1"], m["country"]) == (head["admin1"], head["country"]) and not m["is_aggregate"]:
                 out[m["mention_id"]] = to
     return out
+
+
+def _big_city_over(gazetteer, head: dict, town) -> bool:
+    """Whether the town ``head`` (a lead mention's place columns) was read as is a city of at
+    least BIG_CITY_POPULATION while ``town``, its namesake at the outlet's home, is a small
+    town (under SMALL_NAMESAKE_POPULATION)."""
+    read = next((p for p in gazetteer.lookup(head["location"])
+                 if p.admin1 == head["admin1"] and p.kind in TOWN_KINDS), None)
+    size = (read.population or 0) if read is not None else 0
+    return size >= BIG_CITY_POPULATION and (town.population or 0) < SMALL_NAMESAKE_POPULATION
 
 
 def home_place(members: list[dict], host_of: dict[str, str | None], homes: dict[str, str], gazetteer,
@@ -142,14 +162,13 @@ def town_told(admin1: str, members: list[dict], gazetteer, titles: dict[str, str
     return home_town(admin1, texts + [m.get("evidence") or "" for m in members], gazetteer)
 
 
-_MASTHEAD_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*\|\s*")
 
 
 def headline_proper(title: str) -> str:
     """A headline without the masthead its page title carries after it ("Teen dies after shooting
     - WIS News 10 - Columbia, South Carolina", "... | WBTV Charlotte"): the station's town there
     is the outlet's, not the incident's."""
-    return _MASTHEAD_SEPARATOR.split(title, maxsplit=1)[0]
+    return MASTHEAD_SEPARATOR.split(title, maxsplit=1)[0]
 
 
 _NAME_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")

@@ -15,6 +15,10 @@ Some names are anchored by the text itself:
   the state picks the town among its namesakes, and is a place of its own when the town is
   not known.
 
+A page title's masthead ("... - WBTV Charlotte") names the station's state: context, like the
+address.  Streets named after towns are not the towns: "the 600 block of Ewing", "Bentanna
+Drive at Elmont", "Independence and Wabash avenues".
+
 The small model misses names, so a few more are read: a town in front of its police ("Austin
 police", "the Roswell Police Department"), a proper name after a locative preposition that is
 a town of the article's country ("shot in Chattanooga"), and names whose apostrophe got lost
@@ -45,9 +49,9 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.normalize import normalize
 from sitrep.geo.phones import phone_states
-from sitrep.text.sources import HOST_RE
+from sitrep.text.sources import HOST_RE, MASTHEAD_SEPARATOR
 
-GEOPARSE_VERSION = "46"
+GEOPARSE_VERSION = "47"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN1_WORDS = {"province", "governorate", "region", "state", "provinces"}
 CITY_WORDS = {"city", "town", "village"}
@@ -348,6 +352,22 @@ def _person_words(doc: Doc) -> set[str]:
     """Words of the people's full names in the article ("Kyle Carney": kyle, carney)."""
     return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and sum(not t.is_space for t in e) > 1
             for t in e if t.is_title}
+
+
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+
+
+def _first_name(span: Span, surnames: set[str]) -> bool:
+    """Whether a one-word name opens a person's full name: a middle initial or another word of
+    the article's people's names follows it, then a capitalised word of their names ("Dallas
+    J. Graciano", "Dallas James Graciano"), so it is a first name, whatever city it also is."""
+    doc = span.doc
+    if len(span) != 1 or span.end + 1 >= len(doc):
+        return False
+    middle, last = doc[span.end], doc[span.end + 1]
+    if not (_INITIAL_RE.fullmatch(middle.text) or middle.is_title and middle.lower_ in surnames):
+        return False
+    return last.is_title and last.lower_ in surnames
 
 
 def _institution_names(text: str) -> set[str]:
@@ -759,6 +779,42 @@ LOCAL_MIN_FIRM = 1.0  # a state named once is enough; a county of one state coun
 LOCAL_MAX_POPULATION = 100_000
 
 
+def _firm_home(firm: Counter, admin1s: Counter) -> str | None:
+    """The state an article names outright most (`_local_town`): on a tie, the one the
+    article's other places favour, and none if they do not settle it; none either when it
+    holds less than half of what is named outright, or less than LOCAL_MIN_FIRM."""
+    total = sum(firm.values())
+    if not total:
+        return None
+    ranked = sorted(firm, key=lambda code: (-firm[code], -admin1s[code], code))
+    home, weight = ranked[0], firm[ranked[0]]
+    if len(ranked) > 1 and (firm[ranked[1]], admin1s[ranked[1]]) == (weight, admin1s[home]):
+        return None
+    return home if weight >= LOCAL_MIN_FIRM and weight >= 0.5 * total else None
+
+
+def _home_county(gazetteer: Gazetteer, query: str, place: Place, firm: Counter, admin1s: Counter) -> Place | None:
+    """A bare name read as a town of a state the article never names outright, where the state
+    it does name outright has a county of that name and no town of it: the county ("a
+    shooting in DeKalb" in a Georgia story is DeKalb County, not DeKalb, Illinois), placed
+    as a county named in full is (precision 2)."""
+    if place.country != "US" or place.kind not in POINT_KINDS or (place.population or 0) >= LOCAL_MAX_POPULATION:
+        return None
+    home = _firm_home(firm, admin1s)
+    if home is None or home == place.admin1 or firm[place.admin1] > 0:
+        return None
+    if home not in _us_counties().get((normalize(query), "County"), ()):
+        return None
+    if any(p.admin1 == home and p.kind in POINT_KINDS for p in gazetteer.lookup(query)):
+        return None
+    state = gazetteer.admin1_place(home)
+    if state is None:
+        return None
+    return Place(name=f"{query} County", kind="county", country="US", admin1=home, admin1_name=state.admin1_name,
+                 latitude=state.latitude, longitude=state.longitude, population=None, geo_precision=2,
+                 geonameid=None)
+
+
 def _local_town(gazetteer: Gazetteer, query: str, place: Place, firm: Counter,
                 admin1s: Counter) -> Place | None:
     """A town read in a state the article never speaks of, in an article that names one
@@ -825,6 +881,17 @@ def _neighbourhood_namesake(place: Place, admin1s: Counter, anchored: set[str],
     return home.split("-")[0] == place.country and admin1s[place.admin1] <= 0
 
 
+ALTERNATE_MAX_POPULATION = 10_000
+
+
+def _alternate_village(gazetteer: Gazetteer, query: str, place: Place) -> bool:
+    """A small US town that the name matches only as one of GeoNames' alternate names, not as
+    its own ("North City" of St. Louis is no old name of an Illinois village, nor a
+    headline's "Plaza" a New Mexico one): too weak to place a story."""
+    return (place.country == "US" and place.kind in POINT_KINDS and (place.population or 0) < ALTERNATE_MAX_POPULATION
+            and normalize(query) not in _alias_keys() and not gazetteer.named_so(query, place))
+
+
 def _small(place: Place) -> bool:
     return place.kind in POINT_KINDS and (place.population or 0) < SURNAME_CITY_POPULATION
 
@@ -856,6 +923,50 @@ def _is_street(span: Span) -> bool:
     return False
 
 
+CROSSING_WORDS = frozenset({"at", "and", "&"})
+CORNER_WORDS = frozenset({"intersection", "corner"})
+STREET_PLURALS = frozenset({"streets", "avenues", "roads", "drives", "boulevards", "lanes"})
+CORNER_LOOKBACK = 6  # tokens: "the intersection of Martin Luther King Jr. Boulevard and ..."
+
+
+BLOCK_WORDS = frozenset({"block", "blocks", "hundred"})
+DIRECTION_PREFIXES = frozenset({"north", "south", "east", "west", "n.", "s.", "e.", "w.", "n", "s", "e", "w"})
+
+
+def _after_block(span: Span) -> bool:
+    """A name written where US police locate a shooting by its street: "the 11900 block of
+    South LaSalle", "the 600 block of Barton" is a street, not the town it is named after."""
+    doc = span.doc
+    i = span.start
+    if i >= 1 and doc[i - 1].lower_ in DIRECTION_PREFIXES:
+        i -= 1  # "block of South" before "LaSalle"
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in BLOCK_WORDS
+
+
+def _cross_street(span: Span) -> bool:
+    """A name written as a street crossing another: after a street's name and "at" or "and"
+    ("the 7400 block of Bentanna Drive at Elmont", "Main Street and Clinton"), or in "the
+    intersection of X and Y" (both streets, whatever towns they are named after)."""
+    doc = span.doc
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ in CROSSING_WORDS and doc[i - 2].is_title \
+            and doc[i - 2].lower_.rstrip(".") in STREET_WORDS:
+        return True
+    j = i - 1
+    while j >= max(i - CORNER_LOOKBACK, 1) and (doc[j].is_title or doc[j].lower_ in CROSSING_WORDS or doc[j].text == "."):
+        j -= 1
+    if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in CORNER_WORDS:
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in STREET_PLURALS and i >= 2 \
+            and doc[i - 1].lower_ in CROSSING_WORDS and doc[i - 2].is_title:
+        return True  # the second of "Thompson and Colorado avenues"
+    k = span.end  # the first of "at Independence and Wabash avenues": two streets sharing a plural noun
+    while k < min(span.end + CORNER_LOOKBACK, len(doc)) and (doc[k].is_title or doc[k].lower_ in CROSSING_WORDS):
+        k += 1
+    return k < len(doc) and k > span.end and doc[k].lower_ in STREET_PLURALS \
+        and any(t.lower_ in CROSSING_WORDS for t in doc[span.end:k])
+
+
 def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
                 url: str | None = None) -> list[PlaceMention]:
     """Every place the article names, resolved with the article's other places as context.
@@ -872,7 +983,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, title: Doc | None = None,
     states of the text's telephone numbers (a tip line's area code), with the weight of a
     town written with its state.
     """
-    context = _url_states(url)
+    context = _url_states(url) | _masthead_states(title.text if title is not None else "")
     host = _host(url)
     text = doc.text  # (spaCy joins a doc's text from its tokens on every access: read once)
     if title is None or not title.text.strip():
@@ -933,6 +1044,31 @@ def _url_states(url: str | None) -> Counter:
     code = _path_city_state(url)
     if code is not None:
         out[code] = URL_STATE_WEIGHT
+    return out
+
+
+_MASTHEAD_NAME = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}")
+
+
+def _masthead_states(title: str) -> Counter:
+    """The US states the masthead after a page title's headline names ("... - WBTV Charlotte",
+    "... - WFSB 3 Connecticut", "... - KTBS.com - Shreveport, LA News"): a state's name, or a
+    big city of one state only (as in a web host), with the weight of one place mention
+    each.  It is the station's market, which its stories mostly lie in or near, so it is
+    context for the text's names, as the address is."""
+    m = MASTHEAD_SEPARATOR.search(title)
+    out: Counter = Counter()
+    if m is None:
+        return out
+    cities = _host_cities()
+    for name in _MASTHEAD_NAME.finditer(title[m.end():]):
+        words = name.group(0).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                key = " ".join(words[i:i + n]).lower()
+                code = _STATE_BY_NAME.get(key) or cities.get(re.sub(r"[^a-z]", "", key))
+                if code is not None:
+                    out[code] = URL_STATE_WEIGHT
     return out
 
 
@@ -1057,12 +1193,14 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     for span, name in _repair(doc, gazetteer, _candidate_spans(doc, text, gazetteer, taken)):
         from_model = bool(span.label_)
         span = _strip_article(span)
-        if normalize(span.text) in NOT_PLACES or _is_street(span):
+        if normalize(span.text) in NOT_PLACES or _is_street(span) or _cross_street(span) or _after_block(span):
             continue
         if any(start <= span.start_char and span.end_char < end for start, end in counties):
             continue  # "Terrebonne" of "Terrebonne Parish", "Indiana" of "Indiana County": the county's
         if from_model and _institution(span, institutions) and normalize(span.text) not in _alias_keys():
             continue  # "at Mount Sinai" where the article speaks of Mount Sinai Hospital
+        if from_model and _first_name(span, surnames):
+            continue  # "the death of Dallas J. Graciano" is a man, not the city
         # "Carney" where the article speaks of Kyle Carney is the man, unless a big city
         surname = from_model and len(span) == 1 and span[0].lower_ in surnames
         query, floor, skip = _query_and_precision(span, name)
@@ -1107,6 +1245,11 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
         admin1s[code] += weight
         countries["US"] += weight
         firm[code] += weight
+    for _, _, name, states in _counties(text):  # a county of one state is a place of its own there
+        if len(states) == 1:
+            _add_source(sources, Place(name=name, kind="county", country="US", admin1=next(iter(states)),
+                                       admin1_name=None, latitude=None, longitude=None, population=None,
+                                       geo_precision=2, geonameid=None))
     for code in url_states:  # the address is evidence of its own, apart from the text's names
         sources.setdefault("US", set()).add(("address", code))
         sources.setdefault(code, set()).add(("address", code))
@@ -1143,7 +1286,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
         own_home = _home_country(evidence_countries)
         place = _state_name_place(gazetteer, span.text, place, own_home)
         place = _main_name_place(gazetteer, query, place, own_home)
-        if surname and _small(place):
+        if surname and _small(place) or _alternate_village(gazetteer, query, place):
             continue
         others = {cc: ids - {_identity(first)} if first is not None else ids for cc, ids in sources.items()}
         evidence_admin1s = ctx_admin1s - Counter({PRIOR_KEY: CONTEXT_PRIOR})
@@ -1152,7 +1295,10 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
                 or _neighbourhood_namesake(place, evidence_admin1s, anchored_admin1s, others)
                 or _unsupported_part_of_town(span, place, evidence_admin1s)):
             continue
-        if (_after_locative(span) or _before_resident(span) and (place.population or 0) < RESIDENT_LOCAL_MAX_POPULATION) \
+        county = _home_county(gazetteer, query, place, firm, evidence_admin1s)
+        if county is not None:
+            place = county
+        elif (_after_locative(span) or _before_resident(span) and (place.population or 0) < RESIDENT_LOCAL_MAX_POPULATION) \
                 and normalize(span.text) not in _alias_keys():
             place = _local_town(gazetteer, query, place, firm, evidence_admin1s) or place
         precision = place.geo_precision
@@ -1161,16 +1307,16 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
         mentions.append(PlaceMention(span.start_char, span.end_char, span.text, place, precision))
 
     # counties, where no name above was read over them ("Polk County" is no town Polk)
-    mentions.extend(_county_places(text, gazetteer, admin1s, [(p.char_start, p.char_end) for p in mentions]))
+    mentions.extend(_county_places(text, gazetteer, admin1s, [(p.char_start, p.char_end) for p in mentions], firm))
 
     # names the model did not label, kept only where they are places of the article's country
     used = taken + dateline_spans + [(p[0].start_char, p[0].end_char) for p in prepared]
     home = _home_country(countries)
     for span in _unlabelled_spans(doc, gazetteer, surnames, institutions):
-        if _overlaps(span.start_char, span.end_char, used):
+        if _overlaps(span.start_char, span.end_char, used) or _cross_street(span) or _after_block(span):
             continue
         place = gazetteer.resolve(span.text, context_countries=dict(countries), context_admin1=dict(admin1s))
-        if place is None or place.kind not in POINT_KINDS:
+        if place is None or place.kind not in POINT_KINDS or _alternate_village(gazetteer, span.text, place):
             continue
         pop = place.population or 0
         if home is not None:
@@ -1251,7 +1397,9 @@ def _outside_state(gazetteer: Gazetteer, text: str, contact: Counter, phones: li
     return [PlaceMention(-1, 0, host or code, state, 3)]
 
 
-COUNTY_RE = re.compile(r"\b((?:[A-Z][a-z'’.]+[ \t]){1,2})(County|Parish)\b")
+COUNTY_RE = re.compile(r"\b((?:[A-Z](?:[a-z]*[A-Z])?[a-z'’.]+[ \t]){1,2})(County|Parish)\b")
+"""'Polk County', 'St. Mary Parish', and names with a capital inside: 'DeKalb County', 'LaGrange
+County', 'McLean County'."""
 COUNTY_MAX_STATES = 3
 """A county name shared by more states than this (Washington, Jefferson) says nothing."""
 
@@ -1291,7 +1439,7 @@ def _counties(text: str) -> list[tuple[int, int, str, frozenset[str]]]:
     return out
 
 
-def _county_states(text: str, town_states: set[str] = frozenset()) -> Counter:
+def _county_states(text: str, town_states: dict[str, set[str]] | None = None) -> Counter:
     """Evidence for states from the counties an article names ("a Lexington County deputy"):
     US stories often name the county and never the state, and a county name held by one or
     a few states settles which Lexington or Jacksonville is meant.  A county name that many
@@ -1299,7 +1447,10 @@ def _county_states(text: str, town_states: set[str] = frozenset()) -> Counter:
     (``town_states``): Westmoreland County and Mt. Pleasant are both in Pennsylvania only."""
     weights: Counter = Counter()
     for name, states in {(name, states) for _, _, name, states in _counties(text)}:
-        both = states & town_states
+        # a town named like the county itself ("DeKalb" of DeKalb County) says nothing of its state
+        near = {code for town, codes in (town_states or {}).items()
+                if normalize(town) != normalize(name.rsplit(" ", 1)[0]) for code in codes}
+        both = states & near
         if 0 < len(both) <= COUNTY_MAX_STATES:
             states = both
         elif len(states) > COUNTY_MAX_STATES:
@@ -1309,17 +1460,18 @@ def _county_states(text: str, town_states: set[str] = frozenset()) -> Counter:
     return weights
 
 
-def _town_states(gazetteer: Gazetteer, names: list[str]) -> set[str]:
-    """The US states where some town of one of ``names`` lies."""
-    return {p.admin1 for name in names for p in gazetteer.lookup(name)
-            if p.country == "US" and p.admin1 and p.kind in POINT_KINDS}
+def _town_states(gazetteer: Gazetteer, names: list[str]) -> dict[str, set[str]]:
+    """Each of ``names`` -> the US states where some town of that name lies."""
+    return {name: {p.admin1 for p in gazetteer.lookup(name) if p.country == "US" and p.admin1 and p.kind in POINT_KINDS}
+            for name in names}
 
 
 def _county_places(text: str, gazetteer: Gazetteer, admin1s: Counter,
-                   taken: list[tuple[int, int]]) -> list[PlaceMention]:
+                   taken: list[tuple[int, int]], firm: Counter = Counter()) -> list[PlaceMention]:
     """The counties the text names, as parts of their state (precision 2): "an Oglethorpe
     County teen" places a story that names no town.  A county name that several states
-    have is the one in the state the article's other places favour, and none if they
+    have is the one in the state the article names outright most (its address, a state, a
+    town with its state: ``firm``), else the one its other places favour, and none if they
     favour none of them."""
     out = []
     for start, end, name, states in _counties(text):
@@ -1327,8 +1479,9 @@ def _county_places(text: str, gazetteer: Gazetteer, admin1s: Counter,
             continue
         code = next(iter(states)) if len(states) == 1 else None
         if code is None:
-            ranked = sorted(states, key=lambda c: -admin1s[c])
-            if admin1s[ranked[0]] <= 0 or admin1s[ranked[0]] == admin1s[ranked[1]]:
+            ranked = sorted(states, key=lambda c: (-firm[c], -admin1s[c]))
+            if (firm[ranked[0]], admin1s[ranked[0]]) == (firm[ranked[1]], admin1s[ranked[1]]) \
+                    or firm[ranked[0]] <= 0 and admin1s[ranked[0]] <= 0:
                 continue
             code = ranked[0]
         state = gazetteer.admin1_place(code)

@@ -56,3 +56,9 @@ def outlet_host(url: str | None) -> str | None:
         if host.startswith(prefix) and host.count(".") > 1:
             host = host[len(prefix):]
     return host
+
+
+MASTHEAD_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*\|\s*")
+"""What parts a page title's headline from the masthead after it ("Teen dies after shooting -
+WIS News 10 - Columbia, South Carolina", "... | WBTV Charlotte"): the geoparser reads the
+station's state there, the merger leaves its town out of the headline."""
