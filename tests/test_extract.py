@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.nlp.extract import Count, combine_counts, extract_events, read_counts
+from sitrep.nlp.extract import Count, _is_future_date, combine_counts, extract_events, read_counts
 from sitrep.nlp.model import load_model
 
 
@@ -896,3 +896,21 @@ def test_a_headline_s_page_stamp_stands_before_a_later_day(nlp):
               "Police said the man who was shot Saturday died at the hospital.\n")
     first = extract_events(doc, date(2013, 3, 16), [], "x")[0]
     assert first.date_expression.startswith("reported") and first.event_date == date(2013, 3, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Two men were wounded in a shooting outside a store, police said.\n\nOne of them will undergo surgery Friday afternoon.",
+    "Two men were wounded in a shooting outside a store, police said.\n\nNeighbors are to hold a march Friday.",
+    "Two men were wounded in a shooting outside a store, police said.\n\nThe city scheduled a meeting for Friday.",
+    "Two men were wounded in a shooting outside a store, police said.\n\nWe'll have more on the Friday morning show.",
+])
+def test_a_day_still_to_come_does_not_date_the_story(nlp, text):
+    doc = nlp(text)
+    assert [tok for tok in doc if tok.text == "Friday" and _is_future_date(tok)]
+    (m,) = extract_events(doc, date(2016, 7, 28), [], "x")
+    assert m.injured == 2 and m.event_date == date(2016, 7, 28)
+
+
+def test_a_day_told_as_done_still_dates_the_story(nlp):
+    doc = nlp("Two men were wounded in a shooting outside a store, police said.\n\nOne of them had surgery Friday afternoon.")
+    assert not [tok for tok in doc if tok.text == "Friday" and _is_future_date(tok)]

@@ -54,7 +54,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1262,6 +1262,31 @@ AFTERMATH_STATES = {"underway", "condition", "unclear", "custody", "hand", "larg
 condition Friday", "on hand Wednesday", "remained at large")."""
 
 
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+SCHEDULE_LEMMAS = {"schedule", "slate", "due", "set"}
+
+
+def _is_future_date(token: Token) -> bool:
+    """Whether a date hangs off something still to come ("he will undergo surgery Friday",
+    "jurors are to begin deliberations Thursday", "a judge scheduled his plea for Thursday",
+    "we'll have more on the Sunday morning show"): it names a day after the story was
+    written, so read back from publication it would date the event to a day of the week
+    before.  Only the clause the date is told in counts (its nearest verb and the verbs it
+    hangs from)."""
+    verb = _verb_above(token, 4)
+    if verb is None:
+        return False
+    for v in (verb, *(a for a in _ancestors(verb, 2) if a.pos_ in {"VERB", "AUX"})):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUX for c in v.children):
+            return True
+        if v.lemma_.lower() in SCHEDULE_LEMMAS and v.tag_ in {"VBD", "VBN"}:
+            return True
+        if (v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+                and v.head.i != v.i and v.head.lemma_.lower() == "be"):
+            return True  # "are to begin"
+    return False
+
+
 _STAMPED = re.compile(r"\b(?:posted|updated)\s*:\s*\w+day\b", re.IGNORECASE)
 """A line carrying the web page's stamp ("Posted: Tuesday, May 5, 2015 5:36 PM EDT")."""
 _STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|last modified)\s*(?:on|at)?\s*:?\s*(?:\w+,?\s+){0,2}$", re.IGNORECASE)
@@ -1299,6 +1324,8 @@ def read_date(sent: Span, published: date, anchor: Token | None,
         in_dateline = dateline is not None and sent.start_char + s < dateline.end and dateline.start < sent.start_char + e
         if in_dateline:
             rng = dateline.range
+        if _is_future_date(token):
+            continue
         if _is_reporting_date(token) or _is_justice_date(token):
             reported = reported or rng
             continue
