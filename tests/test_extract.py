@@ -914,3 +914,16 @@ def test_a_day_still_to_come_does_not_date_the_story(nlp, text):
 def test_a_day_told_as_done_still_dates_the_story(nlp):
     doc = nlp("Two men were wounded in a shooting outside a store, police said.\n\nOne of them had surgery Friday afternoon.")
     assert not [tok for tok in doc if tok.text == "Friday" and _is_future_date(tok)]
+
+
+def test_a_toll_dated_only_by_its_saying_takes_the_earlier_day_the_story_opens_with(nlp):
+    doc = nlp("A boy accidentally shot his uncle in the stomach at a house, police said Friday.\n\n"
+              "The shooting was reported at 11:42 a.m. Monday.")
+    mentions = extract_events(doc, date(2015, 1, 30), [], "x")
+    assert mentions and all(m.event_date == date(2015, 1, 26) for m in mentions)
+
+
+def test_a_toll_dated_by_its_saying_keeps_that_day_when_the_story_opens_with_none_earlier(nlp):
+    doc = nlp("A boy accidentally shot his uncle in the stomach at a house, police said Friday.")
+    (m,) = extract_events(doc, date(2015, 1, 30), [], "x")
+    assert m.event_date == date(2015, 1, 30) and m.date_expression == "reported Friday"
