@@ -927,3 +927,31 @@ def test_a_toll_dated_by_its_saying_keeps_that_day_when_the_story_opens_with_non
     doc = nlp("A boy accidentally shot his uncle in the stomach at a house, police said Friday.")
     (m,) = extract_events(doc, date(2015, 1, 30), [], "x")
     assert m.event_date == date(2015, 1, 30) and m.date_expression == "reported Friday"
+
+
+def test_a_follow_up_story_dated_by_its_news_takes_the_day_it_names_its_shooting_by(nlp):
+    doc = nlp("A man was charged Tuesday with the shooting death of a 14-year-old boy, police said.\n\n"
+              "He surrendered to police in the Nov. 28 killing of the boy.")
+    (m,) = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert m.fatalities_best == 1 and m.event_date == date(2016, 11, 28) and m.date_expression.startswith("named:")
+
+
+def test_a_day_that_names_no_event_does_not_date_a_follow_up_story(nlp):
+    doc = nlp("A man was charged Tuesday with the shooting death of a 14-year-old boy, police said.\n\n"
+              "He surrendered to police on Nov. 28 at a station.")
+    (m,) = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert m.event_date == date(2016, 12, 6)
+
+
+def test_a_named_day_dates_only_a_story_of_justice(nlp):
+    doc = nlp("A man was shot and wounded outside a bar, police said Tuesday.\n\n"
+              "Neighbors recalled the Nov. 2 shooting of another man nearby.")
+    mentions = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert mentions[0].injured == 1 and mentions[0].event_date == date(2016, 12, 6)
+
+
+def test_a_follow_up_story_naming_two_days_as_often_keeps_the_day_of_its_news(nlp):
+    doc = nlp("A man was charged Tuesday with the shooting death of a 14-year-old boy, police said.\n\n"
+              "The Nov. 2 shooting and the Nov. 9 shooting in the same block remain unsolved.")
+    mentions = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert mentions[0].fatalities_best == 1 and mentions[0].event_date == date(2016, 12, 6)

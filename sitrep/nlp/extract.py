@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -54,7 +55,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "32"
+EXTRACTOR_VERSION = "35"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1975,6 +1976,8 @@ def extract_events(
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     _date_from_follow_up(mentions, justice)
+    if published is not None and any(_tells_justice(sent) for sent in sentences):
+        _date_from_named_day(mentions, _named_event_days(sentences, published, dateline))
     return _without_debris(mentions, sentences, text)
 
 
@@ -2192,6 +2195,72 @@ def _date_from_follow_up(mentions: list[EventMention], justice: set[int]) -> Non
         if source is not None:
             _copy_date(m, source)
             m.date_expression = f"follow-up: {source.date_expression.removeprefix('article: ')}"
+
+
+NAMED_EVENT_NOUNS = EVENT_NOUN_LEMMAS | lx.ANAPHORIC_EVENT_NOUNS
+"""Nouns a date names an event by ("the Sept. 15 shooting death", "the Jan. 22 incident")."""
+
+
+def _named_event_days(sentences: list[Span], published: date, dateline: Dateline | None) -> list[DateRange]:
+    """The days an article names an event by, in any sentence, whether or not it was read as an
+    event of its own: a date on an event noun ("wanted in the Sept. 15, 2015 shooting death of
+    the toddler", "during the Jan. 22 incident", "surrendered in the Nov. 28 killing of ...").
+    Only one day, not a range, and only a calendar date that names its month: a weekday or
+    "last week" is the news's, not a name."""
+    days = []
+    for sent in sentences:
+        for s, e, expr in _date_expressions(sent.text):
+            if not _MONTH_WORD.search(expr):
+                continue
+            rng = resolve_expression(expr, published)
+            if rng is None or rng.start != rng.end:
+                continue
+            if dateline is not None and sent.start_char + s < dateline.end and dateline.start < sent.start_char + e:
+                continue
+            span = sent.doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
+            if span is None:
+                continue
+            if _names_event(span):
+                days.append(rng)
+    return days
+
+
+def _names_event(span: Span) -> bool:
+    """Whether a date is told on an event noun: its head ("the Jan. 22 incident"), or the noun
+    right after it, where the parser hangs the date elsewhere ("wanted in the Sept. 15, 2015
+    shooting death": "Sept." on "in")."""
+    head = span.root.head
+    if head.pos_ == "ADP":
+        head = head.head
+    if head.i != span.root.i and head.pos_ == "NOUN" and head.lemma_.lower() in NAMED_EVENT_NOUNS:
+        return True
+    for token in span.doc[span.end:span.end + 2]:  # "shooting" is often parsed a verb there
+        if token.lower_ in NAMED_EVENT_NOUNS or (token.pos_ == "NOUN" and token.lemma_.lower() in NAMED_EVENT_NOUNS):
+            return True
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+            return False
+    return False
+
+
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
+
+
+def _date_from_named_day(mentions: list[EventMention], days: list[DateRange]) -> None:
+    """A follow-up story (it tells a step of justice) whose events are dated only by its news (the
+    story's lead, a report, nothing) names the event it follows up by its day elsewhere ("the
+    Nov. 28 killing of Ian Wilsey"): that day is theirs when it is a week or more before the
+    days of the news (`FOLLOW_UP_MIN_DAYS`, as `_date_from_follow_up`) and named more often than
+    any other such day: a story naming two as often (the July 5 and the July 7 shootings) tells
+    of others beside its own."""
+    for m in mentions:
+        if m.is_aggregate or _own_date(m) or m.event_date is None:
+            continue
+        told = Counter(d.start for d in days if d.end < m.event_date - timedelta(days=FOLLOW_UP_MIN_DAYS))
+        ranked = told.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            source = next(d for d in days if d.start == ranked[0][0])
+            m.date_start, m.date_end, m.event_date = source.start, source.end, source.start
+            m.time_precision, m.date_expression = 1, f"named: {source.expression}"
 
 
 def _recent(mentions: list[EventMention], index: int) -> EventMention | None:
