@@ -955,3 +955,11 @@ def test_a_follow_up_story_naming_two_days_as_often_keeps_the_day_of_its_news(nl
               "Detectives are reviewing the Nov. 2 incident and the Nov. 9 incident.")
     mentions = extract_events(doc, date(2016, 12, 7), [], "x")
     assert mentions[0].fatalities_best == 1 and mentions[0].event_date == date(2016, 12, 6)
+
+
+def test_a_day_named_with_another_toll_does_not_date_a_follow_up_story(nlp):
+    doc = nlp("A man was charged Tuesday with the shooting death of a police officer, police said.\n\n"
+              "Unlike the sniper attack that killed five officers in the Nov. 9 ambush, there was no sign "
+              "the officer was targeted.")
+    mentions = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert mentions[0].fatalities_best == 1 and mentions[0].event_date == date(2016, 12, 6)

@@ -55,7 +55,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "35"
+EXTRACTOR_VERSION = "36"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -2201,12 +2201,13 @@ NAMED_EVENT_NOUNS = EVENT_NOUN_LEMMAS | lx.ANAPHORIC_EVENT_NOUNS
 """Nouns a date names an event by ("the Sept. 15 shooting death", "the Jan. 22 incident")."""
 
 
-def _named_event_days(sentences: list[Span], published: date, dateline: Dateline | None) -> list[DateRange]:
+def _named_event_days(sentences: list[Span], published: date,
+                      dateline: Dateline | None) -> list[tuple[DateRange, int | None]]:
     """The days an article names an event by, in any sentence, whether or not it was read as an
     event of its own: a date on an event noun ("wanted in the Sept. 15, 2015 shooting death of
     the toddler", "during the Jan. 22 incident", "surrendered in the Nov. 28 killing of ...").
     Only one day, not a range, and only a calendar date that names its month: a weekday or
-    "last week" is the news's, not a name."""
+    "last week" is the news's, not a name.  Each with the deaths its sentence tells, if any."""
     days = []
     for sent in sentences:
         for s, e, expr in _date_expressions(sent.text):
@@ -2221,7 +2222,8 @@ def _named_event_days(sentences: list[Span], published: date, dateline: Dateline
             if span is None:
                 continue
             if _names_event(span):
-                days.append(rng)
+                deaths = _read_counts(sent)[0]
+                days.append((rng, max(c.best for c in deaths) if deaths else None))
     return days
 
 
@@ -2245,20 +2247,22 @@ def _names_event(span: Span) -> bool:
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 
 
-def _date_from_named_day(mentions: list[EventMention], days: list[DateRange]) -> None:
+def _date_from_named_day(mentions: list[EventMention], days: list[tuple[DateRange, int | None]]) -> None:
     """A follow-up story (it tells a step of justice) whose events are dated only by its news (the
     story's lead, a report, nothing) names the event it follows up by its day elsewhere ("the
     Nov. 28 killing of Ian Wilsey"): that day is theirs when it is a week or more before the
     days of the news (`FOLLOW_UP_MIN_DAYS`, as `_date_from_follow_up`) and named more often than
     any other such day: a story naming two as often (the July 5 and the July 7 shootings) tells
-    of others beside its own."""
+    of others beside its own, as does a day told with another death toll ("killed five officers
+    on July 7")."""
     for m in mentions:
         if m.is_aggregate or _own_date(m) or m.event_date is None:
             continue
-        told = Counter(d.start for d in days if d.end < m.event_date - timedelta(days=FOLLOW_UP_MIN_DAYS))
-        ranked = told.most_common(2)
+        older = [d for d, dead in days if d.end < m.event_date - timedelta(days=FOLLOW_UP_MIN_DAYS)
+                 and (dead is None or m.fatalities_best is None or dead == m.fatalities_best)]
+        ranked = Counter(d.start for d in older).most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            source = next(d for d in days if d.start == ranked[0][0])
+            source = next(d for d in older if d.start == ranked[0][0])
             m.date_start, m.date_end, m.event_date = source.start, source.end, source.start
             m.time_precision, m.date_expression = 1, f"named: {source.expression}"
 
