@@ -903,6 +903,7 @@ def test_a_headline_s_page_stamp_stands_before_a_later_day(nlp):
     "Two men were wounded in a shooting outside a store, police said.\n\nNeighbors are to hold a march Friday.",
     "Two men were wounded in a shooting outside a store, police said.\n\nThe city scheduled a meeting for Friday.",
     "Two men were wounded in a shooting outside a store, police said.\n\nWe'll have more on the Friday morning show.",
+    "Two men were wounded in a shooting outside a store, police said.\n\nWe’ll have more on the Friday morning show.",
 ])
 def test_a_day_still_to_come_does_not_date_the_story(nlp, text):
     doc = nlp(text)

@@ -55,7 +55,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "36"
+EXTRACTOR_VERSION = "37"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1263,7 +1263,7 @@ AFTERMATH_STATES = {"underway", "condition", "unclear", "custody", "hand", "larg
 condition Friday", "on hand Wednesday", "remained at large")."""
 
 
-FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 SCHEDULE_LEMMAS = {"schedule", "slate", "due", "set"}
 
 
