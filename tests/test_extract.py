@@ -964,3 +964,10 @@ def test_a_day_named_with_another_toll_does_not_date_a_follow_up_story(nlp):
               "the officer was targeted.")
     mentions = extract_events(doc, date(2016, 12, 7), [], "x")
     assert mentions[0].fatalities_best == 1 and mentions[0].event_date == date(2016, 12, 6)
+
+
+def test_the_day_a_report_or_a_patient_was_released_is_not_the_day_of_the_shooting(nlp):
+    doc = nlp("Two men were wounded in a shooting outside a bar, police said.\n\n"
+              "One of the men was released from the hospital Monday.")
+    mentions = extract_events(doc, date(2016, 5, 18), [], "x")
+    assert mentions[0].injured == 2 and mentions[0].event_date == date(2016, 5, 18)

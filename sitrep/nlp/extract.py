@@ -55,7 +55,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "37"
+EXTRACTOR_VERSION = "38"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1238,9 +1238,11 @@ def _is_relative_clause_date(token: Token, anchor: Token | None) -> bool:
     return anchor is None or not (verb.left_edge.i <= anchor.i <= verb.right_edge.i)
 
 
-AFTERMATH_LEMMAS = {"identify", "mourn", "grieve", "gather", "remember", "vow", "struggle", "search", "remain"}
+AFTERMATH_LEMMAS = {"identify", "mourn", "grieve", "gather", "remember", "vow", "struggle", "search", "remain",
+                    "release"}
 """Verbs of the days after an event ("identified Sunday", "gather on Friday to mourn",
-"remained unclear on Sunday"): a date on them is not the day of the event."""
+"remained unclear on Sunday", "released a report Monday", "was released from the hospital
+Tuesday"): a date on them is not the day of the event."""
 
 
 def _is_aftermath_date(token: Token) -> bool:
