@@ -971,3 +971,16 @@ def test_the_day_a_report_or_a_patient_was_released_is_not_the_day_of_the_shooti
               "One of the men was released from the hospital Monday.")
     mentions = extract_events(doc, date(2016, 5, 18), [], "x")
     assert mentions[0].injured == 2 and mentions[0].event_date == date(2016, 5, 18)
+
+
+def test_a_death_told_with_its_own_day_after_the_dated_shooting_is_the_shootings_toll(nlp):
+    doc = nlp("A food truck owner was one of five people shot Sunday night in a park.\n\n"
+              "He died Thursday night at a hospital.")
+    mentions = extract_events(doc, date(2015, 6, 25), [], "x")
+    dead = [m for m in mentions if m.fatalities_best == 1]
+    assert dead and all(m.event_date == date(2015, 6, 21) for m in dead)
+
+
+def test_a_death_told_with_its_own_day_alone_keeps_it(nlp):
+    (m,) = extract_events(nlp("A man died Thursday night at a hospital after a shooting."), date(2015, 6, 25), [], "x")
+    assert m.event_date == date(2015, 6, 25)

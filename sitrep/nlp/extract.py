@@ -55,7 +55,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "38"
+EXTRACTOR_VERSION = "39"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1978,6 +1978,7 @@ def extract_events(
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     _date_from_follow_up(mentions, justice)
+    _date_from_wounding(mentions)
     if published is not None and any(_tells_justice(sent) for sent in sentences):
         _date_from_named_day(mentions, _named_event_days(sentences, published, dateline))
     return _without_debris(mentions, sentences, text)
@@ -2197,6 +2198,31 @@ def _date_from_follow_up(mentions: list[EventMention], justice: set[int]) -> Non
         if source is not None:
             _copy_date(m, source)
             m.date_expression = f"follow-up: {source.date_expression.removeprefix('article: ')}"
+
+
+DIED_ON = re.compile(r"\b(?:died|dies|succumbed|pronounced dead)\b[^.;]{0,30}$", re.IGNORECASE)
+"""The words before a date that make it the day of a death ("died Thursday night at ...")."""
+WOUND_TO_DEATH_MAX_DAYS = 30
+"""A wounded victim's death told with its own day follows his shooting by at most this many days."""
+
+
+def _date_from_wounding(mentions: list[EventMention]) -> None:
+    """A death told with its own day ("He died Thursday night at UK Hospital") after the article
+    has dated the shooting ("one of five people shot Sunday night") is that shooting's toll:
+    the earlier day, when the article gave it before, at most `WOUND_TO_DEATH_MAX_DAYS`
+    before the death (the first such, a single day if any)."""
+    for i, m in enumerate(mentions):
+        if m.is_aggregate or not m.fatalities_best or not _own_date(m) or m.date_start is None:
+            continue
+        at = m.evidence.find(m.date_expression)
+        if at < 0 or not DIED_ON.search(m.evidence[:at]):
+            continue
+        earlier = [n for n in mentions[:i] if n.sentence_index < m.sentence_index and _own_date(n)
+                   and not n.is_aggregate and n.date_end is not None and n.date_end < m.date_start
+                   and (m.date_start - n.date_end).days <= WOUND_TO_DEATH_MAX_DAYS]
+        source = next((n for n in earlier if n.date_start == n.date_end), earlier[0] if earlier else None)
+        if source is not None:
+            _copy_date(m, source)
 
 
 NAMED_EVENT_NOUNS = EVENT_NOUN_LEMMAS | lx.ANAPHORIC_EVENT_NOUNS
