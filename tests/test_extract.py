@@ -984,3 +984,10 @@ def test_a_death_told_with_its_own_day_after_the_dated_shooting_is_the_shootings
 def test_a_death_told_with_its_own_day_alone_keeps_it(nlp):
     (m,) = extract_events(nlp("A man died Thursday night at a hospital after a shooting."), date(2015, 6, 25), [], "x")
     assert m.event_date == date(2015, 6, 25)
+
+
+def test_a_day_with_its_year_set_off_by_commas_still_names_the_event(nlp):
+    doc = nlp("A man was charged Tuesday with the shooting death of a 14-year-old boy, police said.\n\n"
+              "Detectives had been reviewing the Nov. 9, 2016, incident for weeks.")
+    (m,) = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert m.fatalities_best == 1 and m.event_date == date(2016, 11, 9)

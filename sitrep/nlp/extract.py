@@ -55,7 +55,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "39"
+EXTRACTOR_VERSION = "40"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -2264,7 +2264,8 @@ def _names_event(span: Span) -> bool:
         head = head.head
     if head.i != span.root.i and head.pos_ == "NOUN" and head.lemma_.lower() in NAMED_EVENT_NOUNS:
         return True
-    for token in span.doc[span.end:span.end + 2]:  # "shooting" is often parsed a verb there
+    end = span.end + 1 if span.end < len(span.doc) and span.doc[span.end].text == "," else span.end
+    for token in span.doc[end:end + 2]:  # "the June 11, 2015, shooting": "shooting" often parsed a verb
         if token.lower_ in NAMED_EVENT_NOUNS or (token.pos_ == "NOUN" and token.lemma_.lower() in NAMED_EVENT_NOUNS):
             return True
         if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
