@@ -35,8 +35,8 @@ FLOORS = {
         "injured exact": 0.63,
         "state right": 0.94,
         "city right": 0.67,
-        "incident date right": 0.745,
-        "multi-article incidents -> exactly one event": 0.735,
+        "incident date right": 0.755,
+        "multi-article incidents -> exactly one event": 0.75,
         "incidents not merged with another incident": 0.93,
     },
 }
