@@ -18,8 +18,10 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
 - counts are conservative and parts are not added to wholes (`sitrep.nlp.counts` reads the
   numbers; here the parse decides which numbers are deaths, injuries, or neither);
 - dates resolve against the publication date, skipping the date of the *saying*
-  ("a monitoring group said Friday"); undated sentences inherit the date of the event they
-  continue, or fall back to the publication date with week precision;
+  ("a monitoring group said Friday") when the story's lead tells an earlier day, and days
+  still to come ("will undergo surgery Friday"); undated sentences inherit the date of the
+  event they continue, or fall back to the publication date with week precision; a death
+  told with its own day ("died Thursday") after the dated shooting takes the shooting's day;
 - a count told in the sentence after its event ("34 troops were killed in the offensive")
   is joined to that event through `antecedent`;
 - a killer's own death (suicide, or killed by police) is one more dead of the victims he
@@ -27,7 +29,8 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
 - future and hypothetical events are not events; period totals are flagged `is_aggregate`;
   a follow-up story whose only deaths are a shooting dated by its month ("back in April"),
   or history beside period totals, still reports that event; its deaths told with the step of
-  justice take the day it gives the shooting elsewhere, a week or more before the news;
+  justice take the day it gives the shooting elsewhere, a week or more before the news, and
+  its events dated only by the news the day it names its shooting by ("the Nov. 28 killing");
 - sentences of the page around the story (captions, galleries, a video player, teasers:
   `sitrep.text.debris`) told before the story's lead are dropped, so that the article's
   first event is the story's; a headline's page stamp ("Posted: Monday, ...") gives way to
