@@ -991,3 +991,10 @@ def test_a_day_with_its_year_set_off_by_commas_still_names_the_event(nlp):
               "Detectives had been reviewing the Nov. 9, 2016, incident for weeks.")
     (m,) = extract_events(doc, date(2016, 12, 7), [], "x")
     assert m.fatalities_best == 1 and m.event_date == date(2016, 11, 9)
+
+
+def test_a_toll_dated_by_an_arrest_keeps_that_day_over_a_later_day_the_story_gives(nlp):
+    doc = nlp("A man was arrested Friday in the fatal shooting of a clerk.\n\n"
+              "The shooting was reported at 11:42 a.m. Wednesday.")
+    (m, *_) = extract_events(doc, date(2015, 1, 30), [], "x")
+    assert m.fatalities_best == 1 and m.event_date == date(2015, 1, 30)

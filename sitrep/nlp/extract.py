@@ -58,7 +58,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "40"
+EXTRACTOR_VERSION = "41"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1922,11 +1922,14 @@ def extract_events(
             if rng is None and (same_paragraph or concurrent) and reported is None:
                 _copy_date(m, previous)
             elif rng is None and lead_date is not None and not m.is_aggregate and (
-                    reported is None or lead_date.end < reported.start):
+                    reported is None or (lead_date.end < reported.start
+                                         and (_STAMPED.search(text) or not _tells_justice(sent)))):
                 # "a man shot his uncle, police said Friday" in a story whose lead tells "the
                 # shooting was reported at 11:42 a.m. Monday", or a headline run into the page's
                 # stamp ("... Posted: Monday, February 9, 2015"): the day of saying, or of the
-                # page, came after the day the story's lead tells
+                # page, came after the day the story's lead tells.  Not the day of an arrest or
+                # a charge ("arrested Tuesday in the fatal shooting"): a day the story gives a
+                # few days before the news may be the next development's (`_date_from_follow_up`)
                 _apply_date(m, lead_date, published)
                 m.time_precision = max(lead_date.precision, 2)
                 m.date_expression = f"lead: {lead_date.expression}"
