@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.nlp.extract import Count, combine_counts, extract_events, read_counts
+from sitrep.nlp.extract import Count, _is_future_date, combine_counts, extract_events, read_counts
 from sitrep.nlp.model import load_model
 
 
@@ -935,3 +935,105 @@ def test_killing_as_a_verb_is_no_trigger_of_its_own(nlp):
 def test_struck_by_gunfire_is_a_shooting_and_by_aircraft_an_air_strike(nlp, text, sub_event_type):
     [m] = extract_events(nlp(text), date(2016, 3, 9), [], "a")
     assert m.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text", [
+    "Two men were wounded in a shooting outside a store, police said.\n\nOne of them will undergo surgery Friday afternoon.",
+    "Two men were wounded in a shooting outside a store, police said.\n\nNeighbors are to hold a march Friday.",
+    "Two men were wounded in a shooting outside a store, police said.\n\nThe city scheduled a meeting for Friday.",
+    "Two men were wounded in a shooting outside a store, police said.\n\nWe'll have more on the Friday morning show.",
+    "Two men were wounded in a shooting outside a store, police said.\n\nWe’ll have more on the Friday morning show.",
+])
+def test_a_day_still_to_come_does_not_date_the_story(nlp, text):
+    doc = nlp(text)
+    assert [tok for tok in doc if tok.text == "Friday" and _is_future_date(tok)]
+    (m,) = extract_events(doc, date(2016, 7, 28), [], "x")
+    assert m.injured == 2 and m.event_date == date(2016, 7, 28)
+
+
+def test_a_day_told_as_done_still_dates_the_story(nlp):
+    doc = nlp("Two men were wounded in a shooting outside a store, police said.\n\nOne of them had surgery Friday afternoon.")
+    assert not [tok for tok in doc if tok.text == "Friday" and _is_future_date(tok)]
+
+
+def test_a_toll_dated_only_by_its_saying_takes_the_earlier_day_the_story_opens_with(nlp):
+    doc = nlp("A boy accidentally shot his uncle in the stomach at a house, police said Friday.\n\n"
+              "The shooting was reported at 11:42 a.m. Monday.")
+    mentions = extract_events(doc, date(2015, 1, 30), [], "x")
+    assert mentions and all(m.event_date == date(2015, 1, 26) for m in mentions)
+
+
+def test_a_toll_dated_by_its_saying_keeps_that_day_when_the_story_opens_with_none_earlier(nlp):
+    doc = nlp("A boy accidentally shot his uncle in the stomach at a house, police said Friday.")
+    (m,) = extract_events(doc, date(2015, 1, 30), [], "x")
+    assert m.event_date == date(2015, 1, 30) and m.date_expression == "reported Friday"
+
+
+def test_a_follow_up_story_dated_by_its_news_takes_the_day_it_names_its_shooting_by(nlp):
+    doc = nlp("A man was charged Tuesday with the shooting death of a 14-year-old boy, police said.\n\n"
+              "He surrendered to police in the Nov. 28 killing of the boy.")
+    (m,) = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert m.fatalities_best == 1 and m.event_date == date(2016, 11, 28) and m.date_expression.startswith("named:")
+
+
+def test_a_day_that_names_no_event_does_not_date_a_follow_up_story(nlp):
+    doc = nlp("A man was charged Tuesday with the shooting death of a 14-year-old boy, police said.\n\n"
+              "He surrendered to police on Nov. 28 at a station.")
+    (m,) = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert m.event_date == date(2016, 12, 6)
+
+
+def test_a_named_day_dates_only_a_story_of_justice(nlp):
+    doc = nlp("A man was shot and wounded outside a bar, police said Tuesday.\n\n"
+              "Neighbors recalled the Nov. 2 shooting of another man nearby.")
+    mentions = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert mentions[0].injured == 1 and mentions[0].event_date == date(2016, 12, 6)
+
+
+def test_a_follow_up_story_naming_two_days_as_often_keeps_the_day_of_its_news(nlp):
+    doc = nlp("A man was charged Tuesday with the shooting death of a 14-year-old boy, police said.\n\n"
+              "Detectives are reviewing the Nov. 2 incident and the Nov. 9 incident.")
+    mentions = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert mentions[0].fatalities_best == 1 and mentions[0].event_date == date(2016, 12, 6)
+
+
+def test_a_day_named_with_another_toll_does_not_date_a_follow_up_story(nlp):
+    doc = nlp("A man was charged Tuesday with the shooting death of a police officer, police said.\n\n"
+              "Unlike the sniper attack that killed five officers in the Nov. 9 ambush, there was no sign "
+              "the officer was targeted.")
+    mentions = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert mentions[0].fatalities_best == 1 and mentions[0].event_date == date(2016, 12, 6)
+
+
+def test_the_day_a_report_or_a_patient_was_released_is_not_the_day_of_the_shooting(nlp):
+    doc = nlp("Two men were wounded in a shooting outside a bar, police said.\n\n"
+              "One of the men was released from the hospital Monday.")
+    mentions = extract_events(doc, date(2016, 5, 18), [], "x")
+    assert mentions[0].injured == 2 and mentions[0].event_date == date(2016, 5, 18)
+
+
+def test_a_death_told_with_its_own_day_after_the_dated_shooting_is_the_shootings_toll(nlp):
+    doc = nlp("A food truck owner was one of five people shot Sunday night in a park.\n\n"
+              "He died Thursday night at a hospital.")
+    mentions = extract_events(doc, date(2015, 6, 25), [], "x")
+    dead = [m for m in mentions if m.fatalities_best == 1]
+    assert dead and all(m.event_date == date(2015, 6, 21) for m in dead)
+
+
+def test_a_death_told_with_its_own_day_alone_keeps_it(nlp):
+    (m,) = extract_events(nlp("A man died Thursday night at a hospital after a shooting."), date(2015, 6, 25), [], "x")
+    assert m.event_date == date(2015, 6, 25)
+
+
+def test_a_day_with_its_year_set_off_by_commas_still_names_the_event(nlp):
+    doc = nlp("A man was charged Tuesday with the shooting death of a 14-year-old boy, police said.\n\n"
+              "Detectives had been reviewing the Nov. 9, 2016, incident for weeks.")
+    (m,) = extract_events(doc, date(2016, 12, 7), [], "x")
+    assert m.fatalities_best == 1 and m.event_date == date(2016, 11, 9)
+
+
+def test_a_toll_dated_by_an_arrest_keeps_that_day_over_a_later_day_the_story_gives(nlp):
+    doc = nlp("A man was arrested Friday in the fatal shooting of a clerk.\n\n"
+              "The shooting was reported at 11:42 a.m. Wednesday.")
+    (m, *_) = extract_events(doc, date(2015, 1, 30), [], "x")
+    assert m.fatalities_best == 1 and m.event_date == date(2015, 1, 30)

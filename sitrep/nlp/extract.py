@@ -18,8 +18,10 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
 - counts are conservative and parts are not added to wholes (`sitrep.nlp.counts` reads the
   numbers; here the parse decides which numbers are deaths, injuries, or neither);
 - dates resolve against the publication date, skipping the date of the *saying*
-  ("a monitoring group said Friday"); undated sentences inherit the date of the event they
-  continue, or fall back to the publication date with week precision;
+  ("a monitoring group said Friday") when the story's lead tells an earlier day, and days
+  still to come ("will undergo surgery Friday"); undated sentences inherit the date of the
+  event they continue, or fall back to the publication date with week precision; a death
+  told with its own day ("died Thursday") after the dated shooting takes the shooting's day;
 - a count told in the sentence after its event ("34 troops were killed in the offensive")
   is joined to that event through `antecedent`;
 - a killer's own death (suicide, or killed by police) is one more dead of the victims he
@@ -27,7 +29,8 @@ sentence's exact character span as evidence.  The rules follow SPEC §3:
 - future and hypothetical events are not events; period totals are flagged `is_aggregate`;
   a follow-up story whose only deaths are a shooting dated by its month ("back in April"),
   or history beside period totals, still reports that event; its deaths told with the step of
-  justice take the day it gives the shooting elsewhere, a week or more before the news;
+  justice take the day it gives the shooting elsewhere, a week or more before the news, and
+  its events dated only by the news the day it names its shooting by ("the Nov. 28 killing");
 - sentences of the page around the story (captions, galleries, a video player, teasers:
   `sitrep.text.debris`) told before the story's lead are dropped, so that the article's
   first event is the story's; a headline's page stamp ("Posted: Monday, ...") gives way to
@@ -38,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -54,7 +58,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "34"
+EXTRACTOR_VERSION = "42"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1282,9 +1286,11 @@ def _is_relative_clause_date(token: Token, anchor: Token | None) -> bool:
     return anchor is None or not (verb.left_edge.i <= anchor.i <= verb.right_edge.i)
 
 
-AFTERMATH_LEMMAS = {"identify", "mourn", "grieve", "gather", "remember", "vow", "struggle", "search", "remain"}
+AFTERMATH_LEMMAS = {"identify", "mourn", "grieve", "gather", "remember", "vow", "struggle", "search", "remain",
+                    "release"}
 """Verbs of the days after an event ("identified Sunday", "gather on Friday to mourn",
-"remained unclear on Sunday"): a date on them is not the day of the event."""
+"remained unclear on Sunday", "released a report Monday", "was released from the hospital
+Tuesday"): a date on them is not the day of the event."""
 
 
 def _is_aftermath_date(token: Token) -> bool:
@@ -1305,6 +1311,31 @@ def _is_aftermath_date(token: Token) -> bool:
 AFTERMATH_STATES = {"underway", "condition", "unclear", "custody", "hand", "large"}
 """What "be" says of the days after ("an investigation was underway Tuesday", "in stable
 condition Friday", "on hand Wednesday", "remained at large")."""
+
+
+FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+SCHEDULE_LEMMAS = {"schedule", "slate", "due", "set"}
+
+
+def _is_future_date(token: Token) -> bool:
+    """Whether a date hangs off something still to come ("he will undergo surgery Friday",
+    "jurors are to begin deliberations Thursday", "a judge scheduled his plea for Thursday",
+    "we'll have more on the Sunday morning show"): it names a day after the story was
+    written, so read back from publication it would date the event to a day of the week
+    before.  Only the clause the date is told in counts (its nearest verb and the verbs it
+    hangs from)."""
+    verb = _verb_above(token, 4)
+    if verb is None:
+        return False
+    for v in (verb, *(a for a in _ancestors(verb, 2) if a.pos_ in {"VERB", "AUX"})):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUX for c in v.children):
+            return True
+        if v.lemma_.lower() in SCHEDULE_LEMMAS and v.tag_ in {"VBD", "VBN"}:
+            return True
+        if (v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+                and v.head.i != v.i and v.head.lemma_.lower() == "be"):
+            return True  # "are to begin"
+    return False
 
 
 _STAMPED = re.compile(r"\b(?:posted|updated)\s*:\s*\w+day\b", re.IGNORECASE)
@@ -1344,6 +1375,8 @@ def read_date(sent: Span, published: date, anchor: Token | None,
         in_dateline = dateline is not None and sent.start_char + s < dateline.end and dateline.start < sent.start_char + e
         if in_dateline:
             rng = dateline.range
+        if _is_future_date(token):
+            continue
         if _is_reporting_date(token) or _is_justice_date(token):
             reported = reported or rng
             continue
@@ -1934,9 +1967,14 @@ def extract_events(
             if rng is None and (same_paragraph or concurrent) and reported is None:
                 _copy_date(m, previous)
             elif rng is None and lead_date is not None and not m.is_aggregate and (
-                    reported is None or (_STAMPED.search(text) and lead_date.end < reported.start)):
-                # a headline run into the page's stamp ("... Posted: Monday, February 9, 2015"):
-                # the stamp is the day the page went up, after the day the story's lead tells
+                    reported is None or (lead_date.end < reported.start
+                                         and (_STAMPED.search(text) or not _tells_justice(sent)))):
+                # "a man shot his uncle, police said Friday" in a story whose lead tells "the
+                # shooting was reported at 11:42 a.m. Monday", or a headline run into the page's
+                # stamp ("... Posted: Monday, February 9, 2015"): the day of saying, or of the
+                # page, came after the day the story's lead tells.  Not the day of an arrest or
+                # a charge ("arrested Tuesday in the fatal shooting"): a day the story gives a
+                # few days before the news may be the next development's (`_date_from_follow_up`)
                 _apply_date(m, lead_date, published)
                 m.time_precision = max(lead_date.precision, 2)
                 m.date_expression = f"lead: {lead_date.expression}"
@@ -1991,6 +2029,9 @@ def extract_events(
     _date_from_retelling(mentions)
     _date_from_article(mentions, background)
     _date_from_follow_up(mentions, justice)
+    _date_from_wounding(mentions)
+    if published is not None and any(_tells_justice(sent) for sent in sentences):
+        _date_from_named_day(mentions, _named_event_days(sentences, published, dateline))
     return _without_debris(mentions, sentences, text)
 
 
@@ -2208,6 +2249,102 @@ def _date_from_follow_up(mentions: list[EventMention], justice: set[int]) -> Non
         if source is not None:
             _copy_date(m, source)
             m.date_expression = f"follow-up: {source.date_expression.removeprefix('article: ')}"
+
+
+DIED_ON = re.compile(r"\b(?:died|dies|succumbed|pronounced dead)\b[^.;]{0,30}$", re.IGNORECASE)
+"""The words before a date that make it the day of a death ("died Thursday night at ...")."""
+WOUND_TO_DEATH_MAX_DAYS = 30
+"""A wounded victim's death told with its own day follows his shooting by at most this many days."""
+
+
+def _date_from_wounding(mentions: list[EventMention]) -> None:
+    """A death told with its own day ("He died Thursday night at UK Hospital") after the article
+    has dated the shooting ("one of five people shot Sunday night") is that shooting's toll:
+    the earlier day, when the article gave it before, at most `WOUND_TO_DEATH_MAX_DAYS`
+    before the death (the first such, a single day if any)."""
+    for i, m in enumerate(mentions):
+        if m.is_aggregate or not m.fatalities_best or not _own_date(m) or m.date_start is None:
+            continue
+        at = m.evidence.find(m.date_expression)
+        if at < 0 or not DIED_ON.search(m.evidence[:at]):
+            continue
+        earlier = [n for n in mentions[:i] if n.sentence_index < m.sentence_index and _own_date(n)
+                   and not n.is_aggregate and n.date_end is not None and n.date_end < m.date_start
+                   and (m.date_start - n.date_end).days <= WOUND_TO_DEATH_MAX_DAYS]
+        source = next((n for n in earlier if n.date_start == n.date_end), earlier[0] if earlier else None)
+        if source is not None:
+            _copy_date(m, source)
+
+
+NAMED_EVENT_NOUNS = EVENT_NOUN_LEMMAS | lx.ANAPHORIC_EVENT_NOUNS
+"""Nouns a date names an event by ("the Sept. 15 shooting death", "the Jan. 22 incident")."""
+
+
+def _named_event_days(sentences: list[Span], published: date,
+                      dateline: Dateline | None) -> list[tuple[DateRange, int | None]]:
+    """The days an article names an event by, in any sentence, whether or not it was read as an
+    event of its own: a date on an event noun ("wanted in the Sept. 15, 2015 shooting death of
+    the toddler", "during the Jan. 22 incident", "surrendered in the Nov. 28 killing of ...").
+    Only one day, not a range, and only a calendar date that names its month: a weekday or
+    "last week" is the news's, not a name.  Each with the deaths its sentence tells, if any."""
+    days = []
+    for sent in sentences:
+        for s, e, expr in _date_expressions(sent.text):
+            if not _MONTH_WORD.search(expr):
+                continue
+            rng = resolve_expression(expr, published)
+            if rng is None or rng.start != rng.end:
+                continue
+            if dateline is not None and sent.start_char + s < dateline.end and dateline.start < sent.start_char + e:
+                continue
+            span = sent.doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
+            if span is None:
+                continue
+            if _names_event(span):
+                deaths = _read_counts(sent)[0]
+                days.append((rng, max(c.best for c in deaths) if deaths else None))
+    return days
+
+
+def _names_event(span: Span) -> bool:
+    """Whether a date is told on an event noun: its head ("the Jan. 22 incident"), or the noun
+    right after it, where the parser hangs the date elsewhere ("wanted in the Sept. 15, 2015
+    shooting death": "Sept." on "in")."""
+    head = span.root.head
+    if head.pos_ == "ADP":
+        head = head.head
+    if head.i != span.root.i and head.pos_ == "NOUN" and head.lemma_.lower() in NAMED_EVENT_NOUNS:
+        return True
+    end = span.end + 1 if span.end < len(span.doc) and span.doc[span.end].text == "," else span.end
+    for token in span.doc[end:end + 2]:  # "the June 11, 2015, shooting": "shooting" often parsed a verb
+        if token.lower_ in NAMED_EVENT_NOUNS or (token.pos_ == "NOUN" and token.lemma_.lower() in NAMED_EVENT_NOUNS):
+            return True
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+            return False
+    return False
+
+
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
+
+
+def _date_from_named_day(mentions: list[EventMention], days: list[tuple[DateRange, int | None]]) -> None:
+    """A follow-up story (it tells a step of justice) whose events are dated only by its news (the
+    story's lead, a report, nothing) names the event it follows up by its day elsewhere ("the
+    Nov. 28 killing of Ian Wilsey"): that day is theirs when it is a week or more before the
+    days of the news (`FOLLOW_UP_MIN_DAYS`, as `_date_from_follow_up`) and named more often than
+    any other such day: a story naming two as often (the July 5 and the July 7 shootings) tells
+    of others beside its own, as does a day told with another death toll ("killed five officers
+    on July 7")."""
+    for m in mentions:
+        if m.is_aggregate or _own_date(m) or m.event_date is None:
+            continue
+        older = [d for d, dead in days if d.end < m.event_date - timedelta(days=FOLLOW_UP_MIN_DAYS)
+                 and (dead is None or m.fatalities_best is None or dead == m.fatalities_best)]
+        ranked = Counter(d.start for d in older).most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            source = next(d for d in older if d.start == ranked[0][0])
+            m.date_start, m.date_end, m.event_date = source.start, source.end, source.start
+            m.time_precision, m.date_expression = 1, f"named: {source.expression}"
 
 
 def _recent(mentions: list[EventMention], index: int) -> EventMention | None:
