@@ -33,11 +33,11 @@ FLOORS = {
         "event found": 0.98,
         "killed exact": 0.82,
         "injured exact": 0.63,
-        "state right": 0.94,
-        "city right": 0.675,
-        "incident date right": 0.75,
-        "multi-article incidents -> exactly one event": 0.765,
-        "incidents not merged with another incident": 0.955,
+        "state right": 0.95,
+        "city right": 0.685,
+        "incident date right": 0.755,
+        "multi-article incidents -> exactly one event": 0.79,
+        "incidents not merged with another incident": 0.96,
     },
 }
 
