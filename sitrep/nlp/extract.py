@@ -58,7 +58,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "42"
+EXTRACTOR_VERSION = "43"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -168,6 +168,11 @@ _SUICIDE_ATTACK_NOUNS = frozenset(
 """What "suicide" qualifies when it tells an attack."""
 
 
+def _definite(token: Token) -> bool:
+    """Whether a noun is told with "the", "this" or "that": an event named again, not told."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+
+
 def _suicide_of_an_attack(token: Token) -> bool:
     """Whether "suicide" qualifies an attack ("a suicide blast", "suicide vest", "suicide car
     bomb").  Standing alone, or qualifying anything else, it tells a killer's death or a suicide
@@ -205,8 +210,10 @@ def find_triggers(sent: Span) -> list[tuple[Token, tuple[str, str, int]]]:
         if (info is not None and lemma == "strike" and token.pos_ == "VERB" and _GUNFIRE_WORDS.intersection(words)
                 and not _AIR_WORDS.intersection(words)):
             info = lx.TRIGGER_LEMMAS["shoot"]  # "struck by a stray bullet", "fired several rounds, striking two"
-        if info and words[i] in _NOUN_ONLY_TRIGGERS and token.pos_ not in ("NOUN", "PROPN"):
-            continue  # "injuring 36 and killing one": the verb, whose dead the death rules read
+        if info and words[i] in _NOUN_ONLY_TRIGGERS and (token.pos_ not in ("NOUN", "PROPN") or _definite(token)):
+            # "injuring 36 and killing one": the verb, whose dead the death rules read; "in the
+            # Nov. 28 killing of the boy": a killing told already, named again
+            continue
         if info and words[i] == "suicide" and not _suicide_of_an_attack(token):
             continue  # "committed suicide", "a murder-suicide": a death, not a bombing
         if info:
