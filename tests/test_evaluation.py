@@ -34,7 +34,7 @@ FLOORS = {
         "killed exact": 0.82,
         "injured exact": 0.63,
         "state right": 0.94,
-        "city right": 0.675,
+        "city right": 0.68,
         "incident date right": 0.75,
         "multi-article incidents -> exactly one event": 0.765,
         "incidents not merged with another incident": 0.955,
