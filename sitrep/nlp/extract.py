@@ -1623,9 +1623,9 @@ def _residence(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> bool:
 
 
 def _not_residences(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
-    """The places an event may be in: a person's home town is where the event is only when the
-    article names no other place (then it is all there is to go by), and a state named after a
-    home town ("of Fort Worth, Texas") goes with it."""
+    """The places an event may be in, less people's home towns (a state named after a home town,
+    "of Fort Worth, Texas", goes with it): those are kept apart and stand in only where nothing
+    else is told (`_choose_place`, `_town_in`), or all of them when the article names no other place."""
     homes = [p for p in places if _residence(doc, p, places)]
     if not homes:
         return places
