@@ -1039,3 +1039,34 @@ def test_a_toll_dated_by_an_arrest_keeps_that_day_over_a_later_day_the_story_giv
               "The shooting was reported at 11:42 a.m. Wednesday.")
     (m, *_) = extract_events(doc, date(2015, 1, 30), [], "x")
     assert m.fatalities_best == 1 and m.event_date == date(2015, 1, 30)
+
+
+
+def test_a_persons_home_town_gives_way_to_another_place_of_the_sentence(nlp):
+    m = _events(nlp, "A man living in Plano was shot and killed on Saturday in Dallas.")[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Dallas", "US-TX", 1)
+
+
+def test_a_county_takes_the_articles_town_not_a_persons_home_town(nlp):
+    text = ("Aaron Smith, 20, of Fort Worth was shot and killed on Saturday in Dallas County.\n\n"
+            "Police in Garland said the shooting happened outside a bar.")
+    m = _events(nlp, text)[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Garland", "US-TX", 1)
+
+
+def test_a_home_town_is_the_place_when_the_sentence_names_no_other(nlp):
+    text = ("Dwayne Carter, 35, of Jackson, Tennessee, was shot and killed on Saturday.\n\n"
+            "Police in Memphis said the shooting happened outside a bar.")
+    m = _events(nlp, text)[0]
+    assert (m.location, m.admin1, m.fatalities_best) == ("Jackson", "US-TN", 1)
+
+
+def test_home_towns_are_read_from_how_people_are_named(nlp):
+    from sitrep.nlp.extract import _residence
+
+    doc, places = _placed(nlp, "Aaron Smith of Fort Worth, a resident of Plano, and Jo Lee, 20, of Waco "
+                               "were hurt when a Dallas woman opened fire at a store in Austin.")
+    homes = {p.mention for p in places if _residence(doc, p, places)}
+    assert homes == {"Fort Worth", "Plano", "Waco", "Dallas"}
+    doc, places = _placed(nlp, "Lee, who grew up in Brooklyn, was shot in Queens by a man living in Newark.")
+    assert {p.mention for p in places if _residence(doc, p, places)} == {"Brooklyn", "Newark"}

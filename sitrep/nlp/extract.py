@@ -58,7 +58,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "43"
+EXTRACTOR_VERSION = "44"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 
@@ -1526,9 +1526,13 @@ def read_reporter(sent: Span) -> str | None:
     return m.group(2) if m else None
 
 
-def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) -> tuple[PlaceMention | None, bool]:
-    """The sentence's place for the event, and whether the parse ties it to the anchor."""
+def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None,
+                  homes: list[PlaceMention] = ()) -> tuple[PlaceMention | None, bool]:
+    """The sentence's place for the event, and whether the parse ties it to the anchor: a home
+    town (``homes``) only when the sentence names no other place ("Jo Lee, 20, of Waco was shot")."""
     inside = [p for p in places if sent.start_char <= p.char_start < sent.end_char]
+    homes_inside = [p for p in homes if sent.start_char <= p.char_start < sent.end_char]
+    inside, told_homes = (inside, homes_inside) if inside else (homes_inside, [])
     if not inside:
         return None, False
     doc = sent.doc
@@ -1555,8 +1559,13 @@ def _choose_place(sent: Span, places: list[PlaceMention], anchor: Token | None) 
     within = [p for p in inside if p.place.kind != "country" and p.place.country == best.place.country]
     if best.place.kind == "country" and within:
         best = min(within, key=score)  # "Idlib" says more than "Syria" in the same sentence
-    town = _town_in(best, places)
-    return (town, attached(town)) if town is not None else (best, attached(best))
+    town = _town_in(best, places, homes)
+    held = attached(town) if town is not None else attached(best)
+    if told_homes:
+        # a harm told of a home town's people ("a 4-year-old Milwaukee boy shot his uncle") is
+        # anchored by a place as it would be were the home the event's place
+        held = _choose_place(sent, sorted([*places, *homes], key=lambda p: p.char_start), anchor)[1]
+    return (town or best), held
 
 
 _BORDER_WORDS = frozenset({"border", "borders", "frontier", "crossing"})
@@ -1580,18 +1589,75 @@ def _across_border(doc: Doc, p: PlaceMention) -> bool:
     return before[0].lower_ in _BORDER_WORDS and before[1].lower_ in {"with", "of"}
 
 
-def _town_in(county: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
+RESIDENT_WORDS = frozenset({
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "teen", "teens", "teenager", "teenagers",
+    "youth", "resident", "residents", "native", "natives", "couple", "family", "mother", "father", "son",
+    "daughter", "husband", "wife", "student", "person", "people"})
+"""Words for people that a town names as where they live ("a Pocatello man", "a Metairie native")."""
+
+
+def _residence(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> bool:
+    """Whether a place is written as where a person lives or comes from, not where something
+    happened: "Aaron Alexis of Fort Worth, Texas", "Martin Ibarra, 35, of South Baltimore", "a
+    resident of Elm Grove", "a Columbus man", "a Bismarck, N.D., woman".  US crime copy names
+    the people of a story by their home towns, which are often not the town of the story."""
+    if p.char_start < 0 or p.place.kind == "country":
+        return False
+    span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
+    if span is None:
+        return False
+    end = span.end
+    if end + 1 < len(doc) and doc[end].text == ",":  # "a Bismarck, N.D., man": past the state
+        state = next((q for q in places if q.place.kind == "admin1" and q.char_start == doc[end + 1].idx), None)
+        state_span = doc.char_span(state.char_start, state.char_end, alignment_mode="expand") if state else None
+        if state_span is not None:
+            end = state_span.end + (1 if state_span.end < len(doc) and doc[state_span.end].text == "," else 0)
+    if end < len(doc) and doc[end].lower_ in RESIDENT_WORDS and span.start > 0 \
+            and doc[span.start - 1].lower_ not in {"in", "at", "near", "outside", "to", "into"}:
+        return True  # "a Columbus man"; not "shot in Columbus man-to-man" nor "in Columbus people said"
+    start = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else 0)
+    if start >= 2 and doc[start - 1].lower_ == "in" and (
+            doc[start - 2].lemma_ in {"live", "reside"} or doc[start - 2].lower_ == "up" and start >= 3
+            and doc[start - 3].lemma_ == "grow"):
+        return True  # "Aaron Alexis, 34, living in Fort Worth", "who grew up in Brooklyn"
+    if start < 2 or doc[start - 1].lower_ not in {"of", "from"}:
+        return False
+    before = doc[start - 2]
+    if before.lower_ in RESIDENT_WORDS or before.lower_ == "both" or before.ent_type_ == "PERSON":
+        return True  # "a resident of", "both of", "Aaron Alexis of"
+    # "Martin Ibarra, 35, of South Baltimore"
+    return doc[start - 1].lower_ == "of" and before.text == "," and start >= 3 and doc[start - 3].like_num
+
+
+def _not_residences(doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places an event may be in, less people's home towns (a state named after a home town,
+    "of Fort Worth, Texas", goes with it): those are kept apart and stand in only where nothing
+    else is told (`_choose_place`, `_town_in`), or all of them when the article names no other place."""
+    homes = [p for p in places if _residence(doc, p, places)]
+    if not homes:
+        return places
+    ends = {p.char_end for p in homes}
+    after_home = [p for p in places if p.place.kind == "admin1" and p.char_start >= 2
+                  and doc.text[p.char_start - 2:p.char_start] == ", " and p.char_start - 2 in ends]
+    left = [p for p in places if p not in homes and p not in after_home]
+    return left if left else places
+
+
+def _town_in(county: PlaceMention, mentions: list[PlaceMention],
+             homes: list[PlaceMention] = ()) -> PlaceMention | None:
     """The article's town in the state of ``county``, when that is a county or a US state:
     most stories name the county's sheriff or coroner and happen in the town they are about
     ("the Wayne County medical examiner" in a Detroit story), the most specific place, and US
     copy names the state as a reader's bearing ("a Kentucky teenager") for a story told in
     one of its towns.  A province of a conflict country named as the place ("the northern
     province of Raqqa") stays the province (SPEC §3).  The town named most often wins, the
-    first of those on a tie."""
+    first of those on a tie.  People's home towns (``homes``, `_residence`) stand in only when the
+    article names no other town of that state: the story is often near where its people live."""
     if county.place.admin1 is None or not (
             county.place.kind == "county" or county.place.kind == "admin1" and county.place.country == "US"):
         return None
-    towns = [p for p in mentions if p.place.kind in POINT_KINDS and p.place.admin1 == county.place.admin1]
+    towns = [p for p in mentions if p.place.kind in POINT_KINDS and p.place.admin1 == county.place.admin1] \
+        or [p for p in homes if p.place.kind in POINT_KINDS and p.place.admin1 == county.place.admin1]
     if not towns:
         return None
     named: dict[str, int] = {}
@@ -1659,7 +1725,7 @@ def _paragraph_of(doc: Doc, text: str) -> list[int]:
 DOMINANT_SHARE = 0.5
 
 
-def _dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
+def _dominant_place(places: list[PlaceMention], homes: list[PlaceMention] = ()) -> PlaceMention | None:
     """Where an article is, for events told without a place: its province when at least half
     of its province mentions name it, else its country (a wrong province is worse than none)."""
     tally: dict[str, int] = {}
@@ -1674,7 +1740,7 @@ def _dominant_place(places: list[PlaceMention]) -> PlaceMention | None:
     if tally:
         code = max(tally, key=lambda k: (tally[k], -first[k].char_start))
         if tally[code] >= DOMINANT_SHARE * sum(tally.values()):
-            return _town_in(first[code], places) or first[code]
+            return _town_in(first[code], places, homes) or first[code]
     if not countries:
         return None
     country = max(countries, key=countries.get)
@@ -1850,9 +1916,11 @@ def extract_events(
     sentences = [Sentence(s) for s in doc.sents]  # each read many times: its tokens made once
     text = doc.text  # built anew from the tokens on every access: read it once
     paragraphs = _paragraph_of(doc, text)
-    places = [p for p in places if not _across_border(doc, p)]
+    everything = [p for p in places if not _across_border(doc, p)]
+    places = _not_residences(doc, everything)
+    homes = [p for p in everything if p not in places]
     sent_places = [[p for p in places if s.start_char <= p.char_start < s.end_char] for s in sentences]
-    dominant = _dominant_place(places)
+    dominant = _dominant_place(places, homes)
     dateline = _dateline(text, published)
     lead_date = _lead_date(sentences, published, dateline)
     unanchored: list[int] = []  # sentences dropped only for want of an anchor, in order
@@ -1880,7 +1948,7 @@ def extract_events(
         rng, reported = read_date(sent, published, anchor, dateline) if published else _read_full_date(sent, anchor)
         if rng is None and published is not None and deaths and _RECENT.search(text):
             rng = DateRange(published - timedelta(days=RECENT_DAYS), published, 3, "recent")
-        place, governed = _choose_place(sent, places, anchor)
+        place, governed = _choose_place(sent, places, anchor, homes)
         most, vague = max((c.best for c in deaths), default=None), any(c.vague and c.best >= 100 for c in deaths)
         m_aggregate = _is_aggregate(sent, rng, most, vague, published, month_totals=not month_event)
         retold = m_aggregate and deaths and rng is None and _tells_dated_event(sent, mentions, index) \
