@@ -499,6 +499,24 @@ def _town_in(words: frozenset[str], row: dict) -> bool:
     return bool(town) and town <= words
 
 
+EXACT_DAYS_APART = 1
+"""Two reports dating their event to exact days further apart than this tell two incidents; a
+day apart they may tell one (a shooting after midnight dated by the evening before, a
+photo caption dated by the day the photo was taken)."""
+
+
+def _two_days(a: dict, b: dict) -> bool:
+    """Both reports date their event to an exact day, more than `EXACT_DAYS_APART` apart ("6 shot
+    Sunday", "4 wounded Tuesday"), and do not give one death count: two incidents, whatever
+    particulars their articles share (a city's roundups of two days share its wording and its
+    victims' ages).  One count of deaths may still be one killing dated by the shooting and by
+    the day the body was found."""
+    if a["fatalities_best"] is not None and a["fatalities_best"] == b["fatalities_best"]:
+        return False
+    return (a["time_precision"] == 1 and b["time_precision"] == 1
+            and abs((a["date_start"] - b["date_start"]).days) > EXACT_DAYS_APART)
+
+
 def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str, frozenset[str]],
                         wording: Wording, evidence: dict[str, list[str]],
                         home_of: dict[str, str] | None = None) -> list[tuple[int, int]]:
@@ -580,6 +598,8 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
                     continue
                 if _wide(a) or _wide(b):
                     continue  # a month's range overlaps every event of that month: no day to share
+                if _two_days(a, b):
+                    continue
                 if particulars(a, b) or _same_toll(a, b):
                     links.append((members[x], members[y]))
     return links
