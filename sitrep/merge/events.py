@@ -89,7 +89,8 @@ from datetime import date
 import polars as pl
 
 from sitrep import schema
-from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
+from sitrep.merge.clues import (WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, mastheads,
+                                streets_in)
 from sitrep.merge.duplicates import same_sentence
 from sitrep.merge.followups import FOLLOW_UP_MAX_DAYS, follow_up_links, is_follow_up, later_death_links
 from sitrep.merge.outlets import (UNPLACED_HOME_MIN_REPORTS, as_place, home_place, namesake_moves, outlet_homes,
@@ -994,7 +995,8 @@ def merge_mentions(
     # each article's lead event, for the links between articles' leads: a move changes a
     # mention's place, never which mention leads
     lead = lead_mentions(rows)
-    heads = {article: headline_words((titles or {}).get(article)) for article in lead}
+    masthead = mastheads((titles or {}).values())
+    heads = {article: headline_words((titles or {}).get(article), masthead) for article in lead}
     homes = outlet_homes(rows, lead, hosts) if places is not None and hosts and gazetteer is not None else {}
     moves = namesake_moves(rows, lead, hosts, homes, places, gazetteer) if homes else {}
     shifted = {rows[i]["article_id"]: (rows[i]["admin1"], moves[rows[i]["mention_id"]]["admin1"])
