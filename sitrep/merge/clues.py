@@ -6,7 +6,9 @@ little.  Reports of one incident also repeat its particulars: the victims' ages 
 "on Copeland Street"), the words of the headline ("Teen killed in Eastside drive-by") and, more loosely,
 the rarer words of the sentences telling it ("hookah lounge", "Sweet 16 party", "Club Blu").
 The merger (`sitrep.merge.events`) asks for one of these on top of the place and date before
-it links two articles' lead events.
+it links two articles' lead events.  A headline is read without its outlet's masthead ("- WMC
+Action News 5 - Memphis, Tennessee"), which two of the outlet's reports of different shootings
+share, and with an age as one word, so that "14-year-old" and "13-year-old" share nothing.
 """
 
 from __future__ import annotations

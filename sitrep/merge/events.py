@@ -34,7 +34,9 @@ one event, one count.  Mentions are linked when they can only be the same event:
 - across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
   (of one town and count, within two days) with compatible counts join when their articles
   share a victim's age, much of their headlines, much of their distinctive wording or the
-  number of people shot (dead and wounded); a lead event with no province joins the same way, or on the same town or the same
+  number of people shot (dead and wounded), but never two reports dated to exact days more
+  than a day apart that give no one death count (a city's roundups of Sunday and of Tuesday);
+  a lead event with no province joins the same way, or on the same town or the same
   count of two or more, or on its headline naming the town (up to two days apart: a headline
   alone is dated by the days before it was published), when its clues point to one province
   only, or, pointing to several, to one that is its outlet's home (`sitrep.merge.outlets`);
