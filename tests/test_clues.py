@@ -1,6 +1,7 @@
 """Ages, streets, headline words and wording: the particulars that tell two same-day reports are one incident."""
 
-from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
+from sitrep.merge.clues import (WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, mastheads,
+                                 streets_in)
 
 
 def test_ages_in_reads_every_form_and_no_other_number():
@@ -50,3 +51,26 @@ def test_wording_weighs_the_words_few_reports_use():
     assert wording.likeness("a", "0") < WORDING_LIKENESS
     assert wording.likeness("a", "unknown") == 0.0
     assert abs(wording.likeness("a", "a") - 1.0) < 1e-9
+
+
+def test_a_masthead_ending_several_headlines_is_not_the_storys_words():
+    titles = ["3 shot at Eastgate apartments - KXYZ Action News 7 - Dayton, Ohio",
+              "Teens shot at Lincoln Park pool - KXYZ Action News 7 - Dayton, Ohio",
+              "School board meets | KXYZ Action News 7 - Dayton, Ohio",
+              "Drive-by - a man dies on Elm", "Crash on I-70 - a man dies on Elm"]
+    masthead = mastheads(titles)
+    assert "kxyz action news 7" in masthead and "dayton, ohio" in masthead
+    first, second = (headline_words(t, masthead) for t in titles[:2])
+    assert first == {"3", "shot", "eastgate", "apartments"} and not headlines_alike(first, second)
+    # read with the masthead, the two shootings' headlines look alike
+    assert headlines_alike(headline_words(titles[0]), headline_words(titles[1]))
+    # a trailing part in two headlines only is no masthead: it may be the story's
+    assert "a man dies on elm" not in masthead
+    assert "elm" in headline_words(titles[3], masthead)
+
+
+def test_an_age_in_a_headline_is_one_word():
+    fourteen = headline_words("14-year-old shot outside Northgate club")
+    assert "14yearold" in fourteen and "year" not in fourteen
+    assert not headlines_alike(fourteen, headline_words("13-year-old shot in north Riverton"))
+    assert headline_words("Boy, 5 years old, shot") >= {"5yearold", "boy", "shot"}

@@ -858,3 +858,21 @@ def test_a_report_placed_nowhere_joins_the_town_its_headline_names_days_on():
     earlier = dict(town, date_start=date(2016, 2, 5), date_end=date(2016, 2, 5), event_date=date(2016, 2, 5))
     _, events = merge_mentions(frame([earlier, headline]), titles=titles)
     assert events.height == 2
+
+
+def test_reports_of_two_exact_days_two_apart_stay_two_events_whatever_they_share():
+    # two roundups of one city, "Sunday" and "Tuesday", share the city's wording and an age
+    sunday = _shooting("a-0-0", "a", 6, fatalities_best=None, fatalities_low=None, injured=6, date_expression="Sunday",
+                       evidence="Six people, including a 16-year-old boy, were wounded in shootings across Houston Sunday.")
+    tuesday = _shooting("b-0-0", "b", 8, fatalities_best=None, fatalities_low=None, injured=4, date_expression="Tuesday",
+                        evidence="Four people, one a 16-year-old boy, were wounded in shootings across Houston Tuesday.")
+    _, events = merge_mentions(frame([sunday, tuesday]))
+    assert events.height == 2
+    # a day apart, the same particular may tell one shooting dated by the evening and by the night
+    monday = dict(tuesday, date_start=date(2016, 3, 7), date_end=date(2016, 3, 7), event_date=date(2016, 3, 7))
+    _, events = merge_mentions(frame([sunday, monday]))
+    assert events.height == 1
+    # and the same two days, one of them told less than to the day, still join on it
+    vague = dict(tuesday, time_precision=2, date_expression="lead: Tuesday")
+    _, events = merge_mentions(frame([sunday, vague]))
+    assert events.height == 1

@@ -6,7 +6,9 @@ little.  Reports of one incident also repeat its particulars: the victims' ages 
 "on Copeland Street"), the words of the headline ("Teen killed in Eastside drive-by") and, more loosely,
 the rarer words of the sentences telling it ("hookah lounge", "Sweet 16 party", "Club Blu").
 The merger (`sitrep.merge.events`) asks for one of these on top of the place and date before
-it links two articles' lead events.
+it links two articles' lead events.  A headline is read without its outlet's masthead ("- WMC
+Action News 5 - Memphis, Tennessee"), which two of the outlet's reports of different shootings
+share, and with an age as one word, so that "14-year-old" and "13-year-old" share nothing.
 """
 
 from __future__ import annotations
@@ -67,9 +69,37 @@ def streets_in(sentences: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def headline_words(title: str | None) -> frozenset[str]:
-    """The content words of a headline, lower case."""
-    return frozenset(w for w in _WORD.findall((title or "").lower()) if w not in _FUNCTION_WORDS)
+MASTHEAD_MIN_TITLES = 3
+"""A headline's trailing part ("... - WMC Action News 5 - Memphis, Tennessee") seen at the end of
+at least this many headlines is the outlet's masthead, not the story's words."""
+
+_MASTHEAD_SEPARATOR = re.compile(r"\s+[-|\u2013\u2014]\s+")
+
+
+def mastheads(titles: Iterable[str | None]) -> frozenset[str]:
+    """The trailing parts of headlines (after " - ", " | ", a dash) that end at least
+    `MASTHEAD_MIN_TITLES` headlines, lower case: an outlet's name and home town, which two of its
+    headlines share whatever shootings they tell."""
+    seen: Counter[str] = Counter()
+    for title in titles:
+        parts = _MASTHEAD_SEPARATOR.split((title or "").strip().lower())
+        seen.update({" - ".join(parts[k:]) for k in range(1, len(parts))} | set(parts[1:]))
+    return frozenset(part for part, n in seen.items() if n >= MASTHEAD_MIN_TITLES and part)
+
+
+def headline_words(title: str | None, masthead: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The content words of a headline, lower case, without its trailing `masthead` parts
+    (`mastheads`)."""
+    parts = _MASTHEAD_SEPARATOR.split((title or "").strip().lower())
+    while len(parts) > 1 and (parts[-1] in masthead or " - ".join(parts[1:]) in masthead):
+        parts = parts[:-1] if parts[-1] in masthead else parts[:1]
+    text = _AGE_WORDS.sub(r"\1yearold", " ".join(parts))
+    return frozenset(w for w in _WORD.findall(text) if w not in _FUNCTION_WORDS)
+
+
+_AGE_WORDS = re.compile(r"\b(\d+)[- ]years?[- ]old\b")
+"""An age in a headline ("14-year-old") is one word: as three ("14", "year", "old"), any two
+headlines telling ages, the same or not, share two of them."""
 
 
 def headlines_alike(a: frozenset[str], b: frozenset[str], threshold: float = HEADLINE_OVERLAP) -> bool:

@@ -34,7 +34,9 @@ one event, one count.  Mentions are linked when they can only be the same event:
 - across articles, by particulars (`sitrep.merge.clues`): lead events of one province and day
   (of one town and count, within two days) with compatible counts join when their articles
   share a victim's age, much of their headlines, much of their distinctive wording or the
-  number of people shot (dead and wounded); a lead event with no province joins the same way, or on the same town or the same
+  number of people shot (dead and wounded), but never two reports dated to exact days more
+  than a day apart that give no one death count (a city's roundups of Sunday and of Tuesday);
+  a lead event with no province joins the same way, or on the same town or the same
   count of two or more, or on its headline naming the town (up to two days apart: a headline
   alone is dated by the days before it was published), when its clues point to one province
   only, or, pointing to several, to one that is its outlet's home (`sitrep.merge.outlets`);
@@ -89,7 +91,8 @@ from datetime import date
 import polars as pl
 
 from sitrep import schema
-from sitrep.merge.clues import WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, streets_in
+from sitrep.merge.clues import (WORDING_LIKENESS, Wording, ages_in, headline_words, headlines_alike, mastheads,
+                                streets_in)
 from sitrep.merge.duplicates import same_sentence
 from sitrep.merge.followups import FOLLOW_UP_MAX_DAYS, follow_up_links, is_follow_up, later_death_links
 from sitrep.merge.outlets import (UNPLACED_HOME_MIN_REPORTS, as_place, home_place, namesake_moves, outlet_homes,
@@ -499,6 +502,24 @@ def _town_in(words: frozenset[str], row: dict) -> bool:
     return bool(town) and town <= words
 
 
+EXACT_DAYS_APART = 1
+"""Two reports dating their event to exact days further apart than this tell two incidents; a
+day apart they may tell one (a shooting after midnight dated by the evening before, a
+photo caption dated by the day the photo was taken)."""
+
+
+def _two_days(a: dict, b: dict) -> bool:
+    """Both reports date their event to an exact day, more than `EXACT_DAYS_APART` apart ("6 shot
+    Sunday", "4 wounded Tuesday"), and do not give one death count: two incidents, whatever
+    particulars their articles share (a city's roundups of two days share its wording and its
+    victims' ages).  One count of deaths may still be one killing dated by the shooting and by
+    the day the body was found."""
+    if a["fatalities_best"] is not None and a["fatalities_best"] == b["fatalities_best"]:
+        return False
+    return (a["time_precision"] == 1 and b["time_precision"] == 1
+            and abs((a["date_start"] - b["date_start"]).days) > EXACT_DAYS_APART)
+
+
 def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str, frozenset[str]],
                         wording: Wording, evidence: dict[str, list[str]],
                         home_of: dict[str, str] | None = None) -> list[tuple[int, int]]:
@@ -580,6 +601,8 @@ def _corroborated_links(rows: list[dict], lead: dict[str, int], heads: dict[str,
                     continue
                 if _wide(a) or _wide(b):
                     continue  # a month's range overlaps every event of that month: no day to share
+                if _two_days(a, b):
+                    continue
                 if particulars(a, b) or _same_toll(a, b):
                     links.append((members[x], members[y]))
     return links
@@ -974,7 +997,8 @@ def merge_mentions(
     # each article's lead event, for the links between articles' leads: a move changes a
     # mention's place, never which mention leads
     lead = lead_mentions(rows)
-    heads = {article: headline_words((titles or {}).get(article)) for article in lead}
+    masthead = mastheads((titles or {}).values())
+    heads = {article: headline_words((titles or {}).get(article), masthead) for article in lead}
     homes = outlet_homes(rows, lead, hosts) if places is not None and hosts and gazetteer is not None else {}
     moves = namesake_moves(rows, lead, hosts, homes, places, gazetteer) if homes else {}
     shifted = {rows[i]["article_id"]: (rows[i]["admin1"], moves[rows[i]["mention_id"]]["admin1"])
