@@ -824,16 +824,8 @@ def _local_town(gazetteer: Gazetteer, query: str, place: Place, firm: Counter,
     the state's centroid (precision 3), as a town written with its state is."""
     if place.country != "US" or place.kind not in POINT_KINDS or (place.population or 0) >= LOCAL_MAX_POPULATION:
         return None
-    total = sum(firm.values())
-    if not total:
-        return None
-    # the most named state; on a tie, the one the article's other places favour (a county
-    # that two states have), and none if they do not settle it
-    ranked = sorted(firm, key=lambda code: (-firm[code], -admin1s[code], code))
-    home, weight = ranked[0], firm[ranked[0]]
-    if len(ranked) > 1 and (firm[ranked[1]], admin1s[ranked[1]]) == (weight, admin1s[home]):
-        return None
-    if home == place.admin1 or weight < LOCAL_MIN_FIRM or weight < 0.5 * total or admin1s[place.admin1] > 0:
+    home = _firm_home(firm, admin1s)  # on a tie, the state the article's other places favour
+    if home is None or home == place.admin1 or admin1s[place.admin1] > 0:
         return None
     if any(p.admin1 == home for p in gazetteer.lookup(query)):
         return None
