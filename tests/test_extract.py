@@ -1070,3 +1070,9 @@ def test_home_towns_are_read_from_how_people_are_named(nlp):
     assert homes == {"Fort Worth", "Plano", "Waco", "Dallas"}
     doc, places = _placed(nlp, "Lee, who grew up in Brooklyn, was shot in Queens by a man living in Newark.")
     assert {p.mention for p in places if _residence(doc, p, places)} == {"Brooklyn", "Newark"}
+
+
+def test_a_home_invasion_is_an_attack(nlp):
+    [m] = extract_events(nlp("Police are searching for two men suspected in a deadly home invasion on Monday."),
+                         date(2016, 3, 9), [], "a")
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")

@@ -58,7 +58,7 @@ from sitrep.schema import HEADLINE_SENTENCE
 from sitrep.nlp.sentences import Sentence
 from sitrep.text.debris import debris_spans
 
-EXTRACTOR_VERSION = "44"
+EXTRACTOR_VERSION = "45"
 BACKGROUND_DAYS = 60
 ANTECEDENT_WINDOW = 3
 

@@ -127,6 +127,8 @@ TRIGGER_PHRASES: dict[str, tuple[str, str, int]] = {
     "fired a shot": (VAC, "Attack", 5),
     "open fire": (VAC, "Attack", 5),
     "shot dead": (VAC, "Attack", 6),
+    "home invasion": (VAC, "Attack", 5),
+    "home invasions": (VAC, "Attack", 5),
     "broke into": (BATTLES, "Armed clash", 4),
     "gained ground": (BATTLES, "Armed clash", 4),
     "took control": (BATTLES, "Armed clash", 4),
