@@ -876,3 +876,26 @@ def test_reports_of_two_exact_days_two_apart_stay_two_events_whatever_they_share
     vague = dict(tuesday, time_precision=2, date_expression="lead: Tuesday")
     _, events = merge_mentions(frame([sunday, vague]))
     assert events.height == 1
+
+
+def test_a_follow_up_told_by_its_headline_alone_joins_its_towns_only_shooting_of_the_month():
+    """A page that is only a headline ("Three men arrested in shooting of officer") names no one
+    and no age: it joins the one shooting its town had in the month before it, and none when
+    the town had two on different days."""
+    crime = _shooting("a-0-0", "a", 3, fatalities_best=None, fatalities_low=None, injured=1,
+                      evidence="An officer was shot during a pursuit on Sunday night.")
+    title = "Three men arrested in connection with shooting of police officer"
+    arrest = _shooting("b--1-0", "b", 13, fatalities_best=None, fatalities_low=None, sentence_index=-1,
+                       date_expression=None, time_precision=2, published_date=date(2016, 3, 13), evidence=title)
+    titles = {"a": "Officer shot during pursuit", "b": title}
+    _, events = merge_mentions(frame([crime, arrest]), titles=titles)
+    assert events.height == 1
+    # told in a sentence of its text, it needs a name or an age in common, as any follow-up
+    told = dict(arrest, mention_id="b-2-0", sentence_index=2)
+    _, events = merge_mentions(frame([crime, told]), titles=titles)
+    assert events.height == 2
+    # a second shooting of the town, another day of that month: no telling which it follows up
+    other = _shooting("c-0-0", "c", 8, fatalities_best=None, fatalities_low=None, injured=2,
+                      evidence="Two men were wounded outside a bar on Friday.")
+    _, events = merge_mentions(frame([crime, other, arrest]), titles={**titles, "c": "Two wounded outside bar"})
+    assert events.height == 3

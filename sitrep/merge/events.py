@@ -42,7 +42,8 @@ one event, one count.  Mentions are linked when they can only be the same event:
   only, or, pointing to several, to one that is its outlet's home (`sitrep.merge.outlets`);
 - across articles, by follow-ups (`sitrep.merge.followups`): a follow-up story (an arrest, a
   charge, a funeral) dated only by its own day joins a report of the same town up to a month
-  older when they share a rare name or a victim's age; and a report dating a death ("died
+  older when they share a rare name or a victim's age, or, when the follow-up is a page that is
+  only its headline, when the town's reports of that month tell one day; and a report dating a death ("died
   Saturday") joins one of its town and count dated the day before, the day of the shooting;
 - a lead event placed in its province and no town joins, once every other link is made, the
   one event of that province whose lead events it can be (dates within a day, compatible
