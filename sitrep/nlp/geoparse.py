@@ -935,6 +935,13 @@ def _after_block(span: Span) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in BLOCK_WORDS
 
 
+def _written_as_street(span: Span) -> bool:
+    """Whether a name stands where a US report writes a street, whatever town it is named
+    after: after "the N block of" (`_after_block`) or crossing another street (`_cross_street`).
+    Both the model's places and the unlabelled names are checked so."""
+    return _cross_street(span) or _after_block(span)
+
+
 def _cross_street(span: Span) -> bool:
     """A name written as a street crossing another: after a street's name and "at" or "and"
     ("the 7400 block of Bentanna Drive at Elmont", "Main Street and Clinton"), or in "the
@@ -1185,7 +1192,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     for span, name in _repair(doc, gazetteer, _candidate_spans(doc, text, gazetteer, taken)):
         from_model = bool(span.label_)
         span = _strip_article(span)
-        if normalize(span.text) in NOT_PLACES or _is_street(span) or _cross_street(span) or _after_block(span):
+        if normalize(span.text) in NOT_PLACES or _is_street(span) or _written_as_street(span):
             continue
         if any(start <= span.start_char and span.end_char < end for start, end in counties):
             continue  # "Terrebonne" of "Terrebonne Parish", "Indiana" of "Indiana County": the county's
@@ -1305,7 +1312,7 @@ def _find_places(doc: Doc, gazetteer: Gazetteer, body: int, address: Counter = C
     used = taken + dateline_spans + [(p[0].start_char, p[0].end_char) for p in prepared]
     home = _home_country(countries)
     for span in _unlabelled_spans(doc, gazetteer, surnames, institutions):
-        if _overlaps(span.start_char, span.end_char, used) or _cross_street(span) or _after_block(span):
+        if _overlaps(span.start_char, span.end_char, used) or _written_as_street(span):
             continue
         place = gazetteer.resolve(span.text, context_countries=dict(countries), context_admin1=dict(admin1s))
         if place is None or place.kind not in POINT_KINDS or _alternate_village(gazetteer, span.text, place):
