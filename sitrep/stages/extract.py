@@ -93,12 +93,12 @@ def headline_reading(title, url: str | None, nlp) -> tuple:
     """What the events of a parsed headline are read from: its parse, its places, and the parses
     of its other readings, tried in turn when the headline as written tells no event: a Title
     Case headline in sentence case, then the headline with its first word in lower case
-    (`sitrep.nlp.headlines`)."""
+    (`sitrep.nlp.headlines`).  The readings are parsed one by one as they are asked for: most
+    headlines tell their event as written, and then none is."""
     places = headline_places(title, url)
-    texts = [title.text]
-    texts.append(sentence_case(title, places))
+    texts = [title.text, sentence_case(title, places)]
     texts.append(first_word_lowered(texts[-1], title, places))
-    rereadings = [nlp(t) for i, t in enumerate(texts) if i and t not in texts[:i]]
+    rereadings = (nlp(t) for i, t in enumerate(texts) if i and t not in texts[:i])
     return title, places, rereadings
 
 
