@@ -869,8 +869,8 @@ def find_counts(text: str) -> list[CountSpan]:
         low = t.low
         # Month followed by a year: "August 2014" -> date
         if (t.is_word and low in _MONTHS and t.text[0].isupper() and i + 1 < n
-                and toks[i + 1].is_num and len(toks[i + 1].text) == 4
-                and 1800 <= int(toks[i + 1].text) <= 2100):
+                and toks[i + 1].is_num and len(toks[i + 1].text) == 4 and toks[i + 1].text.isascii()
+                and toks[i + 1].text.isdigit() and 1800 <= int(toks[i + 1].text) <= 2100):
             spans.append(CountSpan(t.start, toks[i + 1].end, text[t.start:toks[i + 1].end],
                                    "date", None, None, None))
             i += 2
